@@ -1,0 +1,450 @@
+"""The one description of every table, field and controlled vocabulary.
+
+Everything else is derived from this module: ``datapackage.json`` (scripts/build.py), the codebook
+pages of the docs, the loader's dtypes (through the descriptor) and the structural checks. Edit a
+field here, rebuild, and every consumer follows.
+
+Kept as plain Python literals so that reading it needs no YAML parser and importing it costs nothing.
+"""
+
+from __future__ import annotations
+
+VERSION = "0.1.0"
+
+PACKAGE = {
+    "name": "akim-elections",
+    "title": "Kazakhstan's direct elections of rural akims",
+    "description": (
+        "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims "
+        "(heads of rural districts, villages and towns of district significance), starting with the "
+        "first nationwide vote of 25 July 2021. Every value cites a public source; where sources "
+        "disagree all figures are kept and one is marked preferred."
+    ),
+    "homepage": "https://github.com/akim-elections/akim-elections",
+    "keywords": ["Kazakhstan", "elections", "local government", "akim", "rural", "2021"],
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "Creative Commons Attribution 4.0 (data)",
+        }
+    ],
+    "contributors": [{"title": "akim-elections contributors", "roles": ["creator"]}],
+}
+
+# --- Controlled vocabularies -------------------------------------------------------------------
+# Each measure is defined once, with its unit. The figures table may only use these.
+MEASURES: dict[str, tuple[str, str]] = {
+    # measure: (unit, meaning)
+    "contests": ("contests", "Akim posts put to the vote (one contest per rural district, village or town)."),
+    "contests_pct": ("percent", "Share of contests, in percent, of the contests in scope."),
+    "candidates": ("candidates", "Candidates at the stage given in `stage`."),
+    "candidates_pct": ("percent", "Share of candidates, in percent, of all candidates at that stage."),
+    "registration_rate_pct": ("percent", "Registered candidates as a percentage of nominated candidates."),
+    "candidates_per_contest": ("candidates per contest", "Average number of candidates per contest."),
+    "candidates_per_contest_min": ("candidates per contest", "Fewest candidates in any contest in scope."),
+    "candidate_age_mean": ("years", "Mean age of candidates."),
+    "candidate_age_min": ("years", "Age of the youngest candidate."),
+    "candidate_age_max": ("years", "Age of the oldest candidate."),
+    "winners": ("winners", "Akims elected."),
+    "winners_pct": ("percent", "Share of winners, in percent, of all winners in scope."),
+    "winner_age_mean": ("years", "Mean age of the winners."),
+    "winner_age_min": ("years", "Age of the youngest winner."),
+    "winner_age_max": ("years", "Age of the oldest winner."),
+    "winning_parties": ("parties", "Number of parties with at least one winner."),
+    "nominating_parties": ("parties", "Number of parties that nominated candidates."),
+    "voters_registered": ("voters", "Voters on the rolls where contests were held."),
+    "votes_cast": ("voters", "Voters who received a ballot (voted)."),
+    "turnout_pct": ("percent", "Votes cast as a percentage of registered voters."),
+    "turnout_pct_lowest_region": ("percent", "Turnout of the oblast with the lowest turnout."),
+    "voters_pct_of_oblasts": ("percent", "Voters of these contests as a share of all voters of the 14 oblasts."),
+    "residents": ("persons", "People living in the areas where contests were held."),
+    "polling_stations": ("polling stations", "Polling stations opened for the vote."),
+    "polling_stations_pct": ("percent", "Polling stations of the vote as a share of all polling stations of the oblast."),
+    "election_commissions": ("commissions", "Election commissions involved (subgroup: territorial or precinct)."),
+    "commission_members": ("persons", "Members of the election commissions involved."),
+    "regions": ("oblasts", "Oblasts where contests were held."),
+    "districts": ("districts", "Districts (and cities) where contests were held."),
+    "settlements": ("settlements", "Settlements whose residents voted."),
+    "akim_posts": ("akim posts", "All akim posts of rural level (villages, rural districts, towns of district significance), elected or not."),
+    "akims_elected_pct": ("percent", "Akims elected as a share of all rural-level akim posts."),
+    "rural_population_pct": ("percent", "Share of Kazakhstan's population living in rural areas."),
+    "term_years": ("years", "Term of office of an elected akim."),
+    "candidate_age_min_legal": ("years", "Minimum age to stand as a candidate."),
+    "signature_threshold_pct": ("percent", "Signatures needed to register, as a percentage of the voters of the contest."),
+    "campaign_days": ("days", "Length of the campaign."),
+    "budget_usd": ("USD", "Public budget for the elections."),
+    "cost_per_contest_usd": ("USD", "Public cost of one contest."),
+    "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
+}
+
+STAGES = {
+    "nominated": "Put forward by a party or by self-nomination.",
+    "registered": "Registered by the territorial election commission.",
+    "on_ballot": "On the ballot on election day (registered and not withdrawn).",
+    "refused_registration": "Nominated but refused registration.",
+    "withdrawn": "Registered or nominated, then withdrew.",
+}
+
+GENDERS = {"female": "Women.", "male": "Men."}
+
+SUBGROUPS = {
+    "incumbent": "Sitting akim of the same unit (re-elected incumbent).",
+    "newcomer": "Not the sitting akim of the unit.",
+    "acting_akim": "Acting akim of the unit before the vote.",
+    "deputy_akim": "Deputy akim before the vote.",
+    "outsider": "From outside the civil service.",
+    "civil_servant": "Working in the civil service before the vote.",
+    "budget_sector": "Working in the public (budget) sector outside the civil service.",
+    "commercial_sector": "Working in a business.",
+    "unemployed": "Temporarily not working.",
+    "public_association": "Working in a public association.",
+    "education_teacher": "Trained as a teacher.",
+    "education_law": "Trained as a lawyer.",
+    "education_agriculture": "Trained in agriculture.",
+    "education_economics": "Trained as an economist.",
+    "education_engineering": "Trained as an engineer.",
+    "education_other": "Other training.",
+    "party_nominated": "Nominated by any party (all parties together).",
+    "party_member": "Member of the party in `party_id`, whatever the nomination.",
+    "self_nominated_affiliated": "Self-nominated, said to be affiliated with the party in `party_id`.",
+    "rural_district": "Contests for akims of rural districts (сельский округ).",
+    "village": "Contests for akims of villages (село, ауыл).",
+    "town": "Contests for akims of towns of district significance.",
+    "term_expired": "Contests held because the akim's term expired.",
+    "early_termination": "Contests held because the akim's powers ended early.",
+    "repeat": "Repeat contests, or contests declared invalid.",
+    "won_by_one_vote": "Contests won by a margin of one vote.",
+    "tie": "Contests with no winner because of a tie.",
+    "with_2_candidates": "Contests with two candidates.",
+    "with_3_candidates": "Contests with three candidates.",
+    "with_4_candidates": "Contests with four candidates.",
+    "with_5_candidates": "Contests with five candidates.",
+    "with_party_candidates": "Contests with at least one party-nominated candidate.",
+    "only_self_nominated": "Contests where every candidate was self-nominated.",
+    "territorial": "Territorial election commissions.",
+    "precinct": "Precinct election commissions.",
+}
+
+SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast."}
+CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance"}
+SOURCE_KINDS = {
+    "official": "An election commission, government body or the law.",
+    "party": "A political party's own channel.",
+    "news_agency": "A national news agency or national outlet.",
+    "regional_news": "A regional or district outlet.",
+    "reference": "An encyclopaedia, dataset or standard.",
+    "analysis": "Analysis, commentary or research.",
+}
+LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "en": "English",
+             "ky": "Kyrgyz", "pt": "Portuguese", "uz": "Uzbek", "de": "German", "fr": "French"}
+ELECTION_TYPES = {
+    "general": "A nationwide round of elections held on one day.",
+    "by_election": "Elections held on other days to fill posts as they fall vacant.",
+    "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
+    "experimental": "Early experiments before the 2021 reform.",
+    "cumulative": "Not one vote: a running total over several rounds of elections.",
+}
+ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance", "district": "districts and cities of regional significance"}
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _enum(vocabulary: dict) -> list[str]:
+    return list(vocabulary)
+
+
+def _id(name: str, what: str) -> dict:
+    return {"name": name, "type": "string", "description": f"Identifier of the {what}: a lowercase ASCII slug that never changes.",
+            "constraints": {"required": True, "unique": True, "pattern": SLUG}}
+
+
+def _ref(name: str, what: str, required: bool = True) -> dict:
+    return {"name": name, "type": "string", "description": f"The {what} (see that table).",
+            "constraints": {"required": required, "pattern": SLUG}}
+
+
+SOURCE_REF = _ref("source_id", "public source that states the values of this row")
+NOTE = {"name": "note", "type": "string", "description": "What the row records and any caveat, in the project's own words."}
+
+
+def _fk(field: str, resource: str, ref_field: str) -> dict:
+    return {"fields": field, "reference": {"resource": resource, "fields": ref_field}}
+
+
+# --- Tables ------------------------------------------------------------------------------------
+TABLES: dict[str, dict] = {
+    "sources": {
+        "kind": "curated",
+        "title": "Sources",
+        "description": "Every public page a value comes from. Other tables cite it by `source_id`.",
+        "primaryKey": ["source_id"],
+        "foreignKeys": [],
+        "fields": [
+            _id("source_id", "source"),
+            {"name": "url", "type": "string", "format": "uri", "description": "Address of the page exactly as it was found.",
+             "constraints": {"required": True, "unique": True}},
+            {"name": "publisher", "type": "string", "description": "Who published the page.", "constraints": {"required": True}},
+            {"name": "title", "type": "string", "description": "Short description of the page in the project's own words.",
+             "constraints": {"required": True}},
+            {"name": "published", "type": "date", "description": "Publication date, where the page shows one."},
+            {"name": "language", "type": "string", "description": "Language of the page (BCP 47).",
+             "constraints": {"required": True, "enum": _enum(LANGUAGES)}},
+            {"name": "kind", "type": "string", "description": "What sort of publisher this is.",
+             "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+        ],
+    },
+    "elections": {
+        "kind": "curated",
+        "title": "Elections",
+        "description": "Election events that figures and contests refer to: the 25 July 2021 vote, and context events with their own dates.",
+        "primaryKey": ["election_id"],
+        "foreignKeys": [_fk("source_id", "sources", "source_id")],
+        "fields": [
+            _id("election_id", "election"),
+            {"name": "name_en", "type": "string", "description": "Name of the event in English.", "constraints": {"required": True}},
+            {"name": "date_start", "type": "date", "description": "Election day, or first day of the period."},
+            {"name": "date_end", "type": "date", "description": "Last day of the period (equal to `date_start` for a one-day vote)."},
+            {"name": "type", "type": "string", "description": "Kind of event.", "constraints": {"required": True, "enum": _enum(ELECTION_TYPES)}},
+            {"name": "level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(ELECTION_LEVELS)}},
+            {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "regions": {
+        "kind": "curated",
+        "title": "Regions (oblasts of 2021)",
+        "description": "The 14 oblasts as they were on 25 July 2021, before the 2022 splits.",
+        "primaryKey": ["region_id"],
+        "foreignKeys": [_fk("source_id", "sources", "source_id")],
+        "fields": [
+            _id("region_id", "oblast"),
+            {"name": "iso_3166_2", "type": "string", "description": "ISO 3166-2 code in force in 2021 (three letters).",
+             "constraints": {"required": True, "unique": True, "pattern": r"^KZ-[A-Z]{3}$"}},
+            {"name": "kato", "type": "string", "description": "KATO code of the oblast (9 digits, edition of that time).",
+             "constraints": {"required": True, "unique": True, "pattern": r"^\d{9}$"}},
+            {"name": "name_en", "type": "string", "description": "English name.", "constraints": {"required": True}},
+            {"name": "name_kk", "type": "string", "description": "Kazakh name, Cyrillic.", "constraints": {"required": True}},
+            {"name": "name_kk_latn", "type": "string", "description": "Kazakh name, Latin alphabet of 2021, made by `akim_elections.translit.kk_latn`.",
+             "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Russian name (adjective form, as in 'Акмолинская область').", "constraints": {"required": True}},
+            {"name": "admin_centre_en", "type": "string", "description": "Administrative centre in 2021, English.", "constraints": {"required": True}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "parties": {
+        "kind": "curated",
+        "title": "Parties and self-nomination",
+        "description": "Nominating parties of 2021, plus `self-nominated` for candidates who nominated themselves.",
+        "primaryKey": ["party_id"],
+        "foreignKeys": [_fk("source_id", "sources", "source_id")],
+        "fields": [
+            _id("party_id", "party"),
+            {"name": "name_en", "type": "string", "description": "Name in English as of 2021.", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Name in Russian as of 2021.", "constraints": {"required": True}},
+            {"name": "name_kk", "type": "string", "description": "Name in Kazakh as of 2021.", "constraints": {"required": True}},
+            {"name": "aliases", "type": "string", "description": "Other spellings and abbreviations found in sources, separated by ' | '."},
+            {"name": "later_names", "type": "string", "description": "Names the party took after 2021, with the year."},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "events": {
+        "kind": "curated",
+        "title": "Timeline of the reform",
+        "description": "Dated events of the reform, one line each in the project's own words.",
+        "primaryKey": ["event_id"],
+        "foreignKeys": [_fk("source_id", "sources", "source_id"), _fk("election_id", "elections", "election_id")],
+        "fields": [
+            _id("event_id", "event"),
+            {"name": "date", "type": "string", "description": "Date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
+             "constraints": {"required": True, "pattern": PARTIAL_DATE}},
+            {"name": "event", "type": "string", "description": "What happened, in one line.", "constraints": {"required": True}},
+            _ref("election_id", "election the event belongs to, if any", required=False),
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "figures": {
+        "kind": "curated",
+        "title": "Published figures",
+        "description": (
+            "Every figure a source publishes about an election: a measure for a place, optionally broken down by "
+            "stage, party, gender or subgroup, at a time. Conflicting figures are all kept; one per "
+            "election x scope x place x measure x breakdown x time is marked `preferred`."
+        ),
+        "primaryKey": ["figure_id"],
+        "foreignKeys": [
+            _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("figure_id", "figure"),
+            _ref("election_id", "election the figure describes"),
+            {"name": "scope", "type": "string", "description": "Level of the place the figure covers.",
+             "constraints": {"required": True, "enum": _enum(SCOPES)}},
+            _ref("region_id", "oblast, for regional and district figures", required=False),
+            {"name": "district", "type": "string", "description": "District, for district figures, as the source writes it."},
+            {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
+             "constraints": {"required": True, "enum": _enum(MEASURES)}},
+            {"name": "stage", "type": "string", "description": "For candidate counts: the stage of the process.",
+             "constraints": {"enum": _enum(STAGES)}},
+            _ref("party_id", "party or self-nomination the figure is restricted to; empty for all", required=False),
+            {"name": "gender", "type": "string", "description": "Gender the figure is restricted to; empty for all.",
+             "constraints": {"enum": _enum(GENDERS)}},
+            {"name": "subgroup", "type": "string", "description": "Other restriction (incumbents, type of contest, occupation...); empty for all.",
+             "constraints": {"enum": _enum(SUBGROUPS)}},
+            {"name": "as_of", "type": "string",
+             "description": ("For interim figures: time of day (HH:MM) on election day, the snapshot date (YYYY-MM-DD), "
+                            "or `interim` where the source gives no time. For running totals, the date they run to. Empty for final figures."),
+             "constraints": {"pattern": r"^(\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|interim)$"}},
+            {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
+            {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
+            {"name": "preferred", "type": "boolean",
+             "description": "True for the one figure the package uses where several describe the same thing.",
+             "constraints": {"required": True}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "contests": {
+        "kind": "curated",
+        "title": "Contests",
+        "description": "One row per contest (one akim post) that a source names, with what is known of its result.",
+        "primaryKey": ["contest_id"],
+        "foreignKeys": [
+            _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("winner_party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("contest_id", "contest"),
+            _ref("election_id", "election"),
+            _ref("region_id", "oblast"),
+            {"name": "district", "type": "string", "description": "District, as the source writes it (Russian where given).", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian."},
+            {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh."},
+            {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
+            {"name": "kato", "type": "string", "description": "KATO code (2025 edition) where the name matches one unit unambiguously.",
+             "constraints": {"pattern": r"^\d{9}$"}},
+            {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
+            {"name": "winner_name_latn", "type": "string", "description": "The winner's name in Latin letters, made by `akim_elections.translit`."},
+            _ref("winner_party_id", "winner's party, or self-nominated", required=False),
+            {"name": "winner_votes", "type": "integer", "description": "Votes for the winner.", "unit": "votes", "constraints": {"minimum": 0}},
+            {"name": "winner_share_pct", "type": "number", "description": "Winner's share of the votes cast.", "unit": "percent",
+             "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "turnout_pct", "type": "number", "description": "Turnout in the contest.", "unit": "percent",
+             "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "voters_registered", "type": "integer", "description": "Registered voters of the contest.", "unit": "voters",
+             "constraints": {"minimum": 0}},
+            {"name": "votes_cast", "type": "integer", "description": "Voters who voted in the contest.", "unit": "voters", "constraints": {"minimum": 0}},
+            {"name": "candidates", "type": "integer", "description": "Candidates registered in the contest.", "unit": "candidates",
+             "constraints": {"minimum": 1}},
+            {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
+            {"name": "winner_gender", "type": "string", "description": "Winner's gender.", "constraints": {"enum": _enum(GENDERS)}},
+            {"name": "winner_age", "type": "integer", "description": "Winner's age on election day, as reported.", "unit": "years",
+             "constraints": {"minimum": 25, "maximum": 100}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "candidates": {
+        "kind": "curated",
+        "title": "Candidates",
+        "description": "Candidates of a contest, where a source lists them.",
+        "primaryKey": ["candidate_id"],
+        "foreignKeys": [
+            _fk("contest_id", "contests", "contest_id"), _fk("party_id", "parties", "party_id"),
+            _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("candidate_id", "candidate"),
+            _ref("contest_id", "contest"),
+            {"name": "name", "type": "string", "description": "Candidate's name as the source writes it.", "constraints": {"required": True}},
+            {"name": "name_latn", "type": "string", "description": "The name in Latin letters, made by `akim_elections.translit`."},
+            _ref("party_id", "nominating party, or self-nominated", required=False),
+            {"name": "votes", "type": "integer", "description": "Votes received.", "unit": "votes", "constraints": {"minimum": 0}},
+            {"name": "share_pct", "type": "number", "description": "Share of the votes cast.", "unit": "percent", "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "elected", "type": "boolean", "description": "True for the winner."},
+            SOURCE_REF,
+        ],
+    },
+    "regional_summary": {
+        "kind": "derived",
+        "title": "Regional summary (derived)",
+        "description": "Preferred regional figures pivoted wide, one row per election and oblast, with contest-level coverage. Built by scripts/build.py; never edit.",
+        "primaryKey": ["election_id", "region_id"],
+        "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id")],
+        "fields": [
+            _ref("election_id", "election"),
+            _ref("region_id", "oblast"),
+            # The remaining fields are generated from SUMMARY_COLUMNS below.
+        ],
+    },
+}
+
+# Columns of the derived regional summary: (column, measure, breakdown, description).
+# breakdown is a dict of figure dimensions that must match exactly (missing keys must be empty).
+SUMMARY_COLUMNS: list[tuple[str, str, dict, str]] = [
+    ("contests", "contests", {}, "Contests (preferred regional figure)."),
+    ("candidates_nominated", "candidates", {"stage": "nominated"}, "Candidates nominated."),
+    ("candidates_registered", "candidates", {"stage": "registered"}, "Candidates registered."),
+    ("candidates_registered_self_nominated", "candidates", {"stage": "registered", "party_id": "self-nominated"}, "Registered self-nominated candidates."),
+    ("candidates_registered_female", "candidates", {"stage": "registered", "gender": "female"}, "Registered women candidates."),
+    ("winners", "winners", {}, "Akims elected."),
+    ("winners_nur_otan", "winners", {"party_id": "nur-otan"}, "Winners nominated by Nur Otan."),
+    ("winners_auyl", "winners", {"party_id": "auyl"}, "Winners nominated by Auyl."),
+    ("winners_adal", "winners", {"party_id": "adal"}, "Winners nominated by Adal."),
+    ("winners_ak_zhol", "winners", {"party_id": "ak-zhol"}, "Winners nominated by Ak Zhol."),
+    ("winners_peoples_party", "winners", {"party_id": "peoples-party"}, "Winners nominated by the People's Party."),
+    ("winners_osdp", "winners", {"party_id": "osdp"}, "Winners nominated by OSDP."),
+    ("winners_self_nominated", "winners", {"party_id": "self-nominated"}, "Self-nominated winners."),
+    ("winners_female", "winners", {"gender": "female"}, "Women elected."),
+    ("winners_incumbent", "winners", {"subgroup": "incumbent"}, "Sitting akims re-elected."),
+    ("voters_registered", "voters_registered", {}, "Registered voters."),
+    ("votes_cast", "votes_cast", {}, "Voters who voted."),
+    ("turnout_pct", "turnout_pct", {}, "Final turnout, percent."),
+]
+
+# Fields of regional_summary computed from the contests table, not from figures.
+COVERAGE_COLUMNS = [
+    {"name": "contests_listed", "type": "integer", "description": "Contests of this oblast present in the contests table.", "unit": "contests",
+     "constraints": {"required": True, "minimum": 0}},
+    {"name": "contests_with_winner", "type": "integer", "description": "Listed contests whose winner is named.", "unit": "contests",
+     "constraints": {"required": True, "minimum": 0}},
+    {"name": "winner_coverage_pct", "type": "number", "description": "Contests with a named winner as a percentage of `contests`; empty where `contests` is unknown.",
+     "unit": "percent", "constraints": {"minimum": 0, "maximum": 100}},
+    {"name": "measures_known", "type": "integer", "description": "How many of the figure columns of this row are known.",
+     "constraints": {"required": True, "minimum": 0}},
+    {"name": "measures_missing", "type": "string", "description": "Figure columns of this row with no preferred figure, separated by ' | '."},
+]
+
+
+def _summary_fields() -> list[dict]:
+    fields = []
+    for column, measure, _breakdown, description in SUMMARY_COLUMNS:
+        unit = MEASURES[measure][0]
+        ftype = "number" if unit == "percent" else "integer"
+        constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 0}
+        fields.append({"name": column, "type": ftype, "description": description, "unit": unit, "constraints": constraints})
+    return fields
+
+
+TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _summary_fields() + COVERAGE_COLUMNS
+
+# Order in which tables appear in the descriptor (referenced tables first).
+TABLE_ORDER = ["sources", "elections", "regions", "parties", "events", "figures", "contests", "candidates", "regional_summary"]
+assert set(TABLE_ORDER) == set(TABLES)
+
+VOCABULARIES = {
+    "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
+    "stage": STAGES, "gender": GENDERS, "subgroup": SUBGROUPS, "scope": SCOPES,
+    "kind": SOURCE_KINDS, "type": {**ELECTION_TYPES, **CONTEST_TYPES}, "level": ELECTION_LEVELS, "language": LANGUAGES,
+}
+
+
+def unit_of(measure: str) -> str:
+    """The unit every figure of ``measure`` must carry."""
+    return MEASURES[measure][0]

@@ -1,0 +1,84 @@
+"""Kazakh Cyrillic to the Kazakh Latin alphabet of January 2021, and back.
+
+One table drives both directions. The 2021 alphabet writes і as ı (capital I) and и, й as i
+(capital İ), so the way back is not one-to-one: ``kk_cyrl`` restores й after a vowel and и elsewhere,
+and cannot tell х from һ (both h). Russian letters found in names (ц, щ, э, ю, я, ё, ъ, ь) are
+spelled out as the 2021 alphabet suggests for loanwords.
+"""
+
+from __future__ import annotations
+
+_LOWER = {
+    "а": "a", "ә": "ä", "б": "b", "в": "v", "г": "g", "ғ": "ğ", "д": "d", "е": "e", "ё": "io",
+    "ж": "j", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n",
+    "ң": "ñ", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū",
+    "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şş", "ъ": "",
+    "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+}
+# Capitals that are not simply the upper case of the Latin letter.
+_UPPER_SPECIAL = {"И": "İ", "Й": "İ", "І": "I"}
+# Look-alike Latin letters that sources type inside Kazakh words (i for і, and so on).
+_LOOKALIKES = {"i": "і", "I": "І", "a": "а", "e": "е", "o": "о", "c": "с", "p": "р", "x": "х"}
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def fix_lookalikes(text: str) -> str:
+    """Replace Latin look-alike letters that stand inside Cyrillic words by their Cyrillic twins."""
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch in _LOOKALIKES:
+            neighbours = chars[max(0, i - 1): i] + chars[i + 1: i + 2]
+            if any(_is_cyrillic(n) for n in neighbours):
+                chars[i] = _LOOKALIKES[ch]
+    return "".join(chars)
+
+
+def kk_latn(text: str) -> str:
+    """Transliterate Kazakh (or Russian) Cyrillic to the 2021 Kazakh Latin alphabet."""
+    out = []
+    for ch in fix_lookalikes(text):
+        low = ch.lower()
+        if low not in _LOWER:
+            out.append(ch)
+        elif ch in _UPPER_SPECIAL:
+            out.append(_UPPER_SPECIAL[ch])
+        elif ch != low:
+            latin = _LOWER[low]
+            out.append(latin[:1].upper() + latin[1:])
+        else:
+            out.append(_LOWER[low])
+    return "".join(out)
+
+
+_VOWELS_LATN = set("aäeıioöuūüyAÄEIİOÖUŪÜY")
+_BACK = {"şş": "щ", "ts": "ц", "ia": "я", "iu": "ю", "io": "ё"}
+_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһ"}
+
+
+def kk_cyrl(text: str) -> str:
+    """Best-effort way back from the 2021 Latin alphabet to Cyrillic (see the module note)."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if pair.lower() in _BACK and not (pair.lower().startswith("i") and i > 0 and text[i - 1] in _VOWELS_LATN):
+            cyr = _BACK[pair.lower()]
+            out.append(cyr.upper() if pair[0].isupper() else cyr)
+            i += 2
+            continue
+        ch = text[i]
+        if ch in "İi":
+            cyr = "й" if i > 0 and text[i - 1] in _VOWELS_LATN else "и"
+            out.append(cyr.upper() if ch == "İ" else cyr)
+        elif ch == "I":
+            out.append("І")
+        elif ch.lower() in _BACK_SINGLE:
+            cyr = _BACK_SINGLE[ch.lower()]
+            out.append(cyr.upper() if ch.isupper() else cyr)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
