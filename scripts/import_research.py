@@ -332,13 +332,17 @@ def as_of_from(attribute: str, note: str) -> str:
     return ""
 
 
-def resolve_stage(spec_stage: str | None, attribute: str, note: str) -> str:
+def resolve_stage(spec_stage: str | None, attribute: str, note: str, interim: bool) -> str:
+    """Stage of a candidate count whose attribute does not say it: read the note, else 'registered'.
+
+    Interim counts without a stated stage were taken during nomination, so they are 'nominated'.
+    """
     if spec_stage != "auto":
         return spec_stage or ""
-    low = note.lower()
+    low = re.sub(r"(self|party)[- ]nominat\w*|nominated by", "", note.lower())
     if "of registered" in low or "registered" in low.split("nominat")[0]:
         return "registered"
-    if "nominat" in low or "snapshot" in low:
+    if "nominat" in low or "snapshot" in low or interim:
         return "nominated"
     return "registered"
 
@@ -379,7 +383,7 @@ def map_fact(row: dict) -> tuple[dict | None, str]:
     interim = spec.get("interim") or "_interim" in base or bool(re.search(r"_at_\d{4}$", base))
     if interim and not as_of:
         as_of = "interim"
-    if "snapshot" in note.lower() and not as_of:
+    if re.search(r"snapshot|\binterim\b", note.lower()) and not as_of:
         as_of = "interim"
     measure = spec["measure"]
     region = REGION_IDS.get(row["region"].strip().lower(), "") if row.get("region") else ""
@@ -388,13 +392,26 @@ def map_fact(row: dict) -> tuple[dict | None, str]:
     scope = row["level"].strip()
     if scope not in schema.SCOPES:
         return None, f"unknown level {scope!r}"
+    figure = _figure(election, scope, region, row, measure, spec, base, note, as_of, party, subgroup, value)
+    figure.update(FIGURE_FIXES.get(slug(row["fact_id"]), {}))
+    return figure, ""
+
+
+def _figure(election, scope, region, row, measure, spec, base, note, as_of, party, subgroup, value) -> dict:
     return {
         "election_id": election, "scope": scope, "region_id": region,
         "district": fix_lookalikes(row.get("district", "").strip()) if scope == "district" else "",
-        "measure": measure, "stage": resolve_stage(spec.get("stage"), base, note) if measure.startswith("candidates") and measure not in ("candidates_per_contest", "candidates_per_contest_min") else "",
+        "measure": measure, "stage": resolve_stage(spec.get("stage"), base, note, bool(as_of)) if measure.startswith("candidates") and measure not in ("candidates_per_contest", "candidates_per_contest_min") else "",
         "party_id": party, "gender": spec.get("gender") or "", "subgroup": subgroup, "as_of": as_of,
         "value": fmt_number(value), "unit": schema.unit_of(measure), "approx": bool(spec.get("approx")),
-    }, ""
+    }
+
+
+# Hand corrections of how a research fact maps onto the dimensions, each with its reason.
+FIGURE_FIXES: dict[str, dict] = {
+    "g3-0043": {"stage": "on_ballot"},  # the note says: candidates taking part on election day
+    "tur-028": {"stage": "on_ballot"},  # the note says: voters chose among these candidates on election day
+}
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -402,7 +419,188 @@ def read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-GROUP = ("election_id", "scope", "region_id", "district", "measure", "stage", "party_id", "gender", "subgroup", "as_of")
+
+# --- Contests and candidates ---------------------------------------------------------------------
+TYPE_WORDS = [
+    "сельского округа", "сельский округ", "селолық округі", "ауылдық округінің", "ауылдық округі", "ауылдық округ",
+    "ауылдық о", "aýyldyq okrýgi", "rural constituency", "rural area", "rural okrug", "(english spelling in source)",
+    "с.о.", "а.о.", "с/о", "ауылы", "ауыл", "село", "селa", "поселок", "посёлок", "кенті", "город", "қаласы", "village of", "village",
+    "с.", "п.", "г.", "округі", "округ",
+]
+
+
+def core_name(name: str) -> str:
+    """A matching key for a place name: no type words, no Russian adjective ending, Latin letters."""
+    text = fix_lookalikes(name).lower().replace("ё", "е")
+    text = re.sub(r"\(.*?\)", " ", text)
+    for word in TYPE_WORDS:
+        text = text.replace(word, " ")
+    words = [w for w in re.split(r"[\s,]+", text) if w]
+    words = [re.sub(r"(инский|ынский|ский|ской|цкий|ий)$", "", w) for w in words]
+    latin = kk_latn(" ".join(words))
+    latin = latin.translate(str.maketrans("äğqñöūüışçİ", "agknouuisci"))
+    return re.sub(r"[^a-z]", "", latin)
+
+
+def contest_type(raw: str, name: str) -> str:
+    if raw in schema.CONTEST_TYPES:
+        return raw
+    low = name.lower()
+    if "город" in low or "қала" in low or "town" in low:
+        return "town"
+    if "село" in low or "ауылы" in low or "village" in low:
+        return "village"
+    return "rural_district" if ("округ" in low or "okrug" in low or "rural" in low) else ""
+
+
+KATO_AB = {  # oblast -> KATO 'AB' prefixes in the 2025 edition (the 2022 splits moved codes)
+    "akmola": ["11"], "aktobe": ["15"], "almaty-region": ["19", "33"], "atyrau": ["23"],
+    "west-kazakhstan": ["27"], "zhambyl": ["31"], "karaganda": ["35", "62"], "kostanay": ["39"],
+    "kyzylorda": ["43"], "mangystau": ["47"], "pavlodar": ["55"], "north-kazakhstan": ["59"],
+    "turkistan": ["61"], "east-kazakhstan": ["63", "10"],
+}
+
+
+def load_kato(path: Path) -> dict[str, list[dict]]:
+    by_ab: dict[str, list[dict]] = defaultdict(list)
+    if not path.exists():
+        return by_ab
+    for row in read_csv(path):
+        if row["level"] in ("sub_district", "settlement"):
+            row["key_ru"], row["key_kk"] = core_name(row["name_ru"]), core_name(row["name_kk"])
+            by_ab[row["kato"][:2]].append(row)
+    return by_ab
+
+
+def match_kato(kato: dict[str, list[dict]], region: str, ctype: str, name_ru: str, name_kk: str) -> tuple[str, str]:
+    """Return (code, how) where exactly one unit of the oblast of the right level carries the name."""
+    rows = [r for ab in KATO_AB.get(region, []) for r in kato.get(ab, [])]
+    # rural districts and villages with an akim are sub_district rows; towns may be settlement rows
+    levels = ("sub_district", "settlement") if ctype == "town" else ("sub_district",)
+    rows = [r for r in rows if r["level"] in levels]
+    for name, column, label in ((name_ru, "key_ru", "Russian"), (name_kk, "key_kk", "Kazakh")):
+        key = core_name(name) if name else ""
+        if len(key) < 3:
+            continue
+        hits = {r["kato"] for r in rows if r[column] == key}
+        if len(hits) == 1:
+            return hits.pop(), f"{label} name matches exactly one unit of the oblast in KATO NK RK 11-2025 (after removing type words)"
+    return "", ""
+
+
+# Hand decisions on a contest's election where research rounds disagree (source URL -> election).
+CONTEST_ELECTION_BY_URL = {
+    # election-day report whose publication date is not shown: the 25 July 2021 vote is not confirmed
+    "https://zhaikpress.kz/?p=280219": "rural-undated",
+    "https://zhaikpress.kz/?p=334753": "rural-undated",
+    # district list of okrugs electing akims in 2021, without the day
+    "https://www.gov.kz/memleket/entities/turkestan-tyulkubas-audany/press/news/details/205758": "2021-all-rural",
+}
+# Spellings of one place found in different sources (core name -> core name of the first spelling).
+NAME_ALIASES = {
+    "ayyrtau": "aiyrtau", "makanchi": "makanc", "aksukyr": "aksukur", "kulandy": "kuland",
+    "tussykudyk": "tussykuduk", "chirov": "cirov", "yanvartsevo": "ianvartsevo", "zhanazhol": "janajol",
+}
+
+
+def contest_key(election: str, region: str, name: str) -> tuple[str, str, str]:
+    core = core_name(name)
+    return election, region, NAME_ALIASES.get(core, core)
+
+
+def election_for_contest(date: str, note: str, url: str = "") -> str:
+    if url in CONTEST_ELECTION_BY_URL:
+        return CONTEST_ELECTION_BY_URL[url]
+    if date == "2021-07-25":
+        return MAIN
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return f"{date}-rural"
+    if "by-election" in note.lower() and "2021" in note:
+        return "2021-by-elections-rural"
+    return "rural-undated"
+
+
+CONTEST_MEASURES = (  # contest column in the research notes -> (measure, stage)
+    ("registered_voters", "voters_registered", ""), ("turnout_pct", "turnout_pct", ""), ("n_candidates", "candidates", "registered"),
+)
+
+
+def to_int(raw: str) -> str:
+    value = parse_value(raw or "")
+    return "" if value is None else str(int(value))
+
+
+def to_num(raw: str) -> str:
+    value = parse_value(raw or "")
+    return "" if value is None else fmt_number(value)
+
+
+def yes_no(raw: str) -> str:
+    return {"yes": "true", "no": "false", "true": "true", "false": "false"}.get((raw or "").strip().lower(), "")
+
+
+def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tuple[list[dict], list[dict], dict]:
+    """Merge contest rows naming the same place; the first source gives the row, others become figures."""
+    contests: dict[tuple, dict] = {}
+    figures: list[dict] = []
+    keys_by_id: dict[str, tuple] = {}
+    for origin, row in rows:
+        region = REGION_IDS.get(row["region"].strip().lower(), "")
+        name_ru, name_kk = fix_lookalikes(row.get("okrug_ru", "").strip()), fix_lookalikes(row.get("okrug_kk", "").strip())
+        if not region or not (name_ru or name_kk) or not row.get("source_url", "").strip():
+            continue
+        election = election_for_contest(row.get("election_date", "").strip(), row.get("note", ""), row["source_url"].strip())
+        key = contest_key(election, region, name_ru or name_kk)
+        sid = add_source(row, election, region)
+        ctype = contest_type(row.get("okrug_type", "").strip(), name_ru or name_kk)
+        values = {
+            "winner_name": row.get("winner_name", "").strip(), "winner_party_id": PARTY_IDS.get(row.get("winner_party", "").strip().lower(), ""),
+            "winner_votes": to_int(row.get("winner_votes")), "winner_share_pct": to_num(row.get("winner_vote_pct")),
+            "turnout_pct": to_num(row.get("turnout_pct")), "voters_registered": to_int(row.get("registered_voters")),
+            "candidates": to_int(row.get("n_candidates")), "winner_incumbent": yes_no(row.get("incumbent")),
+            "winner_gender": row.get("winner_gender", "").strip(), "winner_age": to_int(row.get("winner_age")),
+        }
+        if key not in contests:
+            cid = f"{election}-{region}-{slug(kk_latn(core_name(name_ru or name_kk)) or 'unnamed')}"
+            base, n = cid, 2
+            while cid in keys_by_id:
+                cid, n = f"{base}-{n}", n + 1
+            keys_by_id[cid] = key
+            code, how = match_kato(kato, region, ctype, name_ru, name_kk)
+            contests[key] = {
+                "contest_id": cid, "election_id": election, "region_id": region,
+                "district": fix_lookalikes(row.get("district", "").strip()), "name_ru": name_ru, "name_kk": name_kk, "type": ctype,
+                "kato": code, "kato_match": how, **values,
+                "winner_name_latn": kk_latn(values["winner_name"]) if re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", values["winner_name"]) else values["winner_name"],
+                "source_id": sid, "note": own_words(row.get("note", "")), "_origin": origin,
+            }
+            continue
+        contest = contests[key]
+        for field, value in (("name_ru", name_ru), ("name_kk", name_kk), ("district", row.get("district", "").strip())):
+            if value and not contest[field] and sid == contest["source_id"]:
+                contest[field] = value
+        if sid == contest["source_id"]:
+            continue
+        # A second source on the same contest: its numbers become contest-level figures.
+        for column, measure, stage in CONTEST_MEASURES:
+            value = to_num(row.get(column, ""))
+            fid = f"{contest['contest_id']}-{measure}-{sid}"
+            if value and any(f["figure_id"] == fid and f["value"] == value for f in figures):
+                continue  # the same source on the same contest, recorded by two research rounds
+            if value:
+                figures.append({"figure_id": f"{contest['contest_id']}-{measure}-{sid}", "election_id": election, "scope": "contest",
+                                "region_id": region, "district": contest["district"], "contest_id": contest["contest_id"],
+                                "measure": measure, "stage": stage, "party_id": "", "gender": "", "subgroup": "", "as_of": "",
+                                "value": value, "unit": schema.unit_of(measure), "approx": False, "source_id": sid,
+                                "note": own_words(row.get("note", ""))})
+        if values["winner_name"] and values["winner_name"] != contest["winner_name"]:
+            contest["note"] = (contest["note"] + f"; another source ({sid}) names the winner {values['winner_name']}").strip("; ")
+        elif values["winner_name"]:
+            contest["note"] = (contest["note"] + f"; the winner is confirmed by {sid}").strip("; ")
+    return list(contests.values()), figures, {v["contest_id"]: k for k, v in contests.items()}
+
+
+GROUP = ("election_id", "scope", "region_id", "district", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of")
 
 
 def choose_preferred(figures: list[dict], source_dates: dict[str, str], overrides: dict[str, str]) -> None:
@@ -437,9 +635,131 @@ def choose_preferred(figures: list[dict], source_dates: dict[str, str], override
             winner["note"] = (winner["note"] + " " + reason).strip()
 
 
+def guess_language(url: str) -> str:
+    """Language of a page known only from a contest row: from the address, where it says."""
+    low = url.lower()
+    if re.search(r"/(kz|kk|qz)/|//(kaz|qz|kk)\.|/kaz/|lang=kk", low):
+        return "kk"
+    if re.search(r"/en/|//en\.|lang=en|/eng/", low):
+        return "en"
+    if re.search(r"/ru/|//ru\.|lang=ru|/rus/", low):
+        return "ru"
+    return ""
+
+
+# --- Regions, parties, elections, events ----------------------------------------------------------
+def import_regions(research: Path, add_source) -> list[dict]:
+    rows = []
+    for row in read_csv(research / "regions.csv"):
+        urls = [u.strip() for u in row["source_url"].split("|") if u.strip()]
+        region = REGION_IDS[row["name_en"].strip().lower()]
+        sid = add_source({"source_url": urls[0], "source_publisher": "geokz (GitHub)", "language": "en"}, "", region)
+        others = [add_source({"source_url": u, "language": "en" if "en." in u or "github" in u else ""}, "", region) for u in urls[1:]]
+        name_kk = fix_lookalikes(row["name_kk_cyrl"].strip())
+        rows.append({
+            "region_id": region, "iso_3166_2": row["iso_3166_2"], "kato": row["kato"], "name_en": row["name_en"],
+            "name_kk": name_kk, "name_kk_latn": kk_latn(name_kk), "name_ru": row["name_ru"],
+            "admin_centre_en": row["admin_centre_en"], "source_id": sid, "other_source_ids": " ".join(others),
+            "note": own_words(row["note"]),
+        })
+    return rows
+
+
+# Parties are few and stable: written here once, with the sources that give their names and renamings.
+PARTIES = [
+    # party_id, name_en, name_ru, name_kk, aliases, later_names, source URL, note
+    ("nur-otan", "Nur Otan", "партия «Nur Otan»", "«Nur Otan» партиясы", "«Нұр Отан» | Нур Отан | Nur Otan",
+     "AMANAT (from 1 March 2022)", "https://astanatimes.com/?p=54183", "Ruling party; renamed AMANAT at an extraordinary congress on 1 March 2022."),
+    ("auyl", "Auyl", "НДПП «Ауыл»", "«Ауыл» ХДПП", "«Ауыл» | Aýyl | НДПП «Ауыл»", "",
+     "https://ru.ult.kz/?p=221614", "People's Democratic Patriotic Party."),
+    ("adal", "Adal", "партия «ADAL»", "«Adal» партиясы", "«ADAL» | СП «ADAL» | Адал", "",
+     "https://ru.ult.kz/?p=221614", ""),
+    ("ak-zhol", "Ak Zhol", "ДПК «Ак жол»", "«Ақ жол» ҚДП", "«Ак Жол» | «AQJOL» | Aq Jol | Ақ жол", "",
+     "https://ru.ult.kz/?p=221614", "Democratic Party of Kazakhstan."),
+    ("peoples-party", "People's Party of Kazakhstan", "Народная партия Казахстана", "Қазақстан халық партиясы",
+     "НПК | ҚХП | QHP | NPK", "", "https://zhaikpress.kz/ru/news/kommunisty-stali-narodnoj-partiej",
+     "Renamed from the Communist People's Party of Kazakhstan (КНПК) in November 2020."),
+    ("osdp", "Nationwide Social Democratic Party (OSDP)", "Общенациональная социал-демократическая партия",
+     "Жалпыұлттық социал-демократиялық партия", "ОСДП | ЖСДП | JSDP", "", "https://ru.ult.kz/?p=221614", ""),
+    ("self-nominated", "Self-nominated", "самовыдвижение", "өзін-өзі ұсыну", "самовыдвиженец | өзін-өзі ұсынған", "",
+     "https://ru.ult.kz/?p=221614", "Not a party: candidates who nominated themselves."),
+]
+EXTRA_SOURCES = {
+    "https://astanatimes.com/?p=54183": {"source_publisher": "The Astana Times", "language": "en"},
+    "https://zhaikpress.kz/ru/news/kommunisty-stali-narodnoj-partiej": {"source_publisher": "Жайық Пресс (zhaikpress.kz)", "language": "ru", "source_date": "2020-11-11"},
+}
+
+
+def import_parties(add_source) -> list[dict]:
+    rows = []
+    for pid, en, ru, kk, aliases, later, url, note in PARTIES:
+        sid = add_source({"source_url": url, **EXTRA_SOURCES.get(url, {})}, MAIN, "")
+        rows.append({"party_id": pid, "name_en": en, "name_ru": ru, "name_kk": kk, "aliases": aliases,
+                     "later_names": later, "source_id": sid, "note": note})
+    return rows
+
+
+# election_id -> (name, start, end, type, level, direct, note)
+ELECTIONS = {
+    MAIN: ("First direct elections of rural akims", "2021-07-25", "2021-07-25", "general", "rural", True, ""),
+    "2021-by-elections-rural": ("Rural akim by-elections of 2021", "2021-08-01", "2021-12-12", "by_election", "rural", True,
+                                "Held for posts that fell vacant after 25 July 2021."),
+    "2021-all-rural": ("All direct rural akim elections of 2021", "2021-07-25", "2021-12-12", "cumulative", "rural", True,
+                       "25 July 2021 plus the by-elections of the rest of the year."),
+    "2021-11-04-rural": ("Rural akim by-elections of 4 November 2021", "2021-11-04", "2021-11-04", "by_election", "rural", True, ""),
+    "direct-rural-cumulative": ("All direct rural akim elections since 25 July 2021 (running total)", "2021-07-25", "", "cumulative", "rural", True,
+                                "Running totals; each figure's as_of gives the date it runs to."),
+    "2013-08-indirect-rural": ("Indirect elections of rural akims by maslikhat deputies, 2013", "2013-08-05", "2013-08-09", "indirect", "rural", False, ""),
+    "2017-08-indirect-rural": ("Indirect elections of rural akims by maslikhat deputies, 2017", "", "", "indirect", "rural", False, "August 2017; the days are not given."),
+    "2023-08-13-rural": ("Rural akim elections of 13 August 2023", "2023-08-13", "2023-08-13", "by_election", "rural", True, ""),
+    "2023-08-20-rural": ("Rural akim elections of 20 August 2023", "2023-08-20", "2023-08-20", "by_election", "rural", True, ""),
+    "2023-11-05-district": ("First direct elections of district akims", "2023-11-05", "2023-11-05", "general", "district", True, ""),
+    "2024-02-11-rural": ("Rural akim elections of 11 February 2024", "2024-02-11", "2024-02-11", "by_election", "rural", True, ""),
+    "2022-12-11-rural": ("Rural akim elections of 11 December 2022", "2022-12-11", "2022-12-11", "by_election", "rural", True, ""),
+    "2024-09-08-rural": ("Rural akim elections of 8 September 2024", "2024-09-08", "2024-09-08", "by_election", "rural", True, ""),
+    "2024-11-24-rural": ("Rural akim elections of 24 November 2024", "2024-11-24", "2024-11-24", "by_election", "rural", True, ""),
+    "2025-10-19-rural": ("Rural akim elections of 19 October 2025", "2025-10-19", "2025-10-19", "by_election", "rural", True, ""),
+    "2026-02-08-rural": ("Rural akim elections of 8 February 2026", "2026-02-08", "2026-02-08", "by_election", "rural", True, ""),
+    "rural-undated": ("Direct rural akim elections whose date the sources do not give", "", "", "by_election", "rural", True,
+                      "A holding place for contests known only from undated reports; each contest's note says what is known of its date."),
+    "2001-10-experimental-rural": ("Experimental direct akim elections in villages, October 2001", "", "", "experimental", "rural", True, "October 2001."),
+    "1999-chemolgan-experimental": ("Experimental direct election of the akim of Chemolgan", "", "", "experimental", "rural", True, "1999; the day is not given."),
+    "2005-08-12-experimental-district": ("Experimental indirect elections of district akims", "2005-08-12", "2005-08-12", "experimental", "district", False, ""),
+}
+
+
+def import_elections(figures: list[dict], contests: list[dict], add_source, by_election_source: str) -> list[dict]:
+    cited: dict[str, Counter] = defaultdict(Counter)
+    for row in figures + contests:
+        cited[row["election_id"]][row["source_id"]] += 1
+    rows = []
+    for eid, (name, start, end, etype, level, direct, note) in ELECTIONS.items():
+        if eid == "2021-by-elections-rural":
+            sid = by_election_source
+        else:
+            # the source most often cited for this election, ties broken by id so the choice is stable
+            sid = max(cited[eid].items(), key=lambda kv: (kv[1], kv[0]))[0] if cited[eid] else ""
+        rows.append({"election_id": eid, "name_en": name, "date_start": start, "date_end": end, "type": etype,
+                     "level": level, "direct": "true" if direct else "false", "source_id": sid, "note": note})
+    return rows
+
+
+def import_events(research: Path, add_source) -> list[dict]:
+    rows, seen = [], Counter()
+    for row in read_csv(research / "timeline.csv"):
+        date = row["date"].strip()
+        seen[date] += 1
+        sid = add_source({"source_url": row["source_url"].strip()}, MAIN, "")
+        election = next((eid for eid, spec in ELECTIONS.items() if spec[1] == date and spec[3] in ("general", "indirect")), "")
+        rows.append({"event_id": f"{date}-{seen[date]}", "date": date, "event": own_words(row["event"]),
+                     "election_id": election, "source_id": sid, "note": own_words(row["note"])})
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--research", type=Path, default=ROOT.parent / "shared" / "research")
+    parser.add_argument("--kato", type=Path, default=ROOT.parent / "shared" / "kato" / "kato_NK-RK-11-2025_2026-07-17_kz-tax-rates.csv")
     parser.add_argument("--rounds", type=Path, default=ROOT / "raw" / "research_rounds",
                         help="folder of later research rounds, one subfolder each with facts.csv")
     parser.add_argument("--force", action="store_true", help="overwrite the curated tables")
@@ -450,48 +770,121 @@ def main(argv: list[str] | None = None) -> int:
               "Pass --force to overwrite them from the research notes.", file=sys.stderr)
         return 2
 
-    fact_files = [args.research / "facts_2021.csv"] + sorted(args.rounds.glob("*/facts.csv"))
     sources: dict[str, dict] = {}
-    figures: list[dict] = []
-    skipped: list[dict] = []
     topics: dict[str, Counter] = defaultdict(Counter)
+
+    def add_source(row: dict, election: str, place: str) -> str:
+        url = row["source_url"].strip()
+        sid = source_id_for(url)
+        date = (row.get("source_date") or "").strip()
+        entry = sources.setdefault(sid, {"source_id": sid, "url": url, "publisher": "", "published": "", "language": "", "kind": source_kind(url)})
+        entry["publisher"] = entry["publisher"] or (row.get("source_publisher") or "").strip()
+        entry["published"] = entry["published"] or (date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else "")
+        entry["language"] = entry["language"] or (row.get("language") or "").strip()
+        topics[sid][(election, place or "kazakhstan")] += 1
+        return sid
+
+    skipped: list[dict] = []
+    figures: list[dict] = []
+    contest_facts: list[tuple[dict, dict]] = []
+    fact_files = [args.research / "facts_2021.csv"] + sorted(args.rounds.glob("*/facts.csv"))
     for path in fact_files:
         for row in read_csv(path):
-            url = row["source_url"].strip()
-            if not url:
+            if not row["source_url"].strip():
                 skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": "no source URL"})
                 continue
             mapped, why = map_fact(row)
             if mapped is None:
                 skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": why})
                 continue
-            sid = source_id_for(url)
-            sources.setdefault(sid, {
-                "source_id": sid, "url": url, "publisher": row["source_publisher"].strip() or urlparse(url).netloc,
-                "published": row["source_date"].strip() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["source_date"].strip()) else "",
-                "language": row["language"].strip() or "ru", "kind": source_kind(url),
-            })
-            place = mapped["region_id"] or "kazakhstan"
-            topics[sid][(mapped["election_id"], place)] += 1
-            figures.append({"figure_id": slug(row["fact_id"]), **mapped, "source_id": sid,
-                            "note": own_words(row.get("note", ""))})
+            mapped["source_id"] = add_source(row, mapped["election_id"], mapped["region_id"])
+            figure = {"figure_id": slug(row["fact_id"]), **mapped, "contest_id": "", "note": own_words(row.get("note", ""))}
+            if row.get("okrug", "").strip():
+                contest_facts.append((row, figure))
+            figures.append(figure)
+
+    contest_rows = [("research", r) for r in read_csv(args.research / "contests_2021.csv")]
+    contest_rows += [("research", r) for r in read_csv(args.research / "later_contests.csv")]
+    for path in sorted(args.rounds.glob("*/contests.csv")):
+        contest_rows += [(path.parent.name, r) for r in read_csv(path)]
+    # facts about one named place create (or join) its contest
+    for row, figure in contest_facts:
+        contest_rows.append(("facts", {"region": row["region"], "district": row["district"], "okrug_ru": row["okrug"],
+                                       "okrug_kk": "", "election_date": row["election_date"], "source_url": row["source_url"],
+                                       "source_publisher": row["source_publisher"], "language": row["language"],
+                                       "source_date": row["source_date"], "note": ""}))
+    contests, contest_figures, keys = import_contests(contest_rows, load_kato(args.kato), add_source)
+    by_key = {k: cid for cid, k in keys.items()}
+    for row, figure in contest_facts:
+        election = election_for_contest(row.get("election_date", "").strip(), row.get("note", ""), row["source_url"].strip())
+        key = contest_key(election, REGION_IDS.get(row["region"].strip().lower(), ""), fix_lookalikes(row["okrug"]))
+        figure.update(scope="contest", contest_id=by_key[key], election_id=election,
+                      district=fix_lookalikes(row.get("district", "").strip()))
+    figures += contest_figures
+    for c in contests:
+        if c.pop("_origin") == "facts":
+            c["note"] = "Named in a figure's source; the contest row carries no result of its own."
+
+    candidates = []
+    cand_rows = [("research", r) for r in read_csv(args.research / "later_candidates.csv")]
+    for path in sorted(args.rounds.glob("*/candidates.csv")):
+        cand_rows += [(path.parent.name, r) for r in read_csv(path)]
+    for origin, row in cand_rows:
+        region = REGION_IDS.get(row["region"].strip().lower(), "")
+        name_key = contest_key("", region, row["okrug_ru"])[2]
+        matches = [cid for cid, k in keys.items() if k[1] == region and k[2] == name_key]
+        if len(matches) != 1:
+            skipped.append({"fact_id": row["candidate_name"], "file": origin, "reason": f"candidate's contest not found once ({len(matches)} matches)"})
+            continue
+        sid = add_source(row, keys[matches[0]][0], region)
+        name = row["candidate_name"].strip()
+        candidates.append({
+            "candidate_id": f"{matches[0]}-{slug(kk_latn(name))}", "contest_id": matches[0], "name": name, "name_latn": kk_latn(name),
+            "party_id": PARTY_IDS.get(row["party"].strip().lower(), ""), "votes": to_int(row["votes"]),
+            "share_pct": to_num(row["vote_pct"]), "elected": yes_no(row["elected"]), "source_id": sid,
+        })
+
+    regions = import_regions(args.research, add_source)
+    parties = import_parties(add_source)
+    events = import_events(args.research, add_source)
+    wiki = add_source({"source_url": "https://en.wikipedia.org/wiki/2021_Kazakh_municipal_elections", "language": "en",
+                       "source_publisher": "Wikipedia (en)"}, "2021-by-elections-rural", "")
+    elections = import_elections(figures, contests, add_source, wiki)
+
     counts = Counter(f["figure_id"] for f in figures)
     dupes = [k for k, v in counts.items() if v > 1]
     if dupes:
-        raise SystemExit(f"import_research: duplicate fact ids {dupes[:5]}; give each research round its own prefix")
+        raise SystemExit(f"import_research: duplicate figure ids {dupes[:5]}; give each research round its own prefix")
     for sid, topic in topics.items():
         (election, place), _ = topic.most_common(1)[0]
-        sources[sid]["title"] = f"Figures on {place.replace('-', ' ').title()} for the election {election}"
+        where = place.replace("-", " ").title()
+        sources[sid]["title"] = (f"Report on {where} for the election {election}" if election
+                                 else f"Reference page giving names or codes of {where}")
+        sources[sid]["publisher"] = sources[sid]["publisher"] or urlparse(sources[sid]["url"]).netloc.removeprefix("www.")
+        sources[sid]["language"] = sources[sid]["language"] or next((v for k, v in LANGUAGE_BY_SOURCE.items() if sid.startswith(k)), "") or guess_language(sources[sid]["url"])
     choose_preferred(figures, {k: v["published"] for k, v in sources.items()}, OVERRIDES)
     for f in figures:
         f.pop("approx")
     fields = {name: [f["name"] for f in schema.TABLES[name]["fields"]] for name in schema.TABLES}
     write_rows(out / "figures.csv", fields["figures"], sorted(figures, key=lambda f: f["figure_id"]))
     write_rows(out / "sources.csv", fields["sources"], sorted(sources.values(), key=lambda s: s["source_id"]))
+    write_rows(out / "contests.csv", fields["contests"], sorted(contests, key=lambda c: c["contest_id"]))
+    write_rows(out / "candidates.csv", fields["candidates"], sorted(candidates, key=lambda c: c["candidate_id"]))
+    write_rows(out / "regions.csv", fields["regions"], regions)
+    write_rows(out / "parties.csv", fields["parties"], parties)
+    write_rows(out / "events.csv", fields["events"], events)
+    write_rows(out / "elections.csv", fields["elections"], elections)
     write_rows(ROOT / "raw" / "import_skipped.csv", ["file", "fact_id", "reason"], sorted(skipped, key=lambda s: (s["file"], s["fact_id"])))
-    print(f"import_research: {len(figures)} figures, {len(sources)} sources, {len(skipped)} facts not carried over")
+    print(f"import_research: {len(figures)} figures, {len(contests)} contests, {len(candidates)} candidates, "
+          f"{len(sources)} sources, {len(skipped)} facts not carried over")
     return 0
 
+
+# Language of sources known only from contest rows, read off the page when it was checked.
+LANGUAGE_BY_SOURCE: dict[str, str] = {
+    "atr-kz-": "kk", "exclusive-kz-": "ru", "kz-vesti-news-": "ru", "oinet-kz-": "kk", "prostoratbasar-kz-": "ru",
+    "qazinform-com-": "en", "ru24-pro-": "ru", "z-taraz-kz-": "kk", "zakon-kz-": "ru", "zhaikpress-kz-": "kk",
+}
 
 # Hand decisions on which figure is preferred, with the reason (figure_id -> reason).
 OVERRIDES: dict[str, str] = {}

@@ -126,7 +126,8 @@ SUBGROUPS = {
     "precinct": "Precinct election commissions.",
 }
 
-SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast."}
+SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast.",
+          "contest": "One contest (see `contest_id`)."}
 CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance"}
 SOURCE_KINDS = {
     "official": "An election commission, government body or the law.",
@@ -232,6 +233,9 @@ TABLES: dict[str, dict] = {
             {"name": "name_ru", "type": "string", "description": "Russian name (adjective form, as in 'Акмолинская область').", "constraints": {"required": True}},
             {"name": "admin_centre_en", "type": "string", "description": "Administrative centre in 2021, English.", "constraints": {"required": True}},
             SOURCE_REF,
+            {"name": "other_source_ids", "type": "string",
+             "description": "Further sources for this row (ids from the sources table, separated by spaces).",
+             "constraints": {"pattern": r"^[a-z0-9-]+( [a-z0-9-]+)*$"}},
             NOTE,
         ],
     },
@@ -280,6 +284,7 @@ TABLES: dict[str, dict] = {
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
             _fk("party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
+            _fk("contest_id", "contests", "contest_id"),
         ],
         "fields": [
             _id("figure_id", "figure"),
@@ -287,7 +292,8 @@ TABLES: dict[str, dict] = {
             {"name": "scope", "type": "string", "description": "Level of the place the figure covers.",
              "constraints": {"required": True, "enum": _enum(SCOPES)}},
             _ref("region_id", "oblast, for regional and district figures", required=False),
-            {"name": "district", "type": "string", "description": "District, for district figures, as the source writes it."},
+            {"name": "district", "type": "string", "description": "District, for district and contest figures, as the source writes it."},
+            _ref("contest_id", "contest, for contest figures", required=False),
             {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
             {"name": "stage", "type": "string", "description": "For candidate counts: the stage of the process.",
@@ -329,6 +335,7 @@ TABLES: dict[str, dict] = {
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             {"name": "kato", "type": "string", "description": "KATO code (2025 edition) where the name matches one unit unambiguously.",
              "constraints": {"pattern": r"^\d{9}$"}},
+            {"name": "kato_match", "type": "string", "description": "How the KATO code was matched (which name, which rule); empty when not matched."},
             {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
             {"name": "winner_name_latn", "type": "string", "description": "The winner's name in Latin letters, made by `akim_elections.translit`."},
             _ref("winner_party_id", "winner's party, or self-nominated", required=False),
