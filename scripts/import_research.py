@@ -520,6 +520,7 @@ def election_for_contest(date: str, note: str, url: str = "") -> str:
     return "rural-undated"
 
 
+GENDER_WORDS = {"m": "male", "male": "male", "f": "female", "female": "female"}
 CONTEST_MEASURES = (  # contest column in the research notes -> (measure, stage)
     ("registered_voters", "voters_registered", ""), ("turnout_pct", "turnout_pct", ""), ("n_candidates", "candidates", "registered"),
 )
@@ -558,7 +559,7 @@ def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tup
             "winner_votes": to_int(row.get("winner_votes")), "winner_share_pct": to_num(row.get("winner_vote_pct")),
             "turnout_pct": to_num(row.get("turnout_pct")), "voters_registered": to_int(row.get("registered_voters")),
             "candidates": to_int(row.get("n_candidates")), "winner_incumbent": yes_no(row.get("incumbent")),
-            "winner_gender": row.get("winner_gender", "").strip(), "winner_age": to_int(row.get("winner_age")),
+            "winner_gender": GENDER_WORDS.get(row.get("winner_gender", "").strip().lower(), ""), "winner_age": to_int(row.get("winner_age")),
         }
         if key not in contests:
             cid = f"{election}-{region}-{slug(kk_latn(core_name(name_ru or name_kk)) or 'unnamed')}"
@@ -584,14 +585,14 @@ def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tup
         # A second source on the same contest: its numbers become contest-level figures.
         for column, measure, stage in CONTEST_MEASURES:
             value = to_num(row.get(column, ""))
-            fid = f"{contest['contest_id']}-{measure}-{sid}"
+            fid = f"{contest['contest_id']}-{slug(measure)}-{sid}"
             if value and any(f["figure_id"] == fid and f["value"] == value for f in figures):
                 continue  # the same source on the same contest, recorded by two research rounds
             if value:
-                figures.append({"figure_id": f"{contest['contest_id']}-{measure}-{sid}", "election_id": election, "scope": "contest",
+                figures.append({"figure_id": fid, "election_id": election, "scope": "contest",
                                 "region_id": region, "district": contest["district"], "contest_id": contest["contest_id"],
                                 "measure": measure, "stage": stage, "party_id": "", "gender": "", "subgroup": "", "as_of": "",
-                                "value": value, "unit": schema.unit_of(measure), "approx": False, "source_id": sid,
+                                "value": value, "unit": schema.unit_of(measure), "approx": False, "source_id": sid, "rejected": "false",
                                 "note": own_words(row.get("note", ""))})
         if values["winner_name"] and values["winner_name"] != contest["winner_name"]:
             contest["note"] = (contest["note"] + f"; another source ({sid}) names the winner {values['winner_name']}").strip("; ")
@@ -611,10 +612,13 @@ def choose_preferred(figures: list[dict], source_dates: dict[str, str], override
     """
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for f in figures:
+        f["preferred"] = "false"
+        f["rejected"] = "true" if f["figure_id"] in REJECTED else "false"
+        if f["figure_id"] in REJECTED:
+            f["note"] = (f["note"] + " Rejected: " + REJECTED[f["figure_id"]]).strip()
+            continue
         groups[tuple(f[k] for k in GROUP)].append(f)
     for members in groups.values():
-        for f in members:
-            f["preferred"] = "false"
         chosen = [f for f in members if f["figure_id"] in overrides]
         if chosen:
             winner, reason = chosen[0], overrides[chosen[0]["figure_id"]]
@@ -883,7 +887,19 @@ def main(argv: list[str] | None = None) -> int:
 # Language of sources known only from contest rows, read off the page when it was checked.
 LANGUAGE_BY_SOURCE: dict[str, str] = {
     "atr-kz-": "kk", "exclusive-kz-": "ru", "kz-vesti-news-": "ru", "oinet-kz-": "kk", "prostoratbasar-kz-": "ru",
-    "qazinform-com-": "en", "ru24-pro-": "ru", "z-taraz-kz-": "kk", "zakon-kz-": "ru", "zhaikpress-kz-": "kk",
+    "qazinform-com-": "en", "atozwiki-com-": "en", "cis-legislation-com-": "en", "it-wikipedia-org-": "it",
+    "lada-kz-": "ru", "s-gtool-pro-": "it", "ustinka-kz-": "ru", "ru24-pro-": "ru", "z-taraz-kz-": "kk", "zakon-kz-": "ru", "zhaikpress-kz-": "kk",
+}
+
+# Figures the package judges wrong, with the reason (figure_id -> reason). They stay, never preferred.
+_SHIFTED = ("the infobox percentages are shifted by one row (Adal's 15 winners shown with Auyl's 4.52%); "
+            "the counts of the same infobox are right.")
+_AKMOLA_TWIN = ("the page labels as North Kazakhstan numbers identical to the Akmola commission's "
+                "(238 commissions, 227 settlements, 153,000 residents); probably Akmola's figures mislabelled.")
+REJECTED = {
+    "nat0010": _SHIFTED, "nat0011": _SHIFTED, "nat0012": _SHIFTED, "nat0013": _SHIFTED, "nat0014": _SHIFTED, "nat0015": _SHIFTED,
+    "g2-sko-018": _AKMOLA_TWIN, "g2-sko-019": _AKMOLA_TWIN, "g2-sko-020": _AKMOLA_TWIN, "g2-sko-021": _AKMOLA_TWIN,
+    "pb-010": _AKMOLA_TWIN, "pb-011": _AKMOLA_TWIN,
 }
 
 # Hand decisions on which figure is preferred, with the reason (figure_id -> reason).

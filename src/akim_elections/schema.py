@@ -9,7 +9,7 @@ Kept as plain Python literals so that reading it needs no YAML parser and import
 
 from __future__ import annotations
 
-VERSION = "0.1.0"
+from ._version import __version__ as VERSION
 
 PACKAGE = {
     "name": "akim-elections",
@@ -138,7 +138,7 @@ SOURCE_KINDS = {
     "analysis": "Analysis, commentary or research.",
 }
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "en": "English",
-             "ky": "Kyrgyz", "pt": "Portuguese", "uz": "Uzbek", "de": "German", "fr": "French"}
+             "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French"}
 ELECTION_TYPES = {
     "general": "A nationwide round of elections held on one day.",
     "by_election": "Elections held on other days to fill posts as they fall vacant.",
@@ -310,7 +310,11 @@ TABLES: dict[str, dict] = {
             {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
             {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "preferred", "type": "boolean",
-             "description": "True for the one figure the package uses where several describe the same thing.",
+             "description": ("True for the one figure the package uses where several describe the same thing "
+                             "(exactly one per group, unless every figure of the group is rejected)."),
+             "constraints": {"required": True}},
+            {"name": "rejected", "type": "boolean",
+             "description": "True when the package judges the figure wrong (the note says why). Kept for the record, never preferred.",
              "constraints": {"required": True}},
             SOURCE_REF,
             NOTE,
@@ -329,7 +333,7 @@ TABLES: dict[str, dict] = {
             _id("contest_id", "contest"),
             _ref("election_id", "election"),
             _ref("region_id", "oblast"),
-            {"name": "district", "type": "string", "description": "District, as the source writes it (Russian where given).", "constraints": {"required": True}},
+            {"name": "district", "type": "string", "description": "District, as the source writes it; empty where the source does not name it."},
             {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh."},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
