@@ -55,7 +55,7 @@ def kk_latn(text: str) -> str:
 
 _VOWELS_LATN = set("aäeıioöuūüyAÄEIİOÖUŪÜY")
 _BACK = {"şş": "щ", "ts": "ц", "ia": "я", "iu": "ю", "io": "ё"}
-_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһ"}
+_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэ"}  # е, not э; х, not һ
 
 
 def kk_cyrl(text: str) -> str:

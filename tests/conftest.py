@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository root and a throw-away copy of the data package."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_script(name: str):
+    """Import a module from scripts/ (they are scripts, not part of the installed package)."""
+    spec = importlib.util.spec_from_file_location(f"scripts_{name}", ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of datapackage.json and data/ that a test may damage."""
+    target = tmp_path / "pkg"
+    shutil.copytree(ROOT / "data", target / "data")
+    shutil.copyfile(ROOT / "datapackage.json", target / "datapackage.json")
+    return target

@@ -1,0 +1,47 @@
+import csv
+
+import pytest
+
+from akim_elections import schema
+from conftest import ROOT
+
+CURATED = [n for n in schema.TABLE_ORDER if schema.TABLES[n]["kind"] == "curated" and n != "sources"]
+
+
+def rows(name):
+    with open(ROOT / "data" / f"{name}.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+SOURCE_IDS = {r["source_id"] for r in rows("sources")}
+
+
+@pytest.mark.parametrize("table", CURATED)
+def test_every_curated_row_names_an_existing_source(table):
+    for i, row in enumerate(rows(table), start=2):
+        assert row["source_id"] in SOURCE_IDS, f"{table}.csv line {i}: source {row['source_id']!r} is not in sources.csv"
+        for extra in row.get("other_source_ids", "").split():
+            assert extra in SOURCE_IDS, f"{table}.csv line {i}: {extra!r} is not in sources.csv"
+
+
+def test_every_source_is_cited():
+    cited = set()
+    for table in CURATED:
+        for row in rows(table):
+            cited.add(row["source_id"])
+            cited.update(row.get("other_source_ids", "").split())
+    assert SOURCE_IDS - cited == set()
+
+
+def test_each_measure_carries_its_unit():
+    for row in rows("figures"):
+        assert row["unit"] == schema.unit_of(row["measure"]), row["figure_id"]
+
+
+def test_all_14_oblasts_have_a_preferred_contests_turnout_and_candidates_figure():
+    have = {}
+    for row in rows("figures"):
+        if row["election_id"] == "2021-07-25-rural" and row["scope"] == "region" and row["preferred"] == "true" and not row["as_of"]:
+            have.setdefault(row["region_id"], set()).add(row["measure"])
+    missing = {r["region_id"]: {"contests", "turnout_pct", "candidates"} - have.get(r["region_id"], set()) for r in rows("regions")}
+    assert {k: v for k, v in missing.items() if v} == {}
