@@ -102,12 +102,23 @@ def load(name: str, root: str | Path | None = None):
     if header != expected:
         raise DataPackageError(f"{csv_path.name}: columns {header} differ from the schema's {expected}; "
                                "fix the header or rebuild the descriptor")
+    # Enumerations are read as text and checked first: pandas would silently turn an unknown
+    # category into a missing value.
+    categories = {k: v for k, v in types.items() if isinstance(v, pd.CategoricalDtype)}
+    read_types = {k: ("string" if k in categories else v) for k, v in types.items()}
     try:
-        frame = pd.read_csv(csv_path, dtype=types, keep_default_na=False, na_values=[""], encoding="utf-8",
+        frame = pd.read_csv(csv_path, dtype=read_types, keep_default_na=False, na_values=[""], encoding="utf-8",
                             true_values=["true"], false_values=["false"])
-    except (ValueError, TypeError) as exc:
-        raise DataPackageError(f"{csv_path.name}: a value does not fit its declared type ({exc}); "
+    except (ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise DataPackageError(f"{csv_path.name}: a value does not fit its declared type ({str(exc).splitlines()[0]}); "
                                "run akim-elections validate to find the row") from exc
+    for column, dtype in categories.items():
+        values = frame[column]
+        unknown = values[values.notna() & ~values.isin(list(dtype.categories))]
+        if len(unknown):
+            raise DataPackageError(f"{csv_path.name}: {column} has {unknown.iloc[0]!r}, not one of {list(dtype.categories)}; "
+                                   "correct the value or add it to the vocabulary in schema.py")
+        frame[column] = values.astype(dtype)
     for column in dates:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame

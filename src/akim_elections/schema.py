@@ -382,6 +382,29 @@ TABLES: dict[str, dict] = {
             SOURCE_REF,
         ],
     },
+    "reconciliations": {
+        "kind": "curated",
+        "title": "Reconciliations of totals",
+        "description": ("Where preferred parts (the oblasts) do not add up to the preferred total (the nation), the recorded "
+                        "difference and what is known of its cause. The checks accept exactly this difference and no other."),
+        "primaryKey": ["reconciliation_id"],
+        "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("total_figure_id", "figures", "figure_id"),
+                        _fk("source_id", "sources", "source_id")],
+        "fields": [
+            _id("reconciliation_id", "reconciliation"),
+            _ref("election_id", "election"),
+            {"name": "measure", "type": "string", "description": "The measure whose parts and total disagree.",
+             "constraints": {"required": True, "enum": _enum(MEASURES)}},
+            _ref("total_figure_id", "preferred national figure the oblast figures are compared with"),
+            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred oblast figures when the difference was recorded.",
+             "constraints": {"required": True}},
+            {"name": "difference", "type": "number", "description": "Sum of the parts minus the total.", "constraints": {"required": True}},
+            {"name": "resolved", "type": "boolean", "description": "True when a source explains the difference.", "constraints": {"required": True}},
+            {"name": "explanation", "type": "string", "description": "What is known of the cause, in the project's own words.",
+             "constraints": {"required": True}},
+            SOURCE_REF,
+        ],
+    },
     "regional_summary": {
         "kind": "derived",
         "title": "Regional summary (derived)",
@@ -446,7 +469,8 @@ def _summary_fields() -> list[dict]:
 TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _summary_fields() + COVERAGE_COLUMNS
 
 # Order in which tables appear in the descriptor (referenced tables first).
-TABLE_ORDER = ["sources", "elections", "regions", "parties", "events", "figures", "contests", "candidates", "regional_summary"]
+TABLE_ORDER = ["sources", "elections", "regions", "parties", "events", "figures", "contests", "candidates",
+               "reconciliations", "regional_summary"]
 assert set(TABLE_ORDER) == set(TABLES)
 
 VOCABULARIES = {

@@ -1,0 +1,210 @@
+"""The election's arithmetic, each rule written once: id, table, meaning, and the SQL that measures it.
+
+Every cross-table rule is a query over an in-memory SQLite copy of the package returning rows of
+(subject, expected, observed). Great Expectations then checks, per rule, that observed equals
+expected ("eq") or does not exceed it ("le"); offending rows are the report's examples. Column rules
+(ranges, uniqueness) come from the schema itself, see ``akim_elections.validate``.
+
+Plain data and strings: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAIN = "2021-07-25-rural"
+NATIONAL_CONTESTS = 730
+# The published national results the package holds itself to (preferred figures must equal them).
+PARTY_TALLY = {"nur-otan": 627, "auyl": 33, "adal": 15, "ak-zhol": 11, "peoples-party": 10, "osdp": 1}
+CANDIDATES = {"registered": 2297, "self-nominated": 1419, "party_nominated": 878, "male": 1839, "female": 458}
+OBLASTS = ("akmola", "aktobe", "almaty-region", "atyrau", "east-kazakhstan", "zhambyl", "west-kazakhstan",
+           "karaganda", "kostanay", "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan", "turkistan")
+CONTEST_TYPES = ("rural_district", "village", "town")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    table: str
+    meaning: str
+    sql: str
+    compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
+
+
+def _final(scope: str = "national", measure: str = "contests", *, stage=None, party=None, gender=None, subgroup=None,
+           region: str | None = None) -> str:
+    """SQL for the preferred final figure of the main election with exactly this breakdown."""
+    def cond(column, value):
+        return f"{column} IS NULL" if value is None else f"{column} = '{value}'"
+
+    where = " AND ".join([
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", "preferred = 1", "as_of IS NULL",
+        cond("stage", stage), cond("party_id", party), cond("gender", gender), cond("subgroup", subgroup),
+        region if region else "region_id IS NULL",
+    ])
+    return f"(SELECT value FROM figures WHERE {where})"
+
+
+# Oblast contest count: the preferred total, or else the sum of its preferred counts by type of unit.
+_REGION_CONTESTS = f"""
+    SELECT r.region_id,
+           COALESCE({_final("region", "contests", region="region_id = r.region_id")},
+                    (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.preferred = 1 AND f.as_of IS NULL
+                       AND f.subgroup IN {CONTEST_TYPES} AND f.stage IS NULL AND f.party_id IS NULL AND f.gender IS NULL)) AS contests
+    FROM regions r"""
+
+_PREFERRED_FINAL = f"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND as_of IS NULL"""
+
+_GROUP = "election_id, scope, IFNULL(region_id,''), IFNULL(district,''), IFNULL(contest_id,''), measure, " \
+         "IFNULL(stage,''), IFNULL(party_id,''), IFNULL(gender,''), IFNULL(subgroup,''), IFNULL(as_of,'')"
+
+_CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
+_PK = {"elections": "election_id", "regions": "region_id", "parties": "party_id", "events": "event_id", "figures": "figure_id",
+       "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
+
+
+def _sources_exist() -> str:
+    parts = [f"SELECT '{t}: ' || {_PK[t]} || ' cites ' || IFNULL(source_id, '(none)') AS subject, 1 AS expected, "
+             f"(source_id IN (SELECT source_id FROM sources)) AS observed FROM {t}" for t in _CURATED_WITH_SOURCES]
+    return " UNION ALL ".join(parts)
+
+
+RULES: list[Rule] = [
+    Rule("national-contests", "figures", f"The preferred national number of contests on 25 July 2021 is {NATIONAL_CONTESTS}.",
+         f"SELECT 'national contests' AS subject, {NATIONAL_CONTESTS} AS expected, {_final()} AS observed"),
+    Rule("national-winners", "figures", f"The preferred national number of winners on 25 July 2021 is {NATIONAL_CONTESTS}.",
+         f"SELECT 'national winners' AS subject, {NATIONAL_CONTESTS} AS expected, {_final(measure='winners')} AS observed"),
+    Rule("national-party-tally", "figures",
+         "Preferred national winners by party: Nur Otan 627, Auyl 33, Adal 15, Ak Zhol 11, People's Party 10, OSDP 1.",
+         " UNION ALL ".join(f"SELECT 'winners {p}', {n}, {_final(measure='winners', party=p)}" for p, n in PARTY_TALLY.items())),
+    Rule("national-parties-add-up", "figures",
+         "Winners of all parties never exceed the national winners; with self-nominated winners known, they add up exactly.",
+         f"""SELECT 'party winners <= national winners' AS subject, {_final(measure='winners')} AS expected,
+                    (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
+                       AND party_id IS NOT NULL AND party_id <> 'self-nominated' AND gender IS NULL AND subgroup IS NULL) AS observed
+            UNION ALL
+            SELECT 'parties + self-nominated = national winners', {_final(measure='winners')},
+                   (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
+                       AND party_id IS NOT NULL AND gender IS NULL AND subgroup IS NULL)
+            WHERE {_final(measure='winners', party='self-nominated')} IS NOT NULL""", "le"),
+    Rule("national-candidates", "figures",
+         "Registered candidates: 2,297 = 1,419 self-nominated + 878 party-nominated = 1,839 men + 458 women.",
+         f"""SELECT 'registered' AS subject, {CANDIDATES['registered']} AS expected, {_final(measure='candidates', stage='registered')} AS observed
+            UNION ALL SELECT 'registered self-nominated', {CANDIDATES['self-nominated']}, {_final(measure='candidates', stage='registered', party='self-nominated')}
+            UNION ALL SELECT 'registered party-nominated', {CANDIDATES['party_nominated']}, {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+            UNION ALL SELECT 'registered men', {CANDIDATES['male']}, {_final(measure='candidates', stage='registered', gender='male')}
+            UNION ALL SELECT 'registered women', {CANDIDATES['female']}, {_final(measure='candidates', stage='registered', gender='female')}
+            UNION ALL SELECT 'self + party = registered', {_final(measure='candidates', stage='registered')},
+                {_final(measure='candidates', stage='registered', party='self-nominated')} + {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+            UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
+                {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
+    Rule("fourteen-oblasts", "regions", "Exactly the 14 oblasts of 2021, no more, no fewer.",
+         f"""SELECT 'regions' AS subject, 14 AS expected, (SELECT COUNT(*) FROM regions) AS observed
+            UNION ALL SELECT 'regions of 2021', 14, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS})"""),
+    Rule("regional-contests-sum", "figures",
+         "The oblasts' preferred contest counts add up to the national count plus the difference recorded in reconciliations.",
+         f"""SELECT 'sum of oblast contests' AS subject,
+                    {_final()} + IFNULL((SELECT difference FROM reconciliations WHERE election_id = '{MAIN}' AND measure = 'contests'), 0) AS expected,
+                    (SELECT SUM(contests) FROM ({_REGION_CONTESTS})) AS observed
+            UNION ALL
+            SELECT 'recorded parts_sum is the current sum', (SELECT SUM(contests) FROM ({_REGION_CONTESTS})), parts_sum
+            FROM reconciliations WHERE election_id = '{MAIN}' AND measure = 'contests'"""),
+    Rule("regional-party-tally", "figures",
+         "In each oblast, winners by party never exceed the winners; where self-nominated winners are known they add up exactly.",
+         f"""SELECT w.region_id || ' parties <= winners' AS subject, w.value AS expected, SUM(p.value) AS observed
+            FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
+            GROUP BY w.region_id
+            UNION ALL
+            SELECT w.region_id || ' parties = winners (self-nominated known)', -SUM(p.value), -w.value
+            FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
+              AND EXISTS (SELECT 1 FROM ({_PREFERRED_FINAL}) s WHERE s.scope = 'region' AND s.region_id = w.region_id
+                          AND s.measure = 'winners' AND s.party_id = 'self-nominated' AND s.gender IS NULL AND s.subgroup IS NULL)
+            GROUP BY w.region_id""", "le"),
+    Rule("regional-party-vs-national", "figures", "Summed over oblasts, each party's winners never exceed its national tally.",
+         f"""SELECT 'winners ' || r.party_id AS subject, n.value AS expected, SUM(r.value) AS observed
+            FROM ({_PREFERRED_FINAL}) r JOIN ({_PREFERRED_FINAL}) n ON n.party_id = r.party_id
+            WHERE r.scope = 'region' AND r.measure = 'winners' AND r.gender IS NULL AND r.subgroup IS NULL
+              AND n.scope = 'national' AND n.measure = 'winners' AND n.gender IS NULL AND n.subgroup IS NULL
+            GROUP BY r.party_id""", "le"),
+    Rule("registered-le-nominated", "figures",
+         "For the same place and breakdown, registered candidates never exceed nominated ones, and those on the ballot never exceed registered ones.",
+         f"""SELECT a.figure_id || ' (' || a.stage || ' vs ' || b.figure_id || ')' AS subject, b.value AS expected, a.value AS observed
+            FROM ({_PREFERRED_FINAL}) a JOIN ({_PREFERRED_FINAL}) b
+              ON a.measure = 'candidates' AND b.measure = 'candidates' AND a.scope = b.scope
+             AND IFNULL(a.region_id,'') = IFNULL(b.region_id,'') AND IFNULL(a.district,'') = IFNULL(b.district,'')
+             AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'') AND IFNULL(a.party_id,'') = IFNULL(b.party_id,'')
+             AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
+            WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
+    Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
+         f"""SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
+            FROM figures i JOIN figures f
+              ON i.election_id = f.election_id AND i.scope = f.scope AND IFNULL(i.region_id,'') = IFNULL(f.region_id,'')
+             AND IFNULL(i.district,'') = IFNULL(f.district,'') AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')
+            WHERE i.measure = 'turnout_pct' AND f.measure = 'turnout_pct' AND i.preferred = 1 AND f.preferred = 1
+              AND i.as_of LIKE '__:__' AND f.as_of IS NULL""", "le"),
+    Rule("percent-within-0-100", "figures", "Every figure in percent lies within 0 to 100.",
+         """SELECT figure_id AS subject, 100 AS expected, value AS observed FROM figures WHERE unit = 'percent'
+            UNION ALL SELECT figure_id, 0, -value FROM figures WHERE unit = 'percent'""", "le"),
+    Rule("votes-le-voters", "contests",
+         "In a contest, the winner's votes never exceed the votes cast, and the votes cast never exceed the registered voters.",
+         """SELECT contest_id || ' winner_votes <= votes_cast' AS subject, votes_cast AS expected, winner_votes AS observed
+              FROM contests WHERE winner_votes IS NOT NULL AND votes_cast IS NOT NULL
+            UNION ALL SELECT contest_id || ' votes_cast <= voters_registered', voters_registered, votes_cast
+              FROM contests WHERE votes_cast IS NOT NULL AND voters_registered IS NOT NULL
+            UNION ALL SELECT c.contest_id || ' candidates'' votes <= votes_cast', c.votes_cast, SUM(k.votes)
+              FROM contests c JOIN candidates k ON k.contest_id = c.contest_id
+              WHERE c.votes_cast IS NOT NULL AND k.votes IS NOT NULL GROUP BY c.contest_id""", "le"),
+    Rule("one-winner-per-contest", "candidates", "Every contest whose candidates' results are listed has exactly one elected candidate.",
+         """SELECT contest_id AS subject, 1 AS expected, SUM(CASE WHEN elected = 1 THEN 1 ELSE 0 END) AS observed
+            FROM candidates GROUP BY contest_id HAVING COUNT(elected) > 0"""),
+    Rule("contests-within-oblast-count", "contests",
+         "The contests listed for an oblast never exceed its preferred contest count (and equal it where every winner is named).",
+         f"""SELECT rc.region_id AS subject, rc.contests AS expected,
+                    (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id) AS observed
+            FROM ({_REGION_CONTESTS}) rc WHERE rc.contests IS NOT NULL
+            UNION ALL
+            SELECT rc.region_id || ' complete', -rc.contests,
+                   -(SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id)
+            FROM ({_REGION_CONTESTS}) rc
+            WHERE rc.contests = (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id
+                                 AND c.winner_name IS NOT NULL)""", "le"),
+    Rule("one-preferred-per-group", "figures",
+         "Exactly one preferred figure per election x scope x place x measure x breakdown x time (none where all are rejected); a rejected figure is never preferred.",
+         f"""SELECT MIN(figure_id) || ' and its group' AS subject,
+                    MAX(CASE WHEN rejected = 0 THEN 1 ELSE 0 END) AS expected, SUM(preferred) AS observed
+            FROM figures GROUP BY {_GROUP}
+            UNION ALL SELECT figure_id || ' rejected and preferred', 0, 1 FROM figures WHERE rejected = 1 AND preferred = 1"""),
+    Rule("sources-exist", "sources", "Every row of every curated table cites a source that exists in the sources table.",
+         _sources_exist() + """ UNION ALL
+            SELECT 'regions: ' || r.region_id || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
+            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
+    Rule("figure-dimensions", "figures",
+         "A figure's place matches its scope (national: no oblast; oblast: an oblast; district: a district; contest: a contest), "
+         "and only candidate counts carry a stage.",
+         """SELECT figure_id AS subject, 1 AS expected,
+                   CASE scope WHEN 'national' THEN region_id IS NULL AND contest_id IS NULL
+                              WHEN 'region' THEN region_id IS NOT NULL AND district IS NULL AND contest_id IS NULL
+                              WHEN 'district' THEN region_id IS NOT NULL AND district IS NOT NULL AND contest_id IS NULL
+                              WHEN 'contest' THEN contest_id IS NOT NULL ELSE 0 END
+                   AND (stage IS NULL OR measure LIKE 'candidates%') AS observed
+            FROM figures"""),
+    Rule("unit-per-measure", "figures", "Each figure carries its measure's unit, so a measure always has one unit.",
+         """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
+                   (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
+            FROM figures f"""),
+    Rule("election-dates", "elections", "An election's period runs forwards and lies between 1990 and 2030.",
+         """SELECT election_id AS subject, 1 AS expected,
+                   (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)
+                   AND (date_start IS NULL OR date_start BETWEEN '1990-01-01' AND '2030-12-31')
+                   AND (date_end IS NULL OR date_end BETWEEN '1990-01-01' AND '2030-12-31') AS observed
+            FROM elections"""),
+]
+
+RULE_IDS = [r.id for r in RULES]
+assert len(set(RULE_IDS)) == len(RULE_IDS)
