@@ -192,10 +192,11 @@ def column_expectations(name: str):
 
 def rule_expectations():
     import great_expectations as gx
+    from great_expectations.expectations.row_conditions import Column
 
     out = []
     for rule in RULES:
-        condition = dict(row_condition=f'rule=="{rule.id}"', condition_parser="pandas")
+        condition = dict(row_condition=Column("rule") == rule.id)
         if rule.compare == "eq":
             exp = gx.expectations.ExpectColumnPairValuesToBeEqual(column_A="expected", column_B="observed", **condition)
         else:

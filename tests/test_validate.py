@@ -1,0 +1,222 @@
+"""The corruption catalogue: each kind of damage, injected into a copy, is caught by the right rule."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from akim_elections.csvio import read_rows, write_rows
+from akim_elections.rules import RULE_IDS
+from akim_elections.validate import format_report, validate
+
+MAIN = "2021-07-25-rural"
+
+
+# --- helpers that damage a copy ------------------------------------------------------------------
+def edit(pkg, table, change):
+    """Apply change(rows) -> rows to a table, keeping the package's CSV dialect."""
+    path = pkg / "data" / f"{table}.csv"
+    rows = read_rows(path)
+    fields = list(rows[0].keys())
+    rows = change(rows)
+    write_rows(path, list(rows[0].keys()) if rows else fields, rows)
+
+
+def rehash(pkg):
+    """Record the new bytes and hashes, as a user who rebuilt the descriptor would."""
+    desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    for res in desc["resources"]:
+        data = (pkg / res["path"]).read_bytes()
+        res["bytes"], res["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    (pkg / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def one(rows, **match):
+    hits = [r for r in rows if all(r[k] == v for k, v in match.items())]
+    assert hits, f"no row matches {match}"
+    return hits[0]
+
+
+def final(rows, scope, measure, region="", **dims):
+    wanted = {"stage": "", "party_id": "", "gender": "", "subgroup": "", **dims}
+    return one(rows, election_id=MAIN, scope=scope, region_id=region, measure=measure, preferred="true", as_of="", **wanted)
+
+
+def set_value(table, row_finder, column, value):
+    def change(rows):
+        row_finder(rows)[column] = value
+        return rows
+    return lambda pkg: edit(pkg, table, change)
+
+
+def text_edit(table, transform):
+    def apply(pkg):
+        path = pkg / "data" / f"{table}.csv"
+        path.write_bytes(transform(path.read_bytes()))
+    return apply
+
+
+def add_row(table, make):
+    def change(rows):
+        return rows + [make(rows)]
+    return lambda pkg: edit(pkg, table, change)
+
+
+def second_winner(rows):
+    contest = one(rows, elected="true")["contest_id"]
+    one(rows, contest_id=contest, elected="false")["elected"] = "true"
+    return rows
+
+
+def extra_contest(rows):
+    row = dict(one(rows, election_id=MAIN, region_id="mangystau"))
+    row["contest_id"] = row["contest_id"] + "-copy"
+    return row
+
+
+def national_self_nominated(rows):
+    row = dict(final(rows, "national", "winners", party_id="nur-otan"))
+    row.update(figure_id="x-self", party_id="self-nominated", value="40")
+    return row
+
+
+def fifteenth_region(rows):
+    row = dict(one(rows, region_id="akmola"))
+    row.update(region_id="abai", iso_3166_2="KZ-ABA", kato="100000000")
+    return row
+
+
+def second_preferred(rows):
+    row = one(rows, figure_id="nat0001")  # same group as the preferred national contests count
+    row["preferred"] = "true"
+    return rows
+
+
+def contest_votes(rows):
+    row = rows[0]
+    row.update(voters_registered="10", votes_cast="20")
+    return rows
+
+
+# kind -> (damage, rehash afterwards?, expected (table, rule) among the failures)
+CATALOGUE = {
+    "duplicate primary key": (add_row("figures", lambda rows: dict(rows[0])), True, ("figures", "figure_id-unique")),
+    "dangling foreign key": (set_value("figures", lambda rows: one(rows, figure_id="pa-004"), "region_id", "atlantis"), True,
+                             ("figures", "frictionless:foreign-key")),
+    "negative votes": (set_value("candidates", lambda rows: one(rows, elected="false"), "votes", "-5"), True, ("candidates", "votes-range")),
+    "turnout 104": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "value", "104"), True,
+                    ("figures", "percent-within-0-100")),
+    "share above 100": (set_value("candidates", lambda rows: one(rows, elected="true"), "share_pct", "101"), True,
+                        ("candidates", "share_pct-range")),
+    "two winners in one contest": (lambda pkg: edit(pkg, "candidates", second_winner), True, ("candidates", "one-winner-per-contest")),
+    "regional contest count drifts": (set_value("figures", lambda rows: final(rows, "region", "contests", "akmola"), "value", "96"), True,
+                                      ("figures", "regional-contests-sum")),
+    "party tally changed": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="nur-otan"), "value", "628"), True,
+                            ("figures", "national-party-tally")),
+    "two preferred figures": (lambda pkg: edit(pkg, "figures", second_preferred), True, ("figures", "one-preferred-per-group")),
+    "figure without a source": (set_value("figures", lambda rows: one(rows, figure_id="pa-004"), "source_id", ""), True,
+                                ("figures", "source_id-required")),
+    "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN), "date_start", "2021-02-30"), True,
+                        ("elections", "loadable")),
+    "unknown party": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="auyl"), "party_id", "green-party"), True,
+                      ("figures", "frictionless:foreign-key")),
+    "CSV saved as cp1251": (text_edit("regions", lambda b: b.decode("utf-8").encode("cp1251", errors="replace")), False,
+                            ("regions", "file-format")),
+    "truncated file": (text_edit("figures", lambda b: b[: len(b) // 2]), False, ("figures", "file-format")),
+    "missing file": (lambda pkg: (pkg / "data" / "events.csv").unlink(), False, ("events", "file-format")),
+    "file changed after its hash was recorded": (text_edit("sources", lambda b: b.replace(b"Report on", b"Story on", 1)), False,
+                                                 ("sources", "frictionless:hash-count")),
+    "extra column": (text_edit("parties", lambda b: b.replace(b"\n", b",x\n")), True, ("parties", "frictionless:extra-label")),
+    "renamed column": (text_edit("parties", lambda b: b.replace(b"name_en", b"name_english", 1)), True,
+                       ("parties", "frictionless:incorrect-label")),
+    "blank line inside a table": (text_edit("events", lambda b: b.replace(b"\n", b"\n\n", 3)), True, ("events", "file-format")),
+    "byte-order mark": (text_edit("parties", lambda b: b"\xef\xbb\xbf" + b), True, ("parties", "file-format")),
+    "number with a thousands separator": (set_value("figures", lambda rows: final(rows, "national", "candidates", stage="registered"),
+                                                    "value", "2,297"), True, ("figures", "loadable")),
+    "registered above nominated": (set_value("figures", lambda rows: final(rows, "region", "candidates", "akmola", stage="registered"),
+                                             "value", "400"), True, ("figures", "registered-le-nominated")),
+    "interim turnout above final": (set_value("figures", lambda rows: one(rows, region_id="kostanay", scope="region", measure="turnout_pct",
+                                                                          as_of="14:00", preferred="true"), "value", "99"), True,
+                                    ("figures", "interim-le-final-turnout")),
+    "unit differs from the measure's": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "unit", "voters"),
+                                        True, ("figures", "unit-per-measure")),
+    "more contests listed than the oblast held": (add_row("contests", extra_contest), True, ("contests", "contests-within-oblast-count")),
+    "national candidates no longer add up": (set_value("figures", lambda rows: final(rows, "national", "candidates", stage="registered",
+                                                                                     party_id="self-nominated"), "value", "1420"), True,
+                                             ("figures", "national-candidates")),
+    "rejected figure made preferred": (set_value("figures", lambda rows: one(rows, figure_id="nat0010"), "preferred", "true"), True,
+                                       ("figures", "one-preferred-per-group")),
+    "fifteenth oblast": (add_row("regions", fifteenth_region), True, ("regions", "fourteen-oblasts")),
+    "national contests changed": (set_value("figures", lambda rows: final(rows, "national", "contests"), "value", "731"), True,
+                                  ("figures", "national-contests")),
+    "national winners changed": (set_value("figures", lambda rows: final(rows, "national", "winners"), "value", "729"), True,
+                                 ("figures", "national-winners")),
+    "self-nominated winners break the total": (add_row("figures", national_self_nominated), True, ("figures", "national-parties-add-up")),
+    "oblast party tally exceeds its winners": (set_value("figures", lambda rows: final(rows, "region", "winners", "aktobe", party_id="nur-otan"),
+                                                         "value", "30"), True, ("figures", "regional-party-tally")),
+    "oblast tallies exceed the national one": (set_value("figures", lambda rows: final(rows, "region", "winners", "aktobe", party_id="adal"),
+                                                         "value", "20"), True, ("figures", "regional-party-vs-national")),
+    "more votes than voters": (lambda pkg: edit(pkg, "contests", contest_votes), True, ("contests", "votes-le-voters")),
+    "national figure placed in an oblast": (set_value("figures", lambda rows: final(rows, "national", "contests"), "region_id", "akmola"), True,
+                                            ("figures", "figure-dimensions")),
+    "election ends before it starts": (set_value("elections", lambda rows: one(rows, election_id="2021-by-elections-rural"), "date_end",
+                                                 "2021-07-01"), True, ("elections", "election-dates")),
+    "further source that does not exist": (set_value("regions", lambda rows: one(rows, region_id="akmola"), "other_source_ids", "no-such-page"),
+                                           True, ("sources", "sources-exist")),
+}
+
+
+@pytest.fixture(scope="module")
+def clean_results(tmp_path_factory):
+    import shutil
+
+    from conftest import ROOT
+
+    pkg = tmp_path_factory.mktemp("clean") / "pkg"
+    shutil.copytree(ROOT / "data", pkg / "data")
+    shutil.copyfile(ROOT / "datapackage.json", pkg / "datapackage.json")
+    return validate(pkg)
+
+
+def test_the_clean_package_passes(clean_results):
+    failed = [r for r in clean_results if not r.passed]
+    assert failed == [], format_report(clean_results)
+
+
+def test_every_rule_is_reported_on_the_clean_package(clean_results):
+    assert set(RULE_IDS) <= {r.rule for r in clean_results}
+
+
+@pytest.mark.parametrize("kind", list(CATALOGUE))
+def test_corruption_is_caught_by_the_right_rule(kind, package_copy):
+    damage, recompute_hashes, (table, rule) = CATALOGUE[kind]
+    damage(package_copy)
+    if recompute_hashes:
+        rehash(package_copy)
+    results = validate(package_copy)
+    failures = {(r.table, r.rule) for r in results if not r.passed}
+    assert (table, rule) in failures, f"{kind}: expected {table} :: {rule} to fail; report:\n{format_report(results)}"
+
+
+def test_every_arithmetic_rule_is_tripped_by_some_corruption():
+    tripped = {rule for *_, (_, rule) in CATALOGUE.values()}
+    assert set(RULE_IDS) - tripped == set(), "a rule that no corruption trips is a defect"
+
+
+def test_the_report_names_table_rule_and_offending_values(package_copy):
+    set_value("figures", lambda rows: final(rows, "national", "winners", party_id="nur-otan"), "value", "628")(package_copy)
+    rehash(package_copy)
+    report = format_report(validate(package_copy))
+    assert "FAIL figures :: national-party-tally" in report
+    assert "winners nur-otan: expected 627, observed 628" in report
+    assert report.rstrip().endswith("1 failed")
+
+
+def test_cli_exit_status(package_copy):
+    from akim_elections.cli import main
+
+    assert main(["validate", str(package_copy)]) == 0
+    (package_copy / "data" / "events.csv").unlink()
+    assert main(["validate", str(package_copy)]) == 1
