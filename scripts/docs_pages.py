@@ -1,0 +1,416 @@
+"""Generate the documentation pages and charts from the data package, at build time.
+
+Every number on the site comes from data/ through this module; nothing is typed by hand. Called by
+the mkdocs hook (scripts/docs_hook.py); ``generate()`` returns {path under docs/: text or bytes}.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import akim_elections as ae  # noqa: E402
+from akim_elections import citation, rules, schema  # noqa: E402
+
+MAIN = rules.MAIN
+GEO = ROOT.parent / "shared" / "geo" / "kaz_adm1_2018_geokz.geojson"
+PARTY_ORDER = ["nur-otan", "auyl", "adal", "ak-zhol", "peoples-party", "osdp", "self-nominated"]
+
+
+# --- data access ---------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def table(name: str):
+    return ae.load(name, ROOT)
+
+
+def names(table_name: str, key: str, label: str = "name_en") -> dict:
+    frame = table(table_name)
+    return dict(zip(frame[key], frame[label]))
+
+
+def preferred(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims):
+    """Value of the preferred final figure with exactly this breakdown, or None."""
+    f = table("figures")
+    mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure) & f.preferred & f.as_of.isna()
+    mask &= (f.region_id == region) if region else f.region_id.isna()
+    for dim in ("stage", "party_id", "gender", "subgroup"):
+        mask &= (f[dim] == dims[dim]) if dims.get(dim) else f[dim].isna()
+    hits = f[mask]
+    return None if hits.empty else float(hits.iloc[0]["value"])
+
+
+def fmt(value, pct: bool = False) -> str:
+    if value is None or value != value:
+        return "—"
+    if pct:
+        return f"{value:.1f}%"
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def source_link(source_id: str) -> str:
+    s = table("sources").set_index("source_id").loc[source_id]
+    return f"[{s['publisher']}]({s['url']})"
+
+
+def md_table(header: list[str], rows: list[list]) -> str:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in row) + " |")
+    return "\n".join(out) + "\n"
+
+
+# --- charts --------------------------------------------------------------------------------------
+def svg(spec: dict) -> bytes:
+    import vl_convert as vlc
+
+    spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": {"font": "sans-serif", "view": {"stroke": None}}, **spec}
+    return vlc.vegalite_to_svg(spec).encode("utf-8")
+
+
+def bar_chart(values: list[dict], x: str, y: str, title: str, x_title: str, color: str = "#00897b") -> bytes:
+    return svg({
+        "title": title, "width": 520, "height": {"step": 22},
+        "data": {"values": values},
+        "mark": {"type": "bar", "color": color},
+        "encoding": {"y": {"field": y, "type": "nominal", "sort": "-x", "title": None},
+                     "x": {"field": x, "type": "quantitative", "title": x_title}},
+    })
+
+
+def map_chart(values: list[dict], field: str, title: str, legend: str) -> bytes:
+    geo = json.loads(GEO.read_text(encoding="utf-8"))
+    features = []
+    for feature in geo["features"]:
+        iso = feature["properties"]["ISO_3166_2"]
+        polygons = feature["geometry"]["coordinates"]
+        if feature["geometry"]["type"] == "Polygon":
+            polygons = [polygons]
+        # Drop slivers (Akmola carries two tiny stray parts) and round coordinates: a lighter SVG.
+        kept = [[[[round(x, 2), round(y, 2)] for x, y in ring] for ring in poly] for poly in polygons if len(poly[0]) > 40]
+        features.append({"type": "Feature", "properties": {"iso": iso, "name": feature["properties"]["ADM1_EN"]},
+                         "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    return svg({
+        "title": title, "width": 620, "height": 360,
+        "projection": {"type": "mercator"},
+        "data": {"values": features},
+        "transform": [{"lookup": "properties.iso", "from": {"data": {"values": values}, "key": "iso", "fields": [field, "oblast"]}}],
+        "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
+        "encoding": {"color": {"field": field, "type": "quantitative", "title": legend, "scale": {"scheme": "tealblues"}},
+                     "tooltip": [{"field": "oblast"}, {"field": field}]},
+    })
+
+
+# --- pages ---------------------------------------------------------------------------------------
+def regional_rows() -> list[dict]:
+    summary = table("regional_summary")
+    summary = summary.astype(object).where(summary.notna(), None)  # missing -> None, numbers -> Python numbers
+    regions = table("regions").set_index("region_id")
+    out = []
+    for _, row in summary[summary.election_id == MAIN].iterrows():
+        r = regions.loc[row["region_id"]]
+        out.append({"region_id": row["region_id"], "oblast": r["name_en"], "iso": r["iso_3166_2"], **{c: row[c] for c in summary.columns}})
+    return out
+
+
+def headline() -> str:
+    rows = [
+        ["Contests (akim posts put to the vote)", fmt(preferred(measure="contests"))],
+        ["Winners", fmt(preferred(measure="winners"))],
+        ["Candidates registered", fmt(preferred(measure="candidates", stage="registered"))],
+        ["… of them self-nominated", fmt(preferred(measure="candidates", stage="registered", party_id="self-nominated"))],
+        ["… of them women", fmt(preferred(measure="candidates", stage="registered", gender="female"))],
+        ["Winners nominated by Nur Otan", fmt(preferred(measure="winners", party_id="nur-otan"))],
+        ["Polling stations", fmt(preferred(measure="polling_stations"))],
+        ["Registered voters", fmt(preferred(measure="voters_registered"))],
+        ["Turnout (preferred national figure)", fmt(preferred(measure="turnout_pct"), pct=True)],
+    ]
+    return md_table(["25 July 2021", "figure"], rows)
+
+
+def package_counts() -> str:
+    counts = {name: len(table(name)) for name in ae.tables(ROOT)}
+    return (f"The package holds **{counts['figures']:,} figures** from **{counts['sources']} sources**, "
+            f"**{counts['contests']} contests** named by a source and **{counts['candidates']} candidates**, "
+            f"for {counts['elections']} election events (version {ae.__version__}).")
+
+
+def results_page() -> dict:
+    parties = names("parties", "party_id")
+    tally = [{"party": parties[p], "winners": preferred(measure="winners", party_id=p)} for p in PARTY_ORDER]
+    tally = [t for t in tally if t["winners"] is not None]
+    known = sum(t["winners"] for t in tally)
+    winners = preferred(measure="winners")
+    regional = regional_rows()
+
+    files = {}
+    files["assets/charts/winners_by_party.svg"] = bar_chart(tally, "winners", "party", "Winners by nominating party, 25 July 2021", "winners")
+    nomination = [
+        {"group": "self-nominated", "candidates": preferred(measure="candidates", stage="registered", party_id="self-nominated")},
+        {"group": "party-nominated", "candidates": preferred(measure="candidates", stage="registered", subgroup="party_nominated")},
+    ]
+    files["assets/charts/candidates_by_nomination.svg"] = bar_chart(
+        [n for n in nomination if n["candidates"] is not None], "candidates", "group",
+        "Registered candidates by way of nomination (national)", "candidates", "#5c6bc0")
+    turnout = [{"oblast": r["oblast"], "turnout": r["turnout_pct"], "iso": r["iso"]} for r in regional if r["turnout_pct"] is not None]
+    files["assets/charts/turnout_by_oblast.svg"] = bar_chart(turnout, "turnout", "oblast", "Final turnout by oblast, percent", "turnout, %")
+    files["assets/charts/map_turnout.svg"] = map_chart(turnout, "turnout", "Final turnout by oblast, 25 July 2021", "turnout, %")
+    contests = [{"oblast": r["oblast"], "contests": r["contests"], "iso": r["iso"]} for r in regional if r["contests"] is not None]
+    files["assets/charts/map_contests.svg"] = map_chart(contests, "contests", "Contests by oblast, 25 July 2021", "contests")
+
+    by_oblast = md_table(
+        ["oblast", "contests", "candidates registered", "self-nominated", "winners", "Nur Otan", "women elected", "turnout"],
+        [[r["oblast"], fmt(r["contests"]), fmt(r["candidates_registered"]), fmt(r["candidates_registered_self_nominated"]),
+          fmt(r["winners"]), fmt(r["winners_nur_otan"]), fmt(r["winners_female"]), fmt(r["turnout_pct"], pct=True)] for r in regional])
+    party_rows = [[t["party"], fmt(t["winners"]), f"{100 * t['winners'] / winners:.1f}%" if winners else "—"] for t in tally]
+    recon = table("reconciliations")
+    recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
+                         for r in recon.itertuples() if r.election_id == MAIN)
+    page = f"""# 25 July 2021: the first direct vote
+
+{headline()}
+Each figure is the one the package prefers where sources differ; see [Conflicts](conflicts.md).
+
+## Winners by party
+
+{md_table(["party", "winners", "share of all winners"], party_rows)}
+The parties' tallies add up to {fmt(known)} of {fmt(winners)} winners. No national source found says how the
+remaining {fmt(winners - known) if winners else '—'} seats divide; most are probably self-nominated winners, but the package
+does not fill the gap with a guess.
+
+![Bar chart of winners by nominating party; Nur Otan leads with {fmt(preferred(measure='winners', party_id='nur-otan'))} winners.](assets/charts/winners_by_party.svg)
+
+## Candidates
+
+![Bar chart of registered candidates: self-nominated against party-nominated.](assets/charts/candidates_by_nomination.svg)
+
+## By oblast
+
+{by_oblast}
+A dash means no source with that figure has been found yet (see [Coverage](coverage.md)).
+{recon_text}
+![Bar chart of final turnout by oblast.](assets/charts/turnout_by_oblast.svg)
+
+![Map of Kazakhstan's oblasts of 2021 shaded by final turnout; the three cities of republican significance held no contests.](assets/charts/map_turnout.svg)
+
+![Map of Kazakhstan's oblasts of 2021 shaded by the number of contests.](assets/charts/map_contests.svg)
+
+Boundaries: geokz by Alexander Rodionov (CC BY 4.0, <https://github.com/arodionoff/geokz>), based on OCHA HDX COD-AB
+Kazakhstan (UNHCR, with city outlines from © OpenStreetMap contributors). The maps are rendered pictures; the
+boundary data are not redistributed. The licence of the upstream COD-AB layer could not be checked, so the package
+publishes only these rendered maps (an image made from OpenStreetMap data needs attribution only).
+"""
+    files["results.md"] = page
+    return files
+
+
+def codebook_pages() -> dict:
+    desc = ae.descriptor(ROOT)
+    files = {}
+    overview = ["# The tables\n", package_counts() + "\n",
+                "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`.\n"]
+    rows = []
+    for res in desc["resources"]:
+        frame = table(res["name"])
+        rows.append([f"[{res['name']}]({res['name']}.md)", res.get("x-kind", ""), len(frame), res["description"]])
+        files[f"data/{res['name']}.md"] = table_page(res, frame)
+    overview.append(md_table(["table", "kind", "rows", "what one row is"], rows))
+    overview.append("\nThe descriptor [`datapackage.json`](https://github.com/akim-elections/akim-elections/blob/main/datapackage.json) "
+                    "holds the same information for machines (Frictionless Data Package).\n")
+    files["data/index.md"] = "\n".join(overview)
+    return files
+
+
+def table_page(res: dict, frame) -> str:
+    sch = res["schema"]
+    fk = {f["fields"]: f["reference"] for f in sch.get("foreignKeys", [])}
+    rows = []
+    for field in sch["fields"]:
+        c = field.get("constraints", {})
+        constraints = []
+        if c.get("required"):
+            constraints.append("required")
+        if c.get("unique"):
+            constraints.append("unique")
+        if "minimum" in c or "maximum" in c:
+            constraints.append(f"{c.get('minimum', '')}–{c.get('maximum', '')}")
+        if c.get("pattern"):
+            constraints.append(f"pattern `{c['pattern']}`")
+        if c.get("enum"):
+            constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:12]) + (" …" if len(c["enum"]) > 12 else ""))
+        if field["name"] in fk:
+            ref = fk[field["name"]]
+            constraints.append(f"→ [{ref['resource']}]({ref['resource']}.md).{ref['fields']}")
+        values = frame[field["name"]].dropna()
+        example = str(values.iloc[0]) if len(values) else ""
+        if len(example) > 40:
+            example = example[:39] + "…"
+        rows.append([f"`{field['name']}`", field["type"], field.get("unit", ""), "; ".join(constraints), field["description"],
+                     f"`{example}`" if example else ""])
+    vocab = ""
+    if res["name"] == "figures":
+        vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, d] for m, (u, d) in schema.MEASURES.items()])
+        vocab += "\n## Subgroups\n\n" + md_table(["subgroup", "meaning"], [[f"`{k}`", v] for k, v in schema.SUBGROUPS.items()])
+        vocab += "\n## Stages\n\n" + md_table(["stage", "meaning"], [[f"`{k}`", v] for k, v in schema.STAGES.items()])
+    return f"""# {res['name']}
+
+{res['description']}
+
+- **Kind:** {res.get('x-kind', '')} · **Rows:** {len(frame):,} · **Primary key:** `{', '.join(sch['primaryKey'])}`
+- **Download:** [{res['path']}](https://github.com/akim-elections/akim-elections/raw/main/{res['path']}) (UTF-8 CSV)
+
+## Fields
+
+{md_table(["field", "type", "unit", "constraints", "description", "example"], rows)}{vocab}"""
+
+
+def coverage_page() -> str:
+    regional = regional_rows()
+    rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
+             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True),
+             (r["measures_missing"] or "").replace(" | ", ", ")] for r in regional]
+    sources = table("sources").sort_values(["publisher", "source_id"])
+    src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else "", s.kind,
+                 f"[{s.source_id}]({s.url})", s.title] for s in sources.itertuples()]
+    contests = table("contests")
+    named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
+    return f"""# Coverage and sources
+
+{package_counts()}
+
+## What is known per oblast (25 July 2021)
+
+The regional summary has {len(schema.SUMMARY_COLUMNS)} figure columns per oblast. "Known" counts those with a
+preferred figure; the last column lists the missing ones. Contest coverage is the share of an oblast's contests
+whose winner is named in the contests table.
+
+{md_table(["oblast", "figures known", "contests listed", "with named winner", "winner coverage", "missing"], rows)}
+So far {len(named)} of {fmt(preferred())} contests of 25 July 2021 have a named winner. Results by party are known
+for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblasts.
+
+## Sources
+
+{md_table(["publisher", "language", "published", "kind", "link", "what it gives"], src_rows)}"""
+
+
+def conflicts_page() -> str:
+    f = table("figures")
+    group_cols = ["election_id", "scope", "region_id", "district", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of"]
+    g = f.astype({c: "object" for c in group_cols}).fillna({c: "" for c in group_cols})
+    sections = []
+    regions = names("regions", "region_id")
+    for key, grp in g.groupby(group_cols, sort=True, observed=True):
+        if grp["value"].nunique() < 2 and not grp["rejected"].any():
+            continue
+        d = dict(zip(group_cols, key))
+        place = "Kazakhstan" if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
+        if d["district"]:
+            place += f", {d['district']}"
+        what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], d["as_of"] and f"at {d['as_of']}"] if x)
+        rows = []
+        for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
+            mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else "")
+            rows.append([fmt(r.value), mark, source_link(r.source_id), r.note])
+        sections.append(f"### {place}: {what} ({d['election_id']})\n\n" + md_table(["value", "status", "source", "note"], rows))
+    intro = f"""# Conflicts
+
+Where sources give different values for the same thing, the package keeps all of them. One is marked
+*preferred* and its note says why; figures judged wrong are marked *rejected* and never preferred.
+The default rule: the value most sources give; among equals, the exact (not rounded) figure from the
+latest-published source. {len(sections)} groups of figures disagree or contain a rejected figure.
+"""
+    return intro + "\n" + "\n".join(sections)
+
+
+def validation_page() -> str:
+    from akim_elections.validate import format_report, validate
+
+    results = validate(ROOT)
+    rule_rows = [[f"`{r.id}`", r.table, r.meaning, "equal" if r.compare == "eq" else "not above"] for r in rules.RULES]
+    column_rules = sorted({(r.table, r.rule, r.meaning) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
+    return f"""# Validation
+
+`akim-elections validate [FOLDER]` checks a copy of the package in three steps and exits non-zero on any failure:
+
+1. **File format**: UTF-8 without byte-order mark, LF line ends, no blank lines, every file present.
+2. **Structure** (Frictionless): types, constraints, primary and foreign keys, bytes and SHA-256 hashes.
+3. **Meaning** (Great Expectations): column rules derived from the schema, and the election's own arithmetic,
+   computed as SQL over an in-memory SQLite copy and compared by Great Expectations.
+
+## The election's arithmetic
+
+{md_table(["rule", "table", "what it enforces", "observed must be"], rule_rows)}
+## Column rules from the schema
+
+{md_table(["table", "rule", "what it enforces"], [list(c) for c in column_rules])}
+## Latest run (at this site's build)
+
+```text
+{format_report(results, ".")}
+```
+
+The test suite damages copies of the package in {_catalogue_size()} ways (duplicate keys, dangling references, a party
+tally changed, a file saved as cp1251, a byte-order mark, …) and checks that each is caught by the rule named above.
+"""
+
+
+def _catalogue_size() -> int:
+    text = (ROOT / "tests" / "test_validate.py").read_text(encoding="utf-8")
+    block = text.split("CATALOGUE = {", 1)[1].split("\n}\n", 1)[0]
+    return sum(1 for line in block.splitlines() if line.startswith('    "'))
+
+
+def cite_page() -> str:
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    return f"""# Cite
+
+Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
+from the shell: `akim-elections cite --style bibtex`.
+
+## APA
+
+{citation.apa()}
+
+## BibTeX
+
+```bibtex
+{citation.bibtex()}
+```
+
+## CITATION.cff
+
+```yaml
+{cff}```
+
+The data are under CC BY 4.0: keep the `sources` table with any copy, so each figure stays credited to the page
+it comes from.
+"""
+
+
+def changelog_page() -> str:
+    return (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def timeline() -> str:
+    events = table("events").sort_values(["date", "event_id"])
+    rows = [[e.date, e.event, source_link(e.source_id)] for e in events.itertuples()]
+    return md_table(["date", "event", "source"], rows)
+
+
+SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline}
+
+
+def generate() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    files.update(results_page())
+    files.update(codebook_pages())
+    files["coverage.md"] = coverage_page()
+    files["conflicts.md"] = conflicts_page()
+    files["validation.md"] = validation_page()
+    files["cite.md"] = cite_page()
+    files["changelog.md"] = changelog_page()
+    return files
