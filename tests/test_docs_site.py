@@ -1,0 +1,122 @@
+"""Build the documentation site, serve it on localhost and look at it in headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "--site-dir", str(out)], cwd=ROOT, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return out
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; scripts/test.sh installs Debian's chromium")
+        pytest.skip("chromium is not installed (scripts/test.sh installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.outside = []
+    pg.on("request", lambda req: pg.outside.append(req.url) if not req.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    yield pg
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_the_site_builds_without_network_assets(site):
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text, html
+        assert "cdn.jsdelivr" not in text, html
+
+
+def test_home_page_renders(page, server):
+    page.goto(server + "/")
+    assert "direct elections of rural akims" in page.locator("h1").first.inner_text()
+    assert page.locator("table").count() >= 1
+    shot(page, "home")
+    assert page.outside == []
+
+
+def test_results_page_shows_its_charts_and_maps(page, server):
+    page.goto(server + "/results/")
+    page.wait_for_load_state("networkidle")
+    images = page.locator("article img")
+    assert images.count() >= 5
+    for i in range(images.count()):
+        img = images.nth(i)
+        assert img.get_attribute("alt"), "every chart needs alt text"
+        assert img.evaluate("el => el.complete && el.naturalWidth > 0"), img.get_attribute("src")
+    assert page.locator("img[src*='map_turnout']").count() == 1
+    assert "Nur Otan" in page.inner_text("article")
+    shot(page, "results")
+    assert page.outside == []
+
+
+def test_codebook_page_lists_fields(page, server):
+    page.goto(server + "/data/figures/")
+    text = page.inner_text("article")
+    for field in ("figure_id", "measure", "preferred", "source_id"):
+        assert field in text
+    assert "turnout_pct" in text  # the measures vocabulary
+    shot(page, "codebook-figures")
+
+
+def test_search_finds_nur_otan(page, server):
+    page.goto(server + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Nur Otan", delay=40)  # key by key: the search listens to key events
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    shot(page, "search-nur-otan")
