@@ -1,6 +1,6 @@
 """Build the derived parts of the package from the curated tables and the schema.
 
-    python scripts/build.py            # regional_summary.csv, datapackage.json, CITATION.cff
+    python scripts/build.py            # regional_summary.csv, datapackage.json, CITATION.cff, .zenodo.json
     python scripts/build.py --check    # fail if anything on disk differs from what the build makes
 
 Deterministic: the same curated tables give byte-identical outputs (no timestamps, sorted rows,
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
-from akim_elections.citation import citation_cff  # noqa: E402
+from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 
 MAIN_ELECTION = "2021-07-25-rural"
@@ -135,6 +135,7 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs = {root / "data" / "regional_summary.csv": files["regional_summary"]}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
+    outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
     return outputs
 
 

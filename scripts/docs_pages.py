@@ -353,6 +353,9 @@ def validation_page() -> str:
 {format_report(results, ".")}
 ```
 
+Great Expectations' own HTML report of the same run is published beside this site:
+<a href="../data-docs/index.html">Data Docs</a> (built by `bash scripts/main.sh`).
+
 The test suite damages copies of the package in {_catalogue_size()} ways (duplicate keys, dangling references, a party
 tally changed, a file saved as cp1251, a byte-order mark, …) and checks that each is caught by the rule named above.
 """

@@ -8,3 +8,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
+# cffconvert pins an old jsonschema that Great Expectations cannot share: it gets a venv of its own.
+if [ ! -x .tools/cff/bin/cffconvert ]; then
+  "$PY" -m venv .tools/cff
+  .tools/cff/bin/python -m pip install --quiet cffconvert
+fi
+# Wheels of the loader's dependencies, so the install-offline test can run with --no-index.
+if [ ! -d .wheelhouse ] || [ -z "$(ls -A .wheelhouse 2>/dev/null)" ]; then
+  .venv/bin/python -m pip download --quiet --dest .wheelhouse "pandas>=2.2"
+fi

@@ -1,0 +1,184 @@
+"""Releases: one version everywhere, a valid citation, exports that read back, a diff, an offline wheel."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from importlib.metadata import version as installed_version
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import akim_elections as ae
+from akim_elections import citation
+from akim_elections.csvio import read_rows, write_rows
+from akim_elections.diff import diff, diff_packages
+from akim_elections.export import export
+from conftest import ROOT, load_script
+
+VERSION = ae.__version__
+
+
+def test_one_version_everywhere():
+    assert installed_version("akim-elections") == VERSION
+    assert json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"] == VERSION
+    assert re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1) == VERSION
+    assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["version"] == VERSION
+    assert f"## {VERSION}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"Version {VERSION}" in citation.apa()
+
+
+def test_citation_cff_is_valid():
+    tool = ROOT / ".tools" / "cff" / "bin" / "cffconvert"
+    if not tool.exists():
+        if os.environ.get("CI"):
+            pytest.fail("cffconvert missing: scripts/setup.sh installs it")
+        pytest.skip("cffconvert not installed (scripts/setup.sh installs it)")
+    out = subprocess.run([str(tool), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_cite_styles_and_the_docs_page_agree():
+    docs = load_script("docs_pages")
+    page = docs.cite_page()
+    assert citation.bibtex() in page and citation.apa() in page
+    assert ae.cite() == citation.apa()
+    assert ae.cite("bibtex").startswith("@misc{akim_elections,")
+    with pytest.raises(ValueError, match="use one of: apa, bibtex"):
+        ae.cite("chicago")
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    return {fmt: export(fmt, out / name) for fmt, name in
+            (("csv", "csv"), ("parquet", "parquet"), ("sqlite", "akims.sqlite"), ("xlsx", "akims.xlsx"))}
+
+
+def _same_values(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """Compare cell by cell as text, so a type the format cannot hold does not hide a lost value."""
+    def norm(frame):
+        return frame.astype(object).where(frame.notna(), None).map(
+            lambda v: None if v is None else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else
+                                              str(bool(v)).lower() if isinstance(v, bool) else
+                                              (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))))
+    assert list(a.columns) == list(b.columns)
+    pd.testing.assert_frame_equal(norm(a).reset_index(drop=True), norm(b).reset_index(drop=True), check_dtype=False)
+
+
+def test_csv_export_is_the_package(exported):
+    for name in ae.tables():
+        assert (exported["csv"] / "data" / f"{name}.csv").read_bytes() == ae.path(name).read_bytes()
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_parquet_export_keeps_values_and_types(exported, name):
+    back = pd.read_parquet(exported["parquet"] / f"{name}.parquet")
+    original = ae.load(name)
+    pd.testing.assert_frame_equal(back, original, check_dtype=False)
+    for column in original.columns:
+        if isinstance(original[column].dtype, pd.CategoricalDtype):
+            assert isinstance(back[column].dtype, pd.CategoricalDtype), column
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_sqlite_export_reads_back(exported, name):
+    con = sqlite3.connect(exported["sqlite"])
+    back = pd.read_sql(f'SELECT * FROM "{name}"', con)
+    original = ae.load(name)
+    for column, dtype in original.dtypes.items():
+        if str(dtype) == "boolean":
+            back[column] = back[column].map({1: True, 0: False})
+    _same_values(back, original)
+    con.close()
+
+
+def test_sqlite_export_declares_keys(exported):
+    con = sqlite3.connect(exported["sqlite"])
+    fks = con.execute("PRAGMA foreign_key_list(figures)").fetchall()
+    assert {fk[2] for fk in fks} >= {"elections", "regions", "parties", "sources", "contests"}
+    assert any(col[5] for col in con.execute("PRAGMA table_info(figures)"))  # a primary key column
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_excel_export_reads_back(exported, name):
+    back = pd.read_excel(exported["xlsx"], sheet_name=name[:31], dtype=object)
+    _same_values(back, ae.load(name))
+
+
+def test_excel_export_has_a_readme_sheet(exported):
+    readme = pd.read_excel(exported["xlsx"], sheet_name="README")
+    text = " ".join(str(v) for v in readme.iloc[:, 0].dropna())
+    assert "CC BY 4.0" in text and VERSION in text
+
+
+def test_diff_reports_added_removed_and_changed_rows(package_copy, tmp_path):
+    new = tmp_path / "new"
+    shutil.copytree(package_copy, new)
+    path = new / "data" / "parties.csv"
+    rows = read_rows(path)
+    rows[0]["later_names"] = "CHANGED"
+    removed = rows.pop()
+    rows.append({**rows[1], "party_id": "green"})
+    write_rows(path, list(rows[0]), rows)
+    report = diff_packages(package_copy, new)["parties"]
+    assert report["added"] == [("green",)]
+    assert report["removed"] == [(removed["party_id"],)]
+    assert list(report["changed"].values())[0] == {"later_names": (read_rows(package_copy / "data" / "parties.csv")[0]["later_names"], "CHANGED")}
+    text = diff(str(package_copy), str(new))
+    assert "parties: +1 added, -1 removed, ~1 changed" in text
+
+
+def test_diff_accepts_git_refs():
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        text = diff("HEAD", "HEAD")
+    finally:
+        os.chdir(cwd)
+    assert "figures: +0 added, -0 removed, ~0 changed" in text
+
+
+@pytest.mark.slow
+def test_wheel_and_sdist_install_offline_and_load_every_table(tmp_path):
+    dist = tmp_path / "dist"
+    # python -m build makes the sdist, then builds the wheel from that sdist: the sdist must rebuild the wheel.
+    subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)], check=True, capture_output=True)
+    wheel = next(dist.glob("*.whl"))
+    assert next(dist.glob("*.tar.gz"))
+    assert wheel.stat().st_size < 1024 * 1024, f"wheel is {wheel.stat().st_size} bytes"
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "akim_elections/_data/datapackage.json" in names
+    for table in ae.tables():
+        assert f"akim_elections/_data/data/{table}.csv" in names
+
+    wheelhouse = ROOT / ".wheelhouse"
+    if not any(wheelhouse.glob("pandas-*.whl")):
+        if os.environ.get("CI"):
+            pytest.fail(".wheelhouse is empty: scripts/setup.sh downloads pandas there")
+        pytest.skip(".wheelhouse missing (scripts/setup.sh fills it)")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    offline = {**os.environ, "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull}
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheelhouse), str(wheel)],
+                   check=True, env=offline, capture_output=True)
+    code = ("import socket\n"
+            "def refuse(*a, **k): raise OSError('network is off')\n"
+            "socket.socket = refuse; socket.create_connection = refuse\n"
+            "import akim_elections as ae, json\n"
+            "assert '_data' in ae.path('figures').parts\n"
+            "print(json.dumps({t: len(ae.load(t)) for t in ae.tables()}))\n")
+    out = subprocess.run([str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=offline)
+    counts = json.loads(out.stdout)
+    assert counts == {t: len(ae.load(t)) for t in ae.tables()}
