@@ -24,6 +24,7 @@ from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 
 MAIN_ELECTION = "2021-07-25-rural"
+CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates")
 CONTEST_TYPE_SUBGROUPS = ("rural_district", "village", "town")
 DIMENSIONS = ("stage", "party_id", "gender", "subgroup")
 
@@ -136,6 +137,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
+    for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
+        outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
     return outputs
 
 

@@ -171,6 +171,7 @@ ATTRIBUTES: dict[str, dict] = {
     "winners_party_member_pct": A(measure="winners_pct", party="suffix", subgroup="party_member"),
     "winners_self_nominated_affiliated": A(measure="winners", party="suffix", subgroup="self_nominated_affiliated"),
     "winners_party_count": A(measure="winning_parties"),
+    "winners_party_nominated": A(measure="winners", subgroup="party_nominated"),
     "winning_parties_count": A(measure="winning_parties"),
     "winners_min_age": A(measure="winner_age_min"),
     "winners_youngest_age": A(measure="winner_age_min"),
@@ -355,6 +356,8 @@ def map_fact(row: dict) -> tuple[dict | None, str]:
     attribute = row["attribute"].strip()
     base, _, suffix = attribute.partition(":")
     base_key = re.sub(r"_at_\d{4}$", "", base)
+    if base == "unmapped_later":
+        return None, f"later total {suffix!r}: its attribute or period does not name one measure of one election"
     if base_key in NOT_FIGURES:
         return None, NOT_FIGURES[base_key]
     spec = ATTRIBUTES.get(base_key) or ATTRIBUTES.get(base)
@@ -377,13 +380,13 @@ def map_fact(row: dict) -> tuple[dict | None, str]:
         if not subgroup:
             return None, f"subgroup {suffix!r} has no vocabulary entry"
     election_date = row.get("election_date", "").strip()
-    election = spec.get("election") or ELECTION_BY_DATE.get(election_date)
+    election = row.get("_election") or spec.get("election") or ELECTION_BY_DATE.get(election_date)
     if not election:
         if base.startswith("byelection") or "by-election" in note:
             election = "2021-by-elections-rural"
         else:
             return None, f"no election for date {election_date!r}"
-    as_of = as_of_from(attribute, note) or AS_OF_BY_DATE.get(election_date, "")
+    as_of = row.get("_as_of") or as_of_from(attribute, note) or AS_OF_BY_DATE.get(election_date, "")
     interim = spec.get("interim") or "_interim" in base or bool(re.search(r"_at_\d{4}$", base))
     if interim and not as_of:
         as_of = "interim"
@@ -415,7 +418,57 @@ def _figure(election, scope, region, row, measure, spec, base, note, as_of, part
 FIGURE_FIXES: dict[str, dict] = {
     "g3-0043": {"stage": "on_ballot"},  # the note says: candidates taking part on election day
     "tur-028": {"stage": "on_ballot"},  # the note says: voters chose among these candidates on election day
+    # the infobox covers the whole 2021 cycle, so the OSDP win may come from 25 July or a by-election
+    "g3-0031": {"election_id": "2021-all-rural"},
 }
+
+
+# later_totals.csv: period as written in the notes -> (election_id, as_of). Periods not listed are skipped.
+LATER_PERIODS = {
+    "2021-07-25/2023-08": ("direct-rural-cumulative", "2023-08"),
+    "2021-2025 (to 2025-11-28)": ("direct-rural-cumulative", "2025-11-28"),
+    "2021-2025 (to 2026-01-09)": ("direct-rural-cumulative", "2026-01-09"),
+    "2023 (whole year)": ("2023-all-rural", "interim"),
+    "2023 (to 25 Dec)": ("2023-all-rural", "2023-12-25"),
+    "2023 (from 2023-08-06)": ("2023-all-rural", ""),
+    "2024 (Jan to ~Aug)": ("2024-all-rural", "2024-08"),
+    "2025": ("2025-all-rural", ""),
+    "2026": ("2026-all-rural", "interim"),
+    "2023-08-13": ("2023-08-13-rural", ""),
+    "2023-08-20": ("2023-08-20-rural", ""),
+    "2023-12-10": ("2023-12-10-rural", ""),
+    "2022-12-11": ("2022-12-11-rural", ""),
+    "2024-02-11": ("2024-02-11-rural", ""),
+    "2026-02-08": ("2026-02-08-rural", ""),
+    "27 August (year not in excerpt)": ("rural-undated", ""),
+    "one day (date not in excerpt)": ("rural-undated", ""),
+}
+LATER_ATTRIBUTES = {
+    "akims_elected_cumulative": "winners", "akims_elected": "winners", "contests_scheduled": "contests",
+    "contests": "contests", "akim_elections_held": "contests", "candidates": "candidates_registered",
+    "voters_voted": "voters_voted", "voters_registered": "voters_registered",
+    "districts_with_rural_akim_elections": "districts_involved",
+}
+
+
+def later_totals_as_facts(path: Path) -> list[dict]:
+    """Rows of later_totals.csv in the facts format, where the period names one election."""
+    out = []
+    for i, row in enumerate(read_csv(path), start=1):
+        period = next((p for p in sorted(LATER_PERIODS, key=len, reverse=True) if row["period"].startswith(p)), None)
+        base, _, suffix = row["attribute"].partition(":")
+        attribute = LATER_ATTRIBUTES.get(base, "")
+        if base == "winners_by_party":
+            attribute = "winners_by_party:" + suffix if suffix != "party-nominated" else "winners_party_nominated"
+        if period is None or not attribute:
+            attribute = f"unmapped_later:{row['attribute']}:{row['period']}"
+        election, as_of = LATER_PERIODS.get(period, ("", ""))
+        out.append({"fact_id": f"lt-{i:03d}", "level": row["scope"], "region": row["region"],
+                    "district": row["region"] if row["scope"] == "district" else "", "okrug": "",
+                    "attribute": attribute, "value": row["value"], "unit": row["unit"], "election_date": "",
+                    "_election": election, "_as_of": as_of, "source_url": row["source_url"], "source_publisher": "",
+                    "source_date": "", "language": "", "note": row["note"]})
+    return out
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -728,6 +781,12 @@ ELECTIONS = {
     "2024-11-24-rural": ("Rural akim elections of 24 November 2024", "2024-11-24", "2024-11-24", "by_election", "rural", True, ""),
     "2025-10-19-rural": ("Rural akim elections of 19 October 2025", "2025-10-19", "2025-10-19", "by_election", "rural", True, ""),
     "2026-02-08-rural": ("Rural akim elections of 8 February 2026", "2026-02-08", "2026-02-08", "by_election", "rural", True, ""),
+    "2023-12-10-rural": ("Rural akim elections of 10 December 2023", "2023-12-10", "2023-12-10", "by_election", "rural", True, ""),
+    "2023-all-rural": ("All direct rural akim elections of 2023", "2023-01-01", "2023-12-31", "cumulative", "rural", True, ""),
+    "2024-all-rural": ("All direct rural akim elections of 2024", "2024-01-01", "2024-12-31", "cumulative", "rural", True, ""),
+    "2025-all-rural": ("All direct rural akim elections of 2025", "2025-01-01", "2025-12-31", "cumulative", "rural", True, ""),
+    "2026-all-rural": ("All direct rural akim elections of 2026", "2026-01-01", "2026-12-31", "cumulative", "rural", True,
+                       "Figures are plans made at the start of the year."),
     "rural-undated": ("Direct rural akim elections whose date the sources do not give", "", "", "by_election", "rural", True,
                       "A holding place for contests known only from undated reports; each contest's note says what is known of its date."),
     "2001-10-experimental-rural": ("Experimental direct akim elections in villages, October 2001", "", "", "experimental", "rural", True, "October 2001."),
@@ -810,8 +869,10 @@ def main(argv: list[str] | None = None) -> int:
     figures: list[dict] = []
     contest_facts: list[tuple[dict, dict]] = []
     fact_files = [args.research / "facts_2021.csv"] + sorted(args.rounds.glob("*/facts.csv"))
-    for path in fact_files:
-        for row in read_csv(path):
+    fact_rows = [(path, row) for path in fact_files for row in read_csv(path)]
+    fact_rows += [(args.research / "later_totals.csv", row) for row in later_totals_as_facts(args.research / "later_totals.csv")]
+    for path, row in fact_rows:
+        if True:
             if not row["source_url"].strip():
                 skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": "no source URL"})
                 continue

@@ -305,8 +305,9 @@ TABLES: dict[str, dict] = {
              "constraints": {"enum": _enum(SUBGROUPS)}},
             {"name": "as_of", "type": "string",
              "description": ("For interim figures: time of day (HH:MM) on election day, the snapshot date (YYYY-MM-DD), "
-                            "or `interim` where the source gives no time. For running totals, the date they run to. Empty for final figures."),
-             "constraints": {"pattern": r"^(\d{2}:\d{2}|\d{4}-\d{2}-\d{2}|interim)$"}},
+                            "or `interim` where the source gives no time. For running totals, the date (or month) they run to. "
+                            "Empty for final figures."),
+             "constraints": {"pattern": r"^(\d{2}:\d{2}|\d{4}-\d{2}(-\d{2})?|interim)$"}},
             {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
             {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "preferred", "type": "boolean",

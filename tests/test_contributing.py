@@ -1,0 +1,54 @@
+"""The contribution path: a filled template passes validation; a row without a source fails."""
+
+from __future__ import annotations
+
+from akim_elections.csvio import read_rows, write_rows
+from akim_elections.validate import validate
+from conftest import ROOT, load_script
+
+build = load_script("build")
+
+
+def append(pkg, table, rows):
+    path = pkg / "data" / f"{table}.csv"
+    header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+    existing = read_rows(path)
+    write_rows(path, header, existing + rows)
+
+
+def contribute(pkg, source_id):
+    # A contributor's filled templates. The values are made up here, inside the test, and never reach data/.
+    append(pkg, "sources", [{"source_id": "example-org-test01", "url": "https://example.org/protocol-1", "publisher": "Example",
+                             "title": "A test protocol", "published": "2021-07-26", "language": "ru", "kind": "official"}])
+    append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
+                              "region_id": "akmola", "district": "Тестовый район", "name_ru": "Тестовый сельский округ",
+                              "type": "rural_district", "winner_name": "Тестов Тест", "winner_name_latn": "Testov Test",
+                              "winner_party_id": "self-nominated", "winner_votes": "300", "votes_cast": "500",
+                              "voters_registered": "700", "candidates": "2", "source_id": source_id}])
+    append(pkg, "candidates", [
+        {"candidate_id": "2021-07-25-rural-akmola-test-okrug-a", "contest_id": "2021-07-25-rural-akmola-test-okrug",
+         "name": "Тестов Тест", "party_id": "self-nominated", "votes": "300", "elected": "true", "source_id": source_id},
+        {"candidate_id": "2021-07-25-rural-akmola-test-okrug-b", "contest_id": "2021-07-25-rural-akmola-test-okrug",
+         "name": "Другой Кандидат", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
+    ])
+    for path, data in build.build(pkg).items():
+        if path.parent == pkg or path.parent == pkg / "data":
+            path.write_bytes(data)
+
+
+def test_templates_have_the_tables_headers():
+    for table in build.CONTRIBUTION_TEMPLATES:
+        header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+        assert header == list(read_rows(ROOT / "data" / f"{table}.csv")[0])
+
+
+def test_a_filled_template_passes(package_copy):
+    contribute(package_copy, "example-org-test01")
+    failed = [r for r in validate(package_copy) if not r.passed]
+    assert failed == []
+
+
+def test_a_row_without_a_source_fails(package_copy):
+    contribute(package_copy, "")
+    failed = {(r.table, r.rule) for r in validate(package_copy) if not r.passed}
+    assert ("contests", "source_id-required") in failed
