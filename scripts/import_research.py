@@ -872,19 +872,18 @@ def main(argv: list[str] | None = None) -> int:
     fact_rows = [(path, row) for path in fact_files for row in read_csv(path)]
     fact_rows += [(args.research / "later_totals.csv", row) for row in later_totals_as_facts(args.research / "later_totals.csv")]
     for path, row in fact_rows:
-        if True:
-            if not row["source_url"].strip():
-                skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": "no source URL"})
-                continue
-            mapped, why = map_fact(row)
-            if mapped is None:
-                skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": why})
-                continue
-            mapped["source_id"] = add_source(row, mapped["election_id"], mapped["region_id"])
-            figure = {"figure_id": slug(row["fact_id"]), **mapped, "contest_id": "", "note": own_words(row.get("note", ""))}
-            if row.get("okrug", "").strip():
-                contest_facts.append((row, figure))
-            figures.append(figure)
+        if not row["source_url"].strip():
+            skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": "no source URL"})
+            continue
+        mapped, why = map_fact(row)
+        if mapped is None:
+            skipped.append({"fact_id": row["fact_id"], "file": path.parent.name, "reason": why})
+            continue
+        mapped["source_id"] = add_source(row, mapped["election_id"], mapped["region_id"])
+        figure = {"figure_id": slug(row["fact_id"]), **mapped, "contest_id": "", "note": own_words(row.get("note", ""))}
+        if row.get("okrug", "").strip():
+            contest_facts.append((row, figure))
+        figures.append(figure)
 
     contest_rows = [("research", r) for r in read_csv(args.research / "contests_2021.csv")]
     contest_rows += [("research", r) for r in read_csv(args.research / "later_contests.csv")]

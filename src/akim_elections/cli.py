@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .loader import DataPackageError
 
 
 def _tables(args) -> int:
@@ -94,14 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ValueError, OSError) as exc:
+    except (DataPackageError, ValueError, OSError) as exc:  # one line naming the problem, no traceback
         print(f"akim-elections: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # DataPackageError and friends: one line, no traceback
-        if type(exc).__name__ in ("DataPackageError",):
-            print(f"akim-elections: {exc}", file=sys.stderr)
-            return 2
-        raise
 
 
 if __name__ == "__main__":
