@@ -293,7 +293,8 @@ def source_kind(url: str) -> str:
     return "regional_news"
 
 
-QUOTED = re.compile(r"'[^']+'|«[^»]+»|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
+# An apostrophe inside a word ("oblast's") is not a quotation mark.
+QUOTED = re.compile(r"(?<!\w)'[^']+'(?!\w)|«[^»]+»|\"[^\"]+\"|‘[^’]+’|“[^”]+”")
 
 
 def own_words(note: str) -> str:
