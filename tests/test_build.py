@@ -20,6 +20,7 @@ def test_build_twice_in_a_copy_gives_byte_identical_files(tmp_path):
     for _ in range(2):
         written = build.build(tmp_path)
         for path, data in written.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         outputs.append({p.name: p.read_bytes() for p in written})
     assert outputs[0] == outputs[1]
