@@ -120,6 +120,7 @@ SUBGROUPS = {
     "with_3_candidates": "Contests with three candidates.",
     "with_4_candidates": "Contests with four candidates.",
     "with_5_candidates": "Contests with five candidates.",
+    "with_6_candidates": "Contests with six candidates.",
     "with_party_candidates": "Contests with at least one party-nominated candidate.",
     "only_self_nominated": "Contests where every candidate was self-nominated.",
     "territorial": "Territorial election commissions.",
