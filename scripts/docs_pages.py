@@ -156,6 +156,19 @@ def results_page() -> dict:
     files["assets/charts/candidates_by_nomination.svg"] = bar_chart(
         [n for n in nomination if n["candidates"] is not None], "candidates", "group",
         "Registered candidates by way of nomination (national)", "candidates", "#5c6bc0")
+    by_oblast_nomination = []
+    for r in regional:
+        for label, dims in (("self-nominated", {"party_id": "self-nominated"}), ("party-nominated", {"subgroup": "party_nominated"})):
+            value = preferred("region", "candidates", region=r["region_id"], stage="registered", **dims)
+            if value is not None:
+                by_oblast_nomination.append({"oblast": r["oblast"], "nomination": label, "candidates": value})
+    files["assets/charts/candidates_by_oblast.svg"] = svg({
+        "title": "Registered candidates by way of nomination, where an oblast source gives it", "width": 480, "height": {"step": 22},
+        "data": {"values": by_oblast_nomination}, "mark": "bar",
+        "encoding": {"y": {"field": "oblast", "type": "nominal", "title": None},
+                     "x": {"field": "candidates", "type": "quantitative", "stack": "zero"},
+                     "color": {"field": "nomination", "type": "nominal", "scale": {"range": ["#5c6bc0", "#ffb300"]}}},
+    })
     turnout = [{"oblast": r["oblast"], "turnout": r["turnout_pct"], "iso": r["iso"]} for r in regional if r["turnout_pct"] is not None]
     files["assets/charts/turnout_by_oblast.svg"] = bar_chart(turnout, "turnout", "oblast", "Final turnout by oblast, percent", "turnout, %")
     files["assets/charts/map_turnout.svg"] = map_chart(turnout, "turnout", "Final turnout by oblast, 25 July 2021", "turnout, %")
@@ -187,6 +200,8 @@ does not fill the gap with a guess.
 ## Candidates
 
 ![Bar chart of registered candidates: self-nominated against party-nominated.](assets/charts/candidates_by_nomination.svg)
+
+![Stacked bars per oblast of registered self-nominated and party-nominated candidates, for the oblasts whose sources give both or either.](assets/charts/candidates_by_oblast.svg)
 
 ## By oblast
 
@@ -294,7 +309,60 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 
 ## Sources
 
-{md_table(["publisher", "language", "published", "kind", "link", "what it gives"], src_rows)}"""
+{md_table(["publisher", "language", "published", "kind", "link", "what it gives"], src_rows)}{skipped_section()}"""
+
+
+def skipped_section() -> str:
+    """What the import from the research notes left out, by reason (raw/import_skipped.csv)."""
+    path = ROOT / "raw" / "import_skipped.csv"
+    if not path.exists():
+        return ""
+    import csv
+    from collections import Counter
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        reasons = Counter(row["reason"] for row in csv.DictReader(fh))
+    rows = [[n, reason] for reason, n in reasons.most_common()]
+    return ("\n## Facts from the research notes not carried over\n\n"
+            f"{sum(reasons.values())} facts of the research notes are not in the tables, each for a stated reason "
+            "(the list, fact by fact, is `raw/import_skipped.csv` in the repository):\n\n"
+            + md_table(["facts", "reason"], rows))
+
+
+def later_page() -> str:
+    f = table("figures")
+    elections = table("elections").set_index("election_id")
+    cumulative = f[(f.election_id == "direct-rural-cumulative") & (f.scope == "national") & ~f.rejected]
+    rows = []
+    for r in cumulative.sort_values(["as_of", "measure", "figure_id"]).itertuples():
+        what = " · ".join(x for x in [r.measure, r.party_id, r.gender, r.subgroup] if isinstance(x, str) and x)
+        rows.append([r.as_of if isinstance(r.as_of, str) else "", what, fmt(r.value), source_link(r.source_id)])
+    contests = table("contests")
+    per = []
+    later = elections[(elections.index != MAIN) & elections.type.isin(["by_election", "cumulative"])]
+    for eid in later.sort_values("date_start", na_position="last").index:
+        e = elections.loc[eid]
+        n_fig = int((f.election_id == eid).sum())
+        n_con = int((contests.election_id == eid).sum())
+        named = int(((contests.election_id == eid) & contests.winner_name.notna()).sum())
+        when = e["date_start"].date().isoformat() if e["date_start"] == e["date_start"] else ""
+        per.append([when, e["name_en"], e["type"], n_fig, n_con, named])
+    return f"""# Since 2021
+
+After 25 July 2021 rural akims are elected whenever a term ends or a post falls vacant, on voting days
+spread over every year. The package records these elections as they are found: each voting day is an
+election of its own; running totals belong to the election `direct-rural-cumulative`, with the date they
+run to in `as_of`.
+
+## Running totals (national)
+
+{md_table(["up to", "measure", "value", "source"], rows)}
+Figures that disagree (for example the round numbers of a speech against a count) are all listed; see
+[Conflicts](conflicts.md) for which one the package prefers.
+
+## Elections in the package
+
+{md_table(["date", "election", "type", "figures", "contests", "with named winner"], per)}"""
 
 
 def conflicts_page() -> str:
@@ -412,6 +480,7 @@ def generate() -> dict[str, str | bytes]:
     files.update(results_page())
     files.update(codebook_pages())
     files["coverage.md"] = coverage_page()
+    files["later.md"] = later_page()
     files["conflicts.md"] = conflicts_page()
     files["validation.md"] = validation_page()
     files["cite.md"] = cite_page()

@@ -61,10 +61,12 @@ ELECTION_BY_DATE = {
     "2021-07-25/2023-08-13": "direct-rural-cumulative",
     "2021-07-25/2023-09-01": "direct-rural-cumulative",
     "2021/2023": "direct-rural-cumulative",
-    "2023": "direct-rural-cumulative",
+    "2023": "2023-all-rural",
 }
 # as_of of cumulative figures: the end of the period they count.
-AS_OF_BY_DATE = {"2021-07-25/2023-08-13": "2023-08-13", "2021-07-25/2023-09-01": "2023-09-01"}
+AS_OF_BY_DATE = {"2021-07-25/2023-08-13": "2023-08-13", "2021-07-25/2023-09-01": "2023-09-01",
+                 "2021/2023": "2023-11",  # stated in November 2023, counting two years of elections
+                 "2023": "interim"}  # the year's plan, stated in August 2023
 
 SUBGROUP_WORDS = {
     "civil_servants": "civil_servant", "commercial": "commercial_sector", "budget_sector": "budget_sector",
@@ -365,9 +367,14 @@ def resolve_stage(spec_stage: str | None, attribute: str, note: str, interim: bo
     """
     if spec_stage != "auto":
         return spec_stage or ""
-    low = re.sub(r"(self|party)[- ]nominat\w*|nominated by", "", note.lower())
-    if "of registered" in low or "registered" in low.split("nominat")[0]:
+    low = re.sub(r"(self|party)[- ]nominat\w*", "", note.lower())
+    if re.search(r"\bnot (yet )?registered", low):
+        return "nominated"
+    if "registered" in low:
         return "registered"
+    if "nominat" in low or "snapshot" in low or interim:
+        return "nominated"
+    return "registered"
     if "nominat" in low or "snapshot" in low or interim:
         return "nominated"
     return "registered"
@@ -441,6 +448,7 @@ FIGURE_FIXES: dict[str, dict] = {
     "tur-028": {"stage": "on_ballot"},  # the note says: voters chose among these candidates on election day
     # the infobox covers the whole 2021 cycle, so the OSDP win may come from 25 July or a by-election
     "g3-0031": {"election_id": "2021-all-rural"},
+    "g2-alm-008": {"stage": "nominated"},  # 186 is the self-nominated part of the 279 nominated (pa-094 says so)
     # a share of all of Kostanay's rural okrugs with an elected akim by that date, not a voting day
     "lt2-019": {"election_id": "direct-rural-cumulative", "as_of": "2023-09-08"},
     "lt2-020": {"election_id": "direct-rural-cumulative", "as_of": "2023-09-08"},
@@ -1058,6 +1066,8 @@ REJECTED = {
     "nat0010": _SHIFTED, "nat0011": _SHIFTED, "nat0012": _SHIFTED, "nat0013": _SHIFTED, "nat0014": _SHIFTED, "nat0015": _SHIFTED,
     "g2-sko-018": _AKMOLA_TWIN, "g2-sko-019": _AKMOLA_TWIN, "g2-sko-020": _AKMOLA_TWIN, "g2-sko-021": _AKMOLA_TWIN,
     "pb-010": _AKMOLA_TWIN, "pb-011": _AKMOLA_TWIN,
+    "g3-0044": "a breakdown (53 party, 98 self) of the 151 rejected below, which exceeds the 122 registered.",
+    "g3-0045": "a breakdown (53 party, 98 self) of the 151 rejected below, which exceeds the 122 registered.",
     "g3-0043": ("151 candidates on the ballot is more than the 122 registered (sum of the oblast commission's party "
                 "breakdown); 151 is the number nominated, so the page probably counted nominees."),
 }
