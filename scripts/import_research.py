@@ -650,6 +650,25 @@ def yes_no(raw: str) -> str:
     return {"yes": "true", "no": "false", "true": "true", "false": "false"}.get((raw or "").strip().lower(), "")
 
 
+def latin_name(name: str) -> str:
+    return kk_latn(name) if re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", name) else name
+
+
+def contest_figures(contest: dict, election: str, region: str, sid: str, values: dict, note: str, existing: list[dict]) -> list[dict]:
+    """A contest's numbers from a source other than the one its row cites, as contest-level figures."""
+    out = []
+    for column, measure, stage in CONTEST_MEASURES:
+        value = to_num(values.get(column, "") or "")
+        fid = f"{contest['contest_id']}-{slug(measure)}-{sid}"
+        if not value or any(f["figure_id"] == fid and f["value"] == value for f in existing + out):
+            continue  # nothing, or the same source on the same contest recorded by two research rounds
+        out.append({"figure_id": fid, "election_id": election, "scope": "contest", "region_id": region,
+                    "district": contest["district"], "contest_id": contest["contest_id"], "measure": measure, "stage": stage,
+                    "party_id": "", "gender": "", "subgroup": "", "as_of": "", "value": value, "unit": schema.unit_of(measure),
+                    "approx": False, "source_id": sid, "rejected": "false", "note": note})
+    return out
+
+
 def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tuple[list[dict], list[dict], dict]:
     """Merge contest rows naming the same place; the first source gives the row, others become figures."""
     contests: dict[tuple, dict] = {}
@@ -682,7 +701,7 @@ def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tup
                 "contest_id": cid, "election_id": election, "region_id": region,
                 "district": fix_lookalikes(row.get("district", "").strip()), "name_ru": name_ru, "name_kk": name_kk, "type": ctype,
                 "kato": code, "kato_match": how, **values,
-                "winner_name_latn": kk_latn(values["winner_name"]) if re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", values["winner_name"]) else values["winner_name"],
+                "winner_name_latn": latin_name(values["winner_name"]),
                 "source_id": sid, "note": own_words(row.get("note", "")), "_origin": origin,
             }
             continue
@@ -692,18 +711,20 @@ def import_contests(rows: list[tuple[str, dict]], kato: dict, add_source) -> tup
                 contest[field] = value
         if sid == contest["source_id"]:
             continue
+        if values["winner_name"] and not contest["winner_name"]:
+            # The source that names the winner gives the row; the earlier source's numbers become figures.
+            earlier = {**contest}
+            contest.update(values, source_id=sid, note=own_words(row.get("note", "")),
+                           winner_name_latn=latin_name(values["winner_name"]))
+            for field, value in (("name_ru", name_ru), ("name_kk", name_kk), ("district", fix_lookalikes(row.get("district", "").strip()))):
+                contest[field] = contest[field] or value
+            figures += contest_figures(contest, election, region, earlier["source_id"],
+                                       {"registered_voters": earlier["voters_registered"], "turnout_pct": earlier["turnout_pct"],
+                                        "n_candidates": earlier["candidates"]}, earlier["note"], figures)
+            contest["note"] = (contest["note"] + f"; the contest was first listed by {earlier['source_id']}").strip("; ")
+            continue
         # A second source on the same contest: its numbers become contest-level figures.
-        for column, measure, stage in CONTEST_MEASURES:
-            value = to_num(row.get(column, ""))
-            fid = f"{contest['contest_id']}-{slug(measure)}-{sid}"
-            if value and any(f["figure_id"] == fid and f["value"] == value for f in figures):
-                continue  # the same source on the same contest, recorded by two research rounds
-            if value:
-                figures.append({"figure_id": fid, "election_id": election, "scope": "contest",
-                                "region_id": region, "district": contest["district"], "contest_id": contest["contest_id"],
-                                "measure": measure, "stage": stage, "party_id": "", "gender": "", "subgroup": "", "as_of": "",
-                                "value": value, "unit": schema.unit_of(measure), "approx": False, "source_id": sid, "rejected": "false",
-                                "note": own_words(row.get("note", ""))})
+        figures += contest_figures(contest, election, region, sid, row, own_words(row.get("note", "")), figures)
         if values["winner_name"] and values["winner_name"] != contest["winner_name"]:
             contest["note"] = (contest["note"] + f"; another source ({sid}) names the winner {values['winner_name']}").strip("; ")
         elif values["winner_name"]:
@@ -1054,7 +1075,7 @@ def main(argv: list[str] | None = None) -> int:
 LANGUAGE_BY_SOURCE: dict[str, str] = {
     "atr-kz-": "kk", "exclusive-kz-": "ru", "kz-vesti-news-": "ru", "oinet-kz-": "kk", "prostoratbasar-kz-": "ru",
     "qazinform-com-": "en", "atozwiki-com-": "en", "cis-legislation-com-": "en", "it-wikipedia-org-": "it",
-    "lada-kz-": "ru", "s-gtool-pro-": "it", "ustinka-kz-": "ru", "nur-kz-8957d9": "ru", "ru24-pro-": "ru", "z-taraz-kz-": "kk", "zakon-kz-": "ru", "zhaikpress-kz-": "kk",
+    "lada-kz-": "ru", "s-gtool-pro-": "it", "ustinka-kz-": "ru", "nur-kz-8957d9": "ru", "osken-onir-kz-": "kk", "ru24-pro-": "ru", "z-taraz-kz-": "kk", "zakon-kz-": "ru", "zhaikpress-kz-": "kk",
 }
 
 # Figures the package judges wrong, with the reason (figure_id -> reason). They stay, never preferred.
