@@ -11,7 +11,6 @@ import subprocess
 import sys
 import zipfile
 from importlib.metadata import version as installed_version
-from pathlib import Path
 
 import pandas as pd
 import pytest

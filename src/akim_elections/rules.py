@@ -142,7 +142,7 @@ RULES: list[Rule] = [
              AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
             WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
     Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
-         f"""SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
+         """SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
             FROM figures i JOIN figures f
               ON i.election_id = f.election_id AND i.scope = f.scope AND IFNULL(i.region_id,'') = IFNULL(f.region_id,'')
              AND IFNULL(i.district,'') = IFNULL(f.district,'') AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')

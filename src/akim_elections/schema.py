@@ -9,7 +9,7 @@ Kept as plain Python literals so that reading it needs no YAML parser and import
 
 from __future__ import annotations
 
-from ._version import __version__ as VERSION
+from ._version import __version__ as VERSION  # noqa: F401  (re-exported for the build)
 
 PACKAGE = {
     "name": "akim-elections",
