@@ -163,6 +163,8 @@ CATALOGUE = {
                                             ("figures", "figure-dimensions")),
     "election ends before it starts": (set_value("elections", lambda rows: one(rows, election_id="2021-by-elections-rural"), "date_end",
                                                  "2021-07-01"), True, ("elections", "election-dates")),
+    "derived table edited by hand": (set_value("regional_summary", lambda rows: one(rows, region_id="akmola", election_id=MAIN),
+                                              "contests", "99"), True, ("regional_summary", "derived-up-to-date")),
     "further source that does not exist": (set_value("regions", lambda rows: one(rows, region_id="akmola"), "other_source_ids", "no-such-page"),
                                            True, ("sources", "sources-exist")),
 }

@@ -117,6 +117,29 @@ def _frictionless_example(error) -> str:
     return (", ".join(where) + ": " if where else "") + error.note if getattr(error, "note", "") else error.message
 
 
+# --- derived tables ------------------------------------------------------------------------------
+def check_derived(root: Path, desc: dict) -> list[Result]:
+    """The derived regional summary must be exactly what the build makes from the curated tables."""
+    from .csvio import read_rows
+    from .summary import render_regional_summary
+
+    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
+    meaning = "regional_summary is what scripts/build.py makes from the curated tables (never edited by hand)."
+    try:
+        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "regions")}
+        expected = render_regional_summary(tables)
+        actual = paths["regional_summary"].read_bytes()
+    except (OSError, UnicodeDecodeError, KeyError) as exc:
+        return [Result("rules", "regional_summary", "derived-up-to-date", meaning, False, examples=[f"not checked: {exc}"])]
+    if expected == actual:
+        return [Result("rules", "regional_summary", "derived-up-to-date", meaning, True)]
+    new, old = expected.decode("utf-8").splitlines(), actual.decode("utf-8", "replace").splitlines()
+    examples = [f"line {i + 1}: has {b[:80]!r}, the build makes {a[:80]!r}" for i, (a, b) in enumerate(zip(new, old)) if a != b]
+    if len(new) != len(old):
+        examples.append(f"{len(old)} lines, the build makes {len(new)}")
+    return [Result("rules", "regional_summary", "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])]
+
+
 # --- 3. meaning (Great Expectations) -------------------------------------------------------------
 def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
     frames, failures = {}, []
@@ -303,7 +326,7 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None) -> l
         desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Result("structure", "datapackage.json", "descriptor-readable", "The descriptor is UTF-8 JSON.", False, examples=[str(exc)])]
-    results = check_files(root, desc) + check_structure(root)
+    results = check_files(root, desc) + check_structure(root) + check_derived(root, desc)
     frames, failures = load_frames(root, desc)
     results += failures
     checks = None
