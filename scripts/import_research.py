@@ -31,7 +31,8 @@ from akim_elections import schema  # noqa: E402
 from akim_elections.csvio import write_rows  # noqa: E402
 from akim_elections.translit import fix_lookalikes  # noqa: E402
 from research_import.common import REGION_IDS, guess_language, own_words, read_csv, slug, source_id_for, source_kind  # noqa: E402
-from research_import.contests import contest_key, election_for_contest, import_candidates, import_contests, load_kato  # noqa: E402
+from research_import.contests import (contest_key, election_for_contest, import_candidates, import_contests, load_kato,  # noqa: E402
+                                      load_kato_districts, match_district)
 from research_import.decisions import LANGUAGE_BY_SOURCE, OVERRIDES  # noqa: E402
 from research_import.figures import choose_preferred, later_totals_as_facts, map_fact  # noqa: E402
 from research_import.reference import (import_elections, import_events, import_parties, import_reconciliations,  # noqa: E402
@@ -128,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
                                  else f"Reference page giving names or codes of {where}")
         sources[sid]["publisher"] = sources[sid]["publisher"] or urlparse(sources[sid]["url"]).netloc.removeprefix("www.")
         sources[sid]["language"] = sources[sid]["language"] or next((v for k, v in LANGUAGE_BY_SOURCE.items() if sid.startswith(k)), "") or guess_language(sources[sid]["url"])
+    districts = load_kato_districts(args.kato)
+    for row in figures + contests:
+        row["district_kato"] = match_district(districts, row["region_id"], row["district"]) if row["district"] else ""
     choose_preferred(figures, {k: v["published"] for k, v in sources.items()}, OVERRIDES)
     for f in figures:
         f.pop("approx")

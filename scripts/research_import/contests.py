@@ -82,6 +82,49 @@ def match_kato(kato: dict[str, list[dict]], region: str, ctype: str, name_ru: st
     return "", ""
 
 
+_LATIN_VARIANTS = [("zh", "j"), ("kh", "h"), ("sh", "s"), ("ch", "c"), ("ý", "u"), ("ı", "i"), ("ǵ", "g"), ("ń", "n")]
+_DISTRICT_WORDS = r"(?i)(район[а-я]*|ауданы|aýdany|audany|district|г\.а\.|қ\.ә\.|city|город[а-я]*|қаласы|\(rural zone\)|rural zone|им\.|атындағы)"
+
+
+def district_core(name: str) -> str:
+    """First letters of a district name without type words, comparable across Russian, Kazakh and Latin spellings."""
+    import unicodedata
+
+    text = re.sub(_DISTRICT_WORDS, " ", name)
+    if not re.search("[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", text):  # English or Kazakh Latin spelling
+        text = text.lower()
+        for a, b in _LATIN_VARIANTS:
+            text = text.replace(a, b)
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return core_name(text)[:6]
+
+
+def load_kato_districts(path: Path) -> dict[str, list[dict]]:
+    by_ab: dict[str, list[dict]] = defaultdict(list)
+    if path.exists():
+        for row in read_csv(path):
+            if row["level"] == "district":
+                row["is_city"] = "Г.А." in row["name_ru"]
+                row["keys"] = {district_core(row["name_ru"]), district_core(row["name_kk"])}
+                by_ab[row["kato"][:2]].append(row)
+    return by_ab
+
+
+def match_district(districts: dict, region: str, name: str) -> str:
+    """KATO code of the district or city of oblast significance that alone carries this name in the oblast."""
+    key = district_core(name)
+    if len(key) < 4:
+        return ""
+    rows = [r for ab in KATO_AB.get(region, []) for r in districts.get(ab, [])]
+    low = name.lower()
+    if re.search(r"город|city|қаласы|г\.а\.", low):
+        rows = [r for r in rows if r["is_city"]]
+    elif re.search(r"район|ауданы|district|audany|aýdany", low):
+        rows = [r for r in rows if not r["is_city"]]
+    hits = {r["kato"] for r in rows if key in r["keys"]}
+    return hits.pop() if len(hits) == 1 else ""
+
+
 def contest_key(election: str, region: str, name: str) -> tuple[str, str, str]:
     core = core_name(name)
     return election, region, NAME_ALIASES.get(core, core)
