@@ -219,8 +219,28 @@ Kazakhstan (UNHCR, with city outlines from © OpenStreetMap contributors). The m
 boundary data are not redistributed. The licence of the upstream COD-AB layer could not be checked, so the package
 publishes only these rendered maps (an image made from OpenStreetMap data needs attribution only).
 """
-    files["results.md"] = page
+    files["results.md"] = page + named_winners_section()
     return files
+
+
+def named_winners_section() -> str:
+    contests = table("contests")
+    named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district", "contest_id"])
+    regions, parties = names("regions", "region_id"), names("parties", "party_id")
+    rows = [[regions[c.region_id], c.district if isinstance(c.district, str) else "", c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+             f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
+             parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
+            for c in named.itertuples()]
+    listed = int((contests.election_id == MAIN).sum())
+    return f"""
+## Contests with a named winner
+
+{len(named)} of the {fmt(preferred())} contests have a winner named by a source found so far ({listed} contests are listed
+in the [contests table](data/contests.md), most without a result). Names are kept as the source writes them.
+
+{md_table(["oblast", "district", "rural district, village or town", "winner", "party", "source"], rows)}
+Hold an official list? See CONTRIBUTING.md in the repository: each row needs only its public source.
+"""
 
 
 def codebook_pages() -> dict:
