@@ -39,6 +39,37 @@ from research_import.reference import (import_elections, import_events, import_p
                                        import_regions)
 
 
+def source_titles(figures, contests, candidates, regions, parties, events, elections) -> dict[str, str]:
+    """A short description of each source, in the project's words, from what the package takes from it."""
+    region_names = {r["region_id"]: r["name_en"] for r in regions}
+    election_names = {e["election_id"]: e["name_en"] for e in elections}
+    uses: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    for f in figures:
+        uses[f["source_id"]]["measure"][f["measure"].replace("_pct", " %").replace("_", " ")] += 1
+        uses[f["source_id"]]["place"][region_names.get(f["region_id"], "Kazakhstan")] += 1
+        uses[f["source_id"]]["election"][f["election_id"]] += 1
+    for c in contests:
+        uses[c["source_id"]]["measure"]["named contests"] += 1
+        uses[c["source_id"]]["place"][region_names[c["region_id"]]] += 1
+        uses[c["source_id"]]["election"][c["election_id"]] += 1
+    for k in candidates:
+        uses[k["source_id"]]["measure"]["candidates of a contest"] += 1
+    titles = {}
+    for r in regions:
+        for sid in [r["source_id"], *r["other_source_ids"].split()]:
+            titles.setdefault(sid, "Names, ISO 3166-2 or KATO codes of the oblasts of 2021")
+    for p in parties:
+        titles.setdefault(p["source_id"], f"Names of the nominating parties ({p['name_en']})")
+    for e in events:
+        titles.setdefault(e["source_id"], f"Timeline: {e['event'][:70]}")
+    for sid, use in uses.items():
+        what = ", ".join(m for m, _ in use["measure"].most_common(4))
+        places = [p for p, _ in use["place"].most_common(2)]
+        election = election_names.get(use["election"].most_common(1)[0][0], "") if use["election"] else ""
+        titles[sid] = f"{' and '.join(places) or 'Kazakhstan'}: {what}" + (f" ({election})" if election else "")
+    return titles
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--research", type=Path, default=ROOT.parent / "shared" / "research")
@@ -122,11 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     dupes = [k for k, v in counts.items() if v > 1]
     if dupes:
         raise SystemExit(f"import_research: duplicate figure ids {dupes[:5]}; give each research round its own prefix")
-    for sid, topic in topics.items():
-        (election, place), _ = topic.most_common(1)[0]
-        where = place.replace("-", " ").title()
-        sources[sid]["title"] = (f"Report on {where} for the election {election}" if election
-                                 else f"Reference page giving names or codes of {where}")
+    titles = source_titles(figures, contests, candidates, regions, parties, events, elections)
+    for sid in topics:
+        sources[sid]["title"] = titles[sid]
         sources[sid]["publisher"] = sources[sid]["publisher"] or urlparse(sources[sid]["url"]).netloc.removeprefix("www.")
         sources[sid]["language"] = sources[sid]["language"] or next((v for k, v in LANGUAGE_BY_SOURCE.items() if sid.startswith(k)), "") or guess_language(sources[sid]["url"])
     districts = load_kato_districts(args.kato)
