@@ -387,7 +387,8 @@ Figures that disagree (for example the round numbers of a speech against a count
 
 def conflicts_page() -> str:
     f = table("figures")
-    group_cols = ["election_id", "scope", "region_id", "district", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of"]
+    group_cols = ["election_id", "scope", "region_id", "place", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of"]
+    f = f.assign(place=f.district_kato.fillna(f.district))  # one district under all its spellings, as the checks see it
     g = f.astype({c: "object" for c in group_cols}).fillna({c: "" for c in group_cols})
     sections = []
     regions = names("regions", "region_id")
@@ -396,8 +397,8 @@ def conflicts_page() -> str:
             continue
         d = dict(zip(group_cols, key))
         place = "Kazakhstan" if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
-        if d["district"]:
-            place += f", {d['district']}"
+        if d["place"]:
+            place += ", " + " / ".join(sorted(set(grp["district"].dropna())))
         what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], d["as_of"] and f"at {d['as_of']}"] if x)
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():

@@ -148,7 +148,12 @@ def cumulative_as_of(date: str) -> str:
     return m.group(1) or "interim"
 
 
-GROUP = ("election_id", "scope", "region_id", "district", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of")
+GROUP = ("election_id", "scope", "region_id", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of")
+
+
+def group_key(figure: dict) -> tuple:
+    """What a figure describes. A district counts as one place under all its spellings when its KATO code is known."""
+    return (*(figure[k] for k in GROUP), figure.get("district_kato") or figure["district"])
 
 
 def choose_preferred(figures: list[dict], source_dates: dict[str, str], overrides: dict[str, str]) -> None:
@@ -164,7 +169,7 @@ def choose_preferred(figures: list[dict], source_dates: dict[str, str], override
         if f["figure_id"] in REJECTED:
             f["note"] = (f["note"] + " Rejected: " + REJECTED[f["figure_id"]]).strip()
             continue
-        groups[tuple(f[k] for k in GROUP)].append(f)
+        groups[group_key(f)].append(f)
     for members in groups.values():
         chosen = [f for f in members if f["figure_id"] in overrides]
         if chosen:

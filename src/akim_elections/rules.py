@@ -57,7 +57,9 @@ _REGION_CONTESTS = f"""
 _PREFERRED_FINAL = f"""
     SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND as_of IS NULL"""
 
-_GROUP = "election_id, scope, IFNULL(region_id,''), IFNULL(district,''), IFNULL(contest_id,''), measure, " \
+# A district is one place under all its spellings when its KATO code is known.
+_DISTRICT = "COALESCE({t}district_kato, {t}district, '')"
+_GROUP = f"election_id, scope, IFNULL(region_id,''), {_DISTRICT.format(t='')}, IFNULL(contest_id,''), measure, " \
          "IFNULL(stage,''), IFNULL(party_id,''), IFNULL(gender,''), IFNULL(subgroup,''), IFNULL(as_of,'')"
 
 _CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
@@ -137,15 +139,15 @@ RULES: list[Rule] = [
          f"""SELECT a.figure_id || ' (' || a.stage || ' vs ' || b.figure_id || ')' AS subject, b.value AS expected, a.value AS observed
             FROM ({_PREFERRED_FINAL}) a JOIN ({_PREFERRED_FINAL}) b
               ON a.measure = 'candidates' AND b.measure = 'candidates' AND a.scope = b.scope
-             AND IFNULL(a.region_id,'') = IFNULL(b.region_id,'') AND IFNULL(a.district,'') = IFNULL(b.district,'')
+             AND IFNULL(a.region_id,'') = IFNULL(b.region_id,'') AND {_DISTRICT.format(t='a.')} = {_DISTRICT.format(t='b.')}
              AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'') AND IFNULL(a.party_id,'') = IFNULL(b.party_id,'')
              AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
             WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
     Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
-         """SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
+         f"""SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
             FROM figures i JOIN figures f
               ON i.election_id = f.election_id AND i.scope = f.scope AND IFNULL(i.region_id,'') = IFNULL(f.region_id,'')
-             AND IFNULL(i.district,'') = IFNULL(f.district,'') AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')
+             AND {_DISTRICT.format(t='i.')} = {_DISTRICT.format(t='f.')} AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')
             WHERE i.measure = 'turnout_pct' AND f.measure = 'turnout_pct' AND i.preferred = 1 AND f.preferred = 1
               AND i.as_of LIKE '__:__' AND f.as_of IS NULL""", "le"),
     Rule("percent-within-0-100", "figures", "Every figure in percent lies within 0 to 100.",
