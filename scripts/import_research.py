@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from akim_elections import schema  # noqa: E402
 from akim_elections.csvio import write_rows  # noqa: E402
 from akim_elections.translit import fix_lookalikes  # noqa: E402
-from research_import.common import REGION_IDS, guess_language, own_words, read_csv, slug, source_id_for, source_kind  # noqa: E402
+from research_import.common import (REGION_IDS, guess_language, latin_name, own_words, read_csv, slug, source_id_for,  # noqa: E402
+                                    source_kind)
 from research_import.contests import (contest_key, election_for_contest, import_candidates, import_contests, load_kato,  # noqa: E402
                                       load_kato_districts, match_district)
 from research_import.decisions import LANGUAGE_BY_SOURCE, OVERRIDES  # noqa: E402
@@ -158,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         sources[sid]["title"] = titles[sid]
         sources[sid]["publisher"] = sources[sid]["publisher"] or urlparse(sources[sid]["url"]).netloc.removeprefix("www.")
         sources[sid]["language"] = sources[sid]["language"] or next((v for k, v in LANGUAGE_BY_SOURCE.items() if sid.startswith(k)), "") or guess_language(sources[sid]["url"])
+    for contest in contests:
+        contest["name_latn"] = latin_name(contest["name_kk"] or contest["name_ru"])
     districts = load_kato_districts(args.kato)
     for row in figures + contests:
         row["district_kato"] = match_district(districts, row["region_id"], row["district"]) if row["district"] else ""

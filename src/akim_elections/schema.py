@@ -344,6 +344,8 @@ TABLES: dict[str, dict] = {
              "constraints": {"pattern": r"^\d{9}$"}},
             {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh."},
+            {"name": "name_latn", "type": "string",
+             "description": "The place's name in Latin letters, from the Kazakh name where given, made by `akim_elections.translit.kk_latn`."},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             {"name": "kato", "type": "string", "description": "KATO code (2025 edition) where the name matches one unit unambiguously.",
              "constraints": {"pattern": r"^\d{9}$"}},
