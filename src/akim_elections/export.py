@@ -54,23 +54,23 @@ def create_statements(desc: dict) -> list[str]:
     return statements
 
 
-def _sql_value(value):
-    if value is None:
-        return None
-    try:
-        import pandas as pd
+def sql_frame(frame):
+    """The frame with types SQLite can hold: categories as text, booleans as 0/1, dates as ISO text.
 
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
-        return int(value)
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+    Shared by the SQLite export and by ``akim_elections.validate``, which checks an in-memory copy.
+    """
+    import pandas as pd
+
+    out = frame.copy()
+    for column in out.columns:
+        dtype = out[column].dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            out[column] = out[column].astype("object")
+        elif str(dtype) == "boolean":
+            out[column] = out[column].astype("Int64")
+        elif pd.api.types.is_datetime64_any_dtype(dtype):
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
 
 
 def _sqlite(out: Path, root) -> Path:
@@ -83,9 +83,10 @@ def _sqlite(out: Path, root) -> Path:
         for statement in create_statements(desc):
             con.execute(statement)
         for name in tables(root):
-            frame = load(name, root)
+            frame = sql_frame(load(name, root))
+            frame = frame.astype(object).where(frame.notna(), None)  # Python values, missing as NULL
             marks = ", ".join("?" for _ in frame.columns)
-            rows = [tuple(_sql_value(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+            rows = list(frame.itertuples(index=False, name=None))
             con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
         con.commit()
         broken = con.execute("PRAGMA foreign_key_check").fetchall()

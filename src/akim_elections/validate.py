@@ -155,18 +155,11 @@ def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
 def sqlite_copy(frames: dict):
     import pandas as pd
 
+    from .export import sql_frame
+
     con = sqlite3.connect(":memory:")
     for name, frame in frames.items():
-        out = frame.copy()
-        for column in out.columns:
-            dtype = out[column].dtype
-            if isinstance(dtype, pd.CategoricalDtype):
-                out[column] = out[column].astype("object")
-            elif str(dtype) == "boolean":
-                out[column] = out[column].astype("Int64")
-            elif pd.api.types.is_datetime64_any_dtype(dtype):
-                out[column] = out[column].dt.strftime("%Y-%m-%d")
-        out.to_sql(name, con, index=False)
+        sql_frame(frame).to_sql(name, con, index=False)
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
     measures.to_sql("measures", con, index=False)
     return con
