@@ -57,11 +57,11 @@ def path(name: str, root: str | Path | None = None) -> Path:
     return base / _resource(name, root)["path"]
 
 
-def dtypes(fields: list[dict]) -> tuple[dict, list[str], list[str]]:
-    """pandas dtypes for a Table Schema's fields, plus the boolean and date columns."""
+def dtypes(fields: list[dict]) -> tuple[dict, list[str]]:
+    """pandas dtypes for a Table Schema's fields, plus the date columns (read as text, parsed after)."""
     import pandas as pd
 
-    out, booleans, dates = {}, [], []
+    out, dates = {}, []
     for field in fields:
         name, ftype = field["name"], field["type"]
         enum = field.get("constraints", {}).get("enum")
@@ -72,14 +72,13 @@ def dtypes(fields: list[dict]) -> tuple[dict, list[str], list[str]]:
         elif ftype == "number":
             out[name] = "float64"
         elif ftype == "boolean":
-            out[name] = "boolean"
-            booleans.append(name)
+            out[name] = "boolean"  # read_csv maps true/false with true_values/false_values
         elif ftype == "date":
             out[name] = "string"
             dates.append(name)
         else:
             out[name] = "string"
-    return out, booleans, dates
+    return out, dates
 
 
 def load(name: str, root: str | Path | None = None):
@@ -96,7 +95,7 @@ def load(name: str, root: str | Path | None = None):
     if not csv_path.is_file():
         raise DataPackageError(f"{csv_path} is missing; restore it or rebuild with python scripts/build.py")
     fields = resource["schema"]["fields"]
-    types, booleans, dates = dtypes(fields)
+    types, dates = dtypes(fields)
     expected = [f["name"] for f in fields]
     header = pd.read_csv(csv_path, nrows=0, encoding="utf-8").columns.tolist()
     if header != expected:
