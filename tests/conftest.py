@@ -21,10 +21,14 @@ def load_script(name: str):
     return module
 
 
-@pytest.fixture
-def package_copy(tmp_path: Path) -> Path:
-    """A copy of datapackage.json and data/ that a test may damage."""
-    target = tmp_path / "pkg"
+def copy_package(target: Path) -> Path:
+    """Copy datapackage.json and data/ into target."""
     shutil.copytree(ROOT / "data", target / "data")
     shutil.copyfile(ROOT / "datapackage.json", target / "datapackage.json")
     return target
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A copy of the package that a test may damage."""
+    return copy_package(tmp_path / "pkg")

@@ -172,14 +172,9 @@ CATALOGUE = {
 
 @pytest.fixture(scope="module")
 def clean_results(tmp_path_factory):
-    import shutil
+    from conftest import copy_package
 
-    from conftest import ROOT
-
-    pkg = tmp_path_factory.mktemp("clean") / "pkg"
-    shutil.copytree(ROOT / "data", pkg / "data")
-    shutil.copyfile(ROOT / "datapackage.json", pkg / "datapackage.json")
-    return validate(pkg)
+    return validate(copy_package(tmp_path_factory.mktemp("clean") / "pkg"))
 
 
 def test_the_clean_package_passes(clean_results):
