@@ -18,7 +18,7 @@ import akim_elections as ae  # noqa: E402
 from akim_elections import citation, rules, schema  # noqa: E402
 
 MAIN = rules.MAIN
-GEO = ROOT.parent / "shared" / "geo" / "kaz_adm1_2018_geokz.geojson"
+GEO = ROOT / "raw" / "geo" / "kaz_adm1_2018_geokz.geojson"
 PARTY_ORDER = ["nur-otan", "auyl", "adal", "ak-zhol", "peoples-party", "osdp", "self-nominated"]
 
 
