@@ -1,6 +1,6 @@
-"""Build the derived parts of the package from the curated tables and the schema.
+"""Build the derived parts of the package from the curated tables, the KATO classifier and the schema.
 
-    python scripts/build.py            # regional_summary.csv, datapackage.json, CITATION.cff, .zenodo.json
+    python scripts/build.py            # preferred flags, derived tables, datapackage.json, CITATION.cff, .zenodo.json
     python scripts/build.py --check    # fail if anything on disk differs from what the build makes
 
 Deterministic: the same curated tables give byte-identical outputs (no timestamps, sorted rows,
@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.summary import render_regional_summary  # noqa: E402
+from akim_elections.places import district_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.preference import with_flags  # noqa: E402
+from akim_elections.summary import render_derived  # noqa: E402
 
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates")
 
@@ -63,7 +65,7 @@ def build_descriptor(files: dict[str, bytes], sources: list[dict]) -> dict:
     package = dict(schema.PACKAGE)
     package["version"] = schema.VERSION
     package["profile"] = "tabular-data-package"
-    package["sources"] = [{"title": s["title"], "path": s["url"]} for s in sources]
+    package["sources"] = [{"title": s["title"] or s["title_en"], "path": s["url"]} for s in sources]
     package["resources"] = [_resource(name, files[name]) for name in schema.TABLE_ORDER]
     return package
 
@@ -76,8 +78,14 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     """Everything the build writes, as {path: bytes}; nothing is written here."""
     tables = {name: read_rows(root / "data" / f"{name}.csv") for name in schema.TABLE_ORDER if schema.TABLES[name]["kind"] == "curated"}
     files = {name: (root / "data" / f"{name}.csv").read_bytes() for name in tables}
-    files["regional_summary"] = render_regional_summary(tables)
-    outputs = {root / "data" / "regional_summary.csv": files["regional_summary"]}
+    # The one derived column of a curated table: which figure the preference policy uses.
+    tables["figures"] = with_flags(tables["figures"], tables["sources"], tables["elections"])
+    files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
+    kato = read_kato(root)
+    files["districts"] = render_rows(_table_fields("districts"), district_rows(kato))
+    files["units"] = render_rows(_table_fields("units"), unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}))
+    files.update(render_derived(tables))
+    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "districts", "units", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")

@@ -22,8 +22,9 @@ def load_script(name: str):
 
 
 def copy_package(target: Path) -> Path:
-    """Copy datapackage.json and data/ into target."""
+    """Copy datapackage.json, data/ and the KATO classifier the build reads into target."""
     shutil.copytree(ROOT / "data", target / "data")
+    shutil.copytree(ROOT / "raw" / "kato", target / "raw" / "kato")
     shutil.copyfile(ROOT / "datapackage.json", target / "datapackage.json")
     return target
 

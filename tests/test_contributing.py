@@ -19,9 +19,11 @@ def append(pkg, table, rows):
 def contribute(pkg, source_id):
     # A contributor's filled templates. The values are made up here, inside the test, and never reach data/.
     append(pkg, "sources", [{"source_id": "example-org-test01", "url": "https://example.org/protocol-1", "publisher": "Example",
-                             "title": "A test protocol", "published": "2021-07-26", "language": "ru", "kind": "official"}])
+                             "title": "Протокол", "title_en": "A test protocol", "published": "2021-07-26",
+                             "published_status": "shown", "language": "ru", "kind": "official"}])
     append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
-                              "region_id": "akmola", "district": "Тестовый район", "name_ru": "Тестовый сельский округ",
+                              "region_id": "akmola", "district_kato": "116800000", "district_as_written": "Шортандинский район",
+                              "name_ru": "Тестовый сельский округ",
                               "type": "rural_district", "winner_name": "Тестов Тест", "winner_name_latn": "Testov Test",
                               "winner_party_id": "self-nominated", "winner_votes": "300", "votes_cast": "500",
                               "voters_registered": "700", "candidates": "2", "source_id": source_id}])

@@ -5,7 +5,8 @@ import pytest
 from akim_elections import schema
 from conftest import ROOT
 
-CURATED = [n for n in schema.TABLE_ORDER if schema.TABLES[n]["kind"] == "curated" and n != "sources"]
+CURATED = [n for n in schema.TABLE_ORDER if schema.TABLES[n]["kind"] == "curated"
+           and "source_id" in {f["name"] for f in schema.TABLES[n]["fields"]} and n != "sources"]
 
 
 def rows(name):
@@ -38,10 +39,15 @@ def test_each_measure_carries_its_unit():
         assert row["unit"] == schema.unit_of(row["measure"]), row["figure_id"]
 
 
-def test_all_14_oblasts_have_a_preferred_contests_turnout_and_candidates_figure():
+def test_the_14_oblasts_of_2021_have_preferred_contests_turnout_and_candidates_figures():
     have = {}
     for row in rows("figures"):
-        if row["election_id"] == "2021-07-25-rural" and row["scope"] == "region" and row["preferred"] == "true" and not row["as_of"]:
-            have.setdefault(row["region_id"], set()).add(row["measure"])
-    missing = {r["region_id"]: {"contests", "turnout_pct", "candidates"} - have.get(r["region_id"], set()) for r in rows("regions")}
-    assert {k: v for k, v in missing.items() if v} == {}
+        if (row["election_id"] == "2021-07-25-rural" and row["scope"] == "region" and row["preferred"] == "true"
+                and row["interim"] == "false" and not row["time_of_day"] and not row["as_of_date"]):
+            # North Kazakhstan's contests are known only by type of unit (rural districts plus one town)
+            measure = row["measure"] if row["subgroup"] in ("", "rural_district") else f"{row['measure']} {row['subgroup']}"
+            have.setdefault(row["region_id"], set()).add(measure)
+    missing = {r["region_id"]: {"contests", "turnout_pct", "candidates"} - have.get(r["region_id"], set())
+               for r in rows("regions") if not r["valid_from"]}
+    # East Kazakhstan publishes no contest count (77 akims were elected there); the docs' Coverage page says so.
+    assert {k: v for k, v in missing.items() if v} == {"east-kazakhstan": {"contests"}}

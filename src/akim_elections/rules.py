@@ -19,6 +19,7 @@ PARTY_TALLY = {"nur-otan": 627, "auyl": 33, "adal": 15, "ak-zhol": 11, "peoples-
 CANDIDATES = {"registered": 2297, "self-nominated": 1419, "party_nominated": 878, "male": 1839, "female": 458}
 OBLASTS = ("akmola", "aktobe", "almaty-region", "atyrau", "east-kazakhstan", "zhambyl", "west-kazakhstan",
            "karaganda", "kostanay", "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan", "turkistan")
+OBLASTS_2022 = ("abai", "zhetysu", "ulytau")  # formed on 8 June 2022
 CONTEST_TYPES = ("rural_district", "village", "town")
 
 
@@ -31,6 +32,9 @@ class Rule:
     compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
 
 
+_FINAL = "interim = 0 AND time_of_day IS NULL AND as_of_date IS NULL"  # a figure of the election as a whole
+
+
 def _final(scope: str = "national", measure: str = "contests", *, stage=None, party=None, gender=None, subgroup=None,
            region: str | None = None) -> str:
     """SQL for the preferred final figure of the main election with exactly this breakdown."""
@@ -38,7 +42,7 @@ def _final(scope: str = "national", measure: str = "contests", *, stage=None, pa
         return f"{column} IS NULL" if value is None else f"{column} = '{value}'"
 
     where = " AND ".join([
-        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", "preferred = 1", "as_of IS NULL",
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", "preferred = 1", _FINAL,
         cond("stage", stage), cond("party_id", party), cond("gender", gender), cond("subgroup", subgroup),
         region if region else "region_id IS NULL",
     ])
@@ -50,21 +54,36 @@ _REGION_CONTESTS = f"""
     SELECT r.region_id,
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
                     (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
-                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.preferred = 1 AND f.as_of IS NULL
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.preferred = 1 AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of_date IS NULL
                        AND f.subgroup IN {CONTEST_TYPES} AND f.stage IS NULL AND f.party_id IS NULL AND f.gender IS NULL)) AS contests
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""
-    SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND as_of IS NULL"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND {_FINAL}"""
 
-# A district is one place under all its spellings when its KATO code is known.
-_DISTRICT = "COALESCE({t}district_kato, {t}district, '')"
-_GROUP = f"election_id, scope, IFNULL(region_id,''), {_DISTRICT.format(t='')}, IFNULL(contest_id,''), measure, " \
-         "IFNULL(stage,''), IFNULL(party_id,''), IFNULL(gender,''), IFNULL(subgroup,''), IFNULL(as_of,'')"
+# A district is one place under all its spellings: its KATO code.
+_DISTRICT = "IFNULL({t}district_kato, '')"
+# The same thing (see akim_elections.preference.GROUP); a fact adds its value and its source.
+def _group(t: str = "") -> str:
+    return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
+            f"IFNULL({t}stage,''), IFNULL({t}party_id,''), IFNULL({t}gender,''), IFNULL({t}subgroup,''), IFNULL({t}as_of_date,''), "
+            f"IFNULL({t}time_of_day,'')")
+
+
+_GROUP = _group()
+_FACT = _GROUP + ", value, source_id"
 
 _CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
 _PK = {"elections": "election_id", "regions": "region_id", "parties": "party_id", "events": "event_id", "figures": "figure_id",
        "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
+# The day a row's oblast must have existed on: its election's first day (unknown days count as before the 2022 splits).
+_REGION_OF_DAY = """
+    SELECT '{t}: ' || x.{pk} || ' in ' || x.region_id AS subject, 1 AS expected,
+           (r.valid_from IS NULL OR e.date_start >= r.valid_from) AND (r.valid_to IS NULL OR e.date_start <= r.valid_to)
+           AND NOT (e.date_start >= '2022-06-08' AND x.{district} IS NOT NULL AND (
+                 (substr(x.{district}, 1, 2) = '10' AND x.region_id <> 'abai') OR (substr(x.{district}, 1, 2) = '33' AND x.region_id <> 'zhetysu')
+              OR (substr(x.{district}, 1, 2) = '62' AND x.region_id <> 'ulytau'))) AS observed
+    FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id"""
 
 
 def _sources_exist() -> str:
@@ -102,9 +121,16 @@ RULES: list[Rule] = [
                 {_final(measure='candidates', stage='registered', party='self-nominated')} + {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
             UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
                 {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
-    Rule("fourteen-oblasts", "regions", "Exactly the 14 oblasts of 2021, no more, no fewer.",
-         f"""SELECT 'regions' AS subject, 14 AS expected, (SELECT COUNT(*) FROM regions) AS observed
-            UNION ALL SELECT 'regions of 2021', 14, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS})"""),
+    Rule("oblasts-of-every-day", "regions",
+         "The 14 oblasts of 2021 exist from before the first election; Abai, Zhetysu and Ulytau from 8 June 2022; no other oblast.",
+         f"""SELECT 'oblasts' AS subject, 17 AS expected, (SELECT COUNT(*) FROM regions) AS observed
+            UNION ALL SELECT 'oblasts of 2021', 14, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS} AND valid_from IS NULL)
+            UNION ALL SELECT 'oblasts formed 2022-06-08', 3, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS_2022} AND valid_from = '2022-06-08')"""),
+    Rule("oblast-of-the-day", "contests",
+         "Every contest and figure sits in an oblast that existed on its election day, and after 8 June 2022 a district of Abai, "
+         "Zhetysu or Ulytau sits in that oblast.",
+         _REGION_OF_DAY.format(t="contests", pk="contest_id", district="district_kato") + " UNION ALL "
+         + _REGION_OF_DAY.format(t="figures", pk="figure_id", district="district_kato")),
     Rule("regional-contests-sum", "figures",
          "The oblasts' preferred contest counts add up to the national count plus the difference recorded in reconciliations.",
          f"""SELECT 'sum of oblast contests' AS subject,
@@ -144,12 +170,12 @@ RULES: list[Rule] = [
              AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
             WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
     Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
-         f"""SELECT i.figure_id || ' at ' || i.as_of AS subject, f.value AS expected, i.value AS observed
+         f"""SELECT i.figure_id || ' at ' || i.time_of_day AS subject, f.value AS expected, i.value AS observed
             FROM figures i JOIN figures f
               ON i.election_id = f.election_id AND i.scope = f.scope AND IFNULL(i.region_id,'') = IFNULL(f.region_id,'')
              AND {_DISTRICT.format(t='i.')} = {_DISTRICT.format(t='f.')} AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')
             WHERE i.measure = 'turnout_pct' AND f.measure = 'turnout_pct' AND i.preferred = 1 AND f.preferred = 1
-              AND i.as_of LIKE '__:__' AND f.as_of IS NULL""", "le"),
+              AND i.time_of_day IS NOT NULL AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of_date IS NULL""", "le"),
     Rule("percent-within-0-100", "figures", "Every figure in percent lies within 0 to 100.",
          """SELECT figure_id AS subject, 100 AS expected, value AS observed FROM figures WHERE unit = 'percent'
             UNION ALL SELECT figure_id, 0, -value FROM figures WHERE unit = 'percent'""", "le"),
@@ -182,6 +208,23 @@ RULES: list[Rule] = [
                     MAX(CASE WHEN rejected = 0 THEN 1 ELSE 0 END) AS expected, SUM(preferred) AS observed
             FROM figures GROUP BY {_GROUP}
             UNION ALL SELECT figure_id || ' rejected and preferred', 0, 1 FROM figures WHERE rejected = 1 AND preferred = 1"""),
+    Rule("one-fact-one-row", "figures",
+         "No two figures share election, place, measure, breakdown, time, value and source (a user who counts rows never counts one fact twice).",
+         f"""SELECT MIN(figure_id) || ' and ' || (COUNT(*) - 1) || ' more' AS subject, 1 AS expected, COUNT(*) AS observed
+            FROM figures GROUP BY {_FACT} HAVING COUNT(*) > 1"""),
+    Rule("preferred-follows-policy", "figures",
+         "The preferred flags are what the preference policy (akim_elections.preference) gives; rebuild with scripts/build.py after an edit.",
+         """SELECT f.figure_id || CASE WHEN f.preferred = 1 THEN ' is preferred, the policy prefers another' ELSE ' is not preferred, the policy prefers it' END AS subject,
+                   (f.figure_id IN (SELECT figure_id FROM policy)) AS expected, f.preferred AS observed
+            FROM figures f"""),
+    Rule("no-mirror-preferred", "figures",
+         "A figure from a mirror or copy is never preferred where another, non-rejected figure for the same thing comes from any other kind of source.",
+         f"""SELECT p.figure_id || ' (mirror) over ' || MIN(o.figure_id) AS subject, 0 AS expected, COUNT(*) AS observed
+            FROM figures p JOIN sources ps ON ps.source_id = p.source_id
+            JOIN figures o ON o.figure_id <> p.figure_id AND o.rejected = 0
+             AND ({_group("o.")}) = ({_group("p.")})
+            JOIN sources os ON os.source_id = o.source_id AND os.kind <> 'mirror'
+            WHERE p.preferred = 1 AND ps.kind = 'mirror' GROUP BY p.figure_id"""),
     Rule("sources-exist", "sources", "Every row of every curated table cites a source that exists in the sources table.",
          _sources_exist() + """ UNION ALL
             SELECT 'regions: ' || r.region_id || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
@@ -191,8 +234,8 @@ RULES: list[Rule] = [
          "and only candidate counts carry a stage.",
          """SELECT figure_id AS subject, 1 AS expected,
                    CASE scope WHEN 'national' THEN region_id IS NULL AND contest_id IS NULL
-                              WHEN 'region' THEN region_id IS NOT NULL AND district IS NULL AND contest_id IS NULL
-                              WHEN 'district' THEN region_id IS NOT NULL AND district IS NOT NULL AND contest_id IS NULL
+                              WHEN 'region' THEN region_id IS NOT NULL AND district_kato IS NULL AND contest_id IS NULL
+                              WHEN 'district' THEN region_id IS NOT NULL AND district_kato IS NOT NULL AND contest_id IS NULL
                               WHEN 'contest' THEN contest_id IS NOT NULL ELSE 0 END
                    AND (stage IS NULL OR measure LIKE 'candidates%') AS observed
             FROM figures"""),
@@ -200,6 +243,18 @@ RULES: list[Rule] = [
          """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
                    (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
             FROM figures f"""),
+    Rule("dates-match-precision", "elections",
+         "A date known to the month is the month's first day, one known to the year is 1 January, and an unknown date is empty.",
+         """SELECT election_id AS subject, 1 AS expected,
+                   CASE date_precision WHEN 'day' THEN date_start IS NOT NULL WHEN 'month' THEN substr(date_start, 9, 2) = '01'
+                        WHEN 'year' THEN substr(date_start, 6, 5) = '01-01' ELSE date_start IS NULL AND date_end IS NULL END AS observed
+            FROM elections
+            UNION ALL
+            SELECT event_id, 1, CASE date_precision WHEN 'month' THEN substr(date, 9, 2) = '01' WHEN 'year' THEN substr(date, 6, 5) = '01-01'
+                                                    ELSE date_precision = 'day' END FROM events
+            UNION ALL
+            SELECT figure_id, 1, (as_of_date IS NULL) = (as_of_precision IS NULL)
+                   AND (as_of_precision IS NOT 'month' OR substr(as_of_date, 9, 2) = '01') FROM figures"""),
     Rule("election-dates", "elections", "An election's period runs forwards and lies between 1990 and 2030.",
          """SELECT election_id AS subject, 1 AS expected,
                    (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)

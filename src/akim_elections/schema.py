@@ -20,7 +20,6 @@ PACKAGE = {
         "first nationwide vote of 25 July 2021. Every value cites a public source; where sources "
         "disagree all figures are kept and one is marked preferred."
     ),
-    "homepage": "https://github.com/akim-elections/akim-elections",
     "keywords": ["Kazakhstan", "elections", "local government", "akim", "rural", "2021"],
     "licenses": [
         {
@@ -130,15 +129,45 @@ SUBGROUPS = {
 SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast.",
           "contest": "One contest (see `contest_id`)."}
 CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance"}
+# In the order of the preference policy (see akim_elections.preference): earlier kinds are preferred.
 SOURCE_KINDS = {
-    "official": "An election commission, government body or the law.",
-    "party": "A political party's own channel.",
-    "news_agency": "A national news agency or national outlet.",
-    "regional_news": "A regional or district outlet.",
-    "reference": "An encyclopaedia, dataset or standard.",
-    "analysis": "Analysis, commentary or research.",
+    "official": "An election commission, akimat, ministry or other government body, or the law itself.",
+    "news_agency": "A national news agency (Kazinform, Kazakhstan Today, KazTAG, Interfax-Kazakhstan...).",
+    "national_media": "A national newspaper, broadcaster or news site.",
+    "regional_media": "An oblast or district newspaper, broadcaster or news site.",
+    "party": "A political party's own site or channel.",
+    "analysis": "A think tank, NGO, observer mission, academic or analytical outlet.",
+    "encyclopedia": "Wikipedia, in any language, on wikipedia.org.",
+    "dataset": "A data repository or code list (classifiers, ISO code tables).",
+    "mirror": "A copy of another site's page on another host (Wikipedia mirrors, copy sites, proxies).",
 }
-LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "en": "English",
+PUBLISHED_STATUSES = {
+    "shown": "The page shows its publication date; it is in `published`.",
+    "not_shown": "The page shows no publication date; `published` is empty.",
+    "inferred": "The page shows no date line; `published` comes from its address or listing, and its text agrees.",
+    "not_checked": "The page could not be looked at again; `published` holds the date recorded when it was first read, if any.",
+}
+QUALIFIERS = {
+    "exact": "The source gives the number as it is.",
+    "at_least": "The source says 'more than' or 'over': the true number is at least the value.",
+    "at_most": "The source says 'up to' or 'less than': the true number is at most the value.",
+    "approximately": "The source says 'about', 'nearly', 'almost' or 'some': the value is rounded.",
+}
+DATE_PRECISIONS = {
+    "day": "The day is known.",
+    "month": "Only the month is known; the date given is the first day of that month.",
+    "year": "Only the year is known; the date given is 1 January of that year.",
+    "unknown": "No source gives the date; the date is empty.",
+}
+KATO_MATCHES = {
+    "name_ru": "The Russian name, without type words such as 'сельский округ', matches exactly one unit of the district's oblast in KATO.",
+    "name_kk": "The Kazakh name, without type words such as 'ауылдық округі', matches exactly one unit of the oblast in KATO.",
+    "name_latn": "The name as written in a Latin-script source matches exactly one unit of the oblast in KATO.",
+}
+DISTRICT_KINDS = {"district": "A district (аудан, район).", "city": "A city of oblast significance with the villages under it (қалалық әкімдік)."}
+UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
+               "settlement": "A single settlement (village or town)."}
+LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
              "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French"}
 ELECTION_TYPES = {
     "general": "A nationwide round of elections held on one day.",
@@ -146,19 +175,22 @@ ELECTION_TYPES = {
     "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
     "experimental": "Early experiments before the 2021 reform.",
     "cumulative": "Not one vote: a running total over several rounds of elections.",
+    "day_unknown": "Votes whose day the sources do not give, grouped by the month or year they give, or by the one report that describes them.",
 }
 ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance", "district": "districts and cities of regional significance"}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+KATO_CODE = r"^\d{9}$"
+KATO_EDITION = "NK RK 11-2025, edition of 17 July 2026"
 
 
 def _enum(vocabulary: dict) -> list[str]:
     return list(vocabulary)
 
 
-def _id(name: str, what: str) -> dict:
-    return {"name": name, "type": "string", "description": f"Identifier of the {what}: a lowercase ASCII slug that never changes.",
+def _id(name: str, what: str, scheme: str) -> dict:
+    return {"name": name, "type": "string",
+            "description": f"Identifier of the {what}: a lowercase ASCII slug made once from {scheme}; it never changes, even when a value is corrected.",
             "constraints": {"required": True, "unique": True, "pattern": SLUG}}
 
 
@@ -168,7 +200,17 @@ def _ref(name: str, what: str, required: bool = True) -> dict:
 
 
 SOURCE_REF = _ref("source_id", "public source that states the values of this row")
-NOTE = {"name": "note", "type": "string", "description": "What the row records and any caveat, in the project's own words."}
+NOTE = {"name": "note", "type": "string", "description": "A caveat or definition a user needs about this row, in the project's own words."}
+
+
+def _precision(what: str) -> dict:
+    return {"name": "date_precision", "type": "string", "description": f"How much of {what} is known.",
+            "constraints": {"required": True, "enum": _enum(DATE_PRECISIONS)}}
+
+
+def _kato(name: str, resource: str, what: str, required: bool = False) -> dict:
+    return {"name": name, "type": "string", "description": f"KATO code ({KATO_EDITION}) of the {what} (see the {resource} table).",
+            "constraints": {"required": required, "pattern": KATO_CODE}}
 
 
 def _fk(field: str, resource: str, ref_field: str) -> dict:
@@ -180,34 +222,43 @@ TABLES: dict[str, dict] = {
     "sources": {
         "kind": "curated",
         "title": "Sources",
-        "description": "Every public page a value comes from. Other tables cite it by `source_id`.",
+        "description": "Every public page a value comes from, as a citation. Other tables cite it by `source_id`.",
         "primaryKey": ["source_id"],
         "foreignKeys": [],
         "fields": [
-            _id("source_id", "source"),
-            {"name": "url", "type": "string", "format": "uri", "description": "Address of the page exactly as it was found.",
+            _id("source_id", "source", "the page's host and the first six hex digits of the SHA-1 of its first recorded URL"),
+            {"name": "url", "type": "string", "format": "uri", "description": "Address of the page exactly as it lives, mirror or proxy addresses included.",
              "constraints": {"required": True, "unique": True}},
-            {"name": "publisher", "type": "string", "description": "Who published the page.", "constraints": {"required": True}},
-            {"name": "title", "type": "string", "description": "Short description of the page in the project's own words.",
+            {"name": "original_url", "type": "string", "format": "uri",
+             "description": "For a mirror, copy or proxy: the address of the page it reproduces, where the copy names it or plainly reproduces it."},
+            {"name": "publisher", "type": "string", "description": "Who published the page, as the outlet or body names itself.", "constraints": {"required": True}},
+            {"name": "title", "type": "string",
+             "description": "The page's own headline as published, in its own language; empty where the page as read showed no headline."},
+            {"name": "title_en", "type": "string", "description": "A short English gloss of what the page is, in the project's own words.",
              "constraints": {"required": True}},
-            {"name": "published", "type": "date", "description": "Publication date, where the page shows one."},
+            {"name": "published", "type": "date", "description": "Publication date the page shows."},
+            {"name": "published_status", "type": "string", "description": "Whether the page shows a publication date.",
+             "constraints": {"required": True, "enum": _enum(PUBLISHED_STATUSES)}},
             {"name": "language", "type": "string", "description": "Language of the page (BCP 47).",
              "constraints": {"required": True, "enum": _enum(LANGUAGES)}},
-            {"name": "kind", "type": "string", "description": "What sort of publisher this is.",
+            {"name": "kind", "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
              "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
         ],
     },
     "elections": {
         "kind": "curated",
         "title": "Elections",
-        "description": "Election events that figures and contests refer to: the 25 July 2021 vote, and context events with their own dates.",
+        "description": ("Election events that figures and contests refer to: each voting day, periods of by-elections, running totals, "
+                        "and context events. A vote whose day no source gives is grouped by the month or year the sources give, "
+                        "or stands alone as the one report that describes it."),
         "primaryKey": ["election_id"],
         "foreignKeys": [_fk("source_id", "sources", "source_id")],
         "fields": [
-            _id("election_id", "election"),
+            _id("election_id", "election", "its date as far as known and its level (e.g. 2021-07-25-rural, 2024-05-rural, 2021-rural-total)"),
             {"name": "name_en", "type": "string", "description": "Name of the event in English.", "constraints": {"required": True}},
-            {"name": "date_start", "type": "date", "description": "Election day, or first day of the period."},
+            {"name": "date_start", "type": "date", "description": "Election day, or first day of the period (see `date_precision`)."},
             {"name": "date_end", "type": "date", "description": "Last day of the period (equal to `date_start` for a one-day vote)."},
+            _precision("the dates"),
             {"name": "type", "type": "string", "description": "Kind of event.", "constraints": {"required": True, "enum": _enum(ELECTION_TYPES)}},
             {"name": "level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(ELECTION_LEVELS)}},
             {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
@@ -217,22 +268,25 @@ TABLES: dict[str, dict] = {
     },
     "regions": {
         "kind": "curated",
-        "title": "Regions (oblasts of 2021)",
-        "description": "The 14 oblasts as they were on 25 July 2021, before the 2022 splits.",
+        "title": "Regions (oblasts)",
+        "description": ("Every oblast that existed on an election day in the package: the 14 of 2021, and Abai, Zhetysu and Ulytau, "
+                        "formed on 8 June 2022 from parts of East Kazakhstan, Almaty and Karaganda oblasts."),
         "primaryKey": ["region_id"],
         "foreignKeys": [_fk("source_id", "sources", "source_id")],
         "fields": [
-            _id("region_id", "oblast"),
-            {"name": "iso_3166_2", "type": "string", "description": "ISO 3166-2 code in force in 2021 (three letters).",
-             "constraints": {"required": True, "unique": True, "pattern": r"^KZ-[A-Z]{3}$"}},
-            {"name": "kato", "type": "string", "description": "KATO code of the oblast (9 digits, edition of that time).",
-             "constraints": {"required": True, "unique": True, "pattern": r"^\d{9}$"}},
+            _id("region_id", "oblast", "its English name"),
+            {"name": "iso_3166_2", "type": "string", "description": "ISO 3166-2 code of 2018–2022 (three letters); empty for the oblasts formed in 2022.",
+             "constraints": {"unique": True, "pattern": r"^KZ-[A-Z]{3}$"}},
+            {"name": "kato", "type": "string", "description": f"KATO code of the oblast ({KATO_EDITION}).",
+             "constraints": {"required": True, "unique": True, "pattern": KATO_CODE}},
             {"name": "name_en", "type": "string", "description": "English name.", "constraints": {"required": True}},
             {"name": "name_kk", "type": "string", "description": "Kazakh name, Cyrillic.", "constraints": {"required": True}},
             {"name": "name_kk_latn", "type": "string", "description": "Kazakh name, Latin alphabet of 2021, made by `akim_elections.translit.kk_latn`.",
              "constraints": {"required": True}},
-            {"name": "name_ru", "type": "string", "description": "Russian name (adjective form, as in 'Акмолинская область').", "constraints": {"required": True}},
-            {"name": "admin_centre_en", "type": "string", "description": "Administrative centre in 2021, English.", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Russian name (as in 'Акмолинская область' or 'область Абай').", "constraints": {"required": True}},
+            {"name": "admin_centre_en", "type": "string", "description": "Administrative centre when the oblast was formed or, for the 14, in 2021.", "constraints": {"required": True}},
+            {"name": "valid_from", "type": "date", "description": "First day the oblast existed; empty where it existed before every election of the package."},
+            {"name": "valid_to", "type": "date", "description": "Last day the oblast existed; empty where it still exists."},
             SOURCE_REF,
             {"name": "other_source_ids", "type": "string",
              "description": "Further sources for this row (ids from the sources table, separated by spaces).",
@@ -247,7 +301,7 @@ TABLES: dict[str, dict] = {
         "primaryKey": ["party_id"],
         "foreignKeys": [_fk("source_id", "sources", "source_id")],
         "fields": [
-            _id("party_id", "party"),
+            _id("party_id", "party", "its English name"),
             {"name": "name_en", "type": "string", "description": "Name in English as of 2021.", "constraints": {"required": True}},
             {"name": "name_ru", "type": "string", "description": "Name in Russian as of 2021.", "constraints": {"required": True}},
             {"name": "name_kk", "type": "string", "description": "Name in Kazakh as of 2021.", "constraints": {"required": True}},
@@ -264,9 +318,9 @@ TABLES: dict[str, dict] = {
         "primaryKey": ["event_id"],
         "foreignKeys": [_fk("source_id", "sources", "source_id"), _fk("election_id", "elections", "election_id")],
         "fields": [
-            _id("event_id", "event"),
-            {"name": "date", "type": "string", "description": "Date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD.",
-             "constraints": {"required": True, "pattern": PARTIAL_DATE}},
+            _id("event_id", "event", "its date and a running number"),
+            {"name": "date", "type": "date", "description": "Date of the event (see `date_precision`).", "constraints": {"required": True}},
+            _precision("the date"),
             {"name": "event", "type": "string", "description": "What happened, in one line.", "constraints": {"required": True}},
             _ref("election_id", "election the event belongs to, if any", required=False),
             SOURCE_REF,
@@ -277,26 +331,24 @@ TABLES: dict[str, dict] = {
         "kind": "curated",
         "title": "Published figures",
         "description": (
-            "Every figure a source publishes about an election: a measure for a place, optionally broken down by "
-            "stage, party, gender or subgroup, at a time. Conflicting figures are all kept; one per "
-            "election x scope x place x measure x breakdown x time is marked `preferred`."
+            "Every figure a source publishes about an election, once: a measure for a place, optionally broken down by "
+            "stage, party, gender or subgroup, at a time. Conflicting figures are all kept; the preference policy marks one "
+            "per election x place x measure x breakdown x time `preferred`."
         ),
         "primaryKey": ["figure_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("district_kato", "districts", "district_kato"), _fk("contest_id", "contests", "contest_id"),
             _fk("party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
-            _fk("contest_id", "contests", "contest_id"),
         ],
         "fields": [
-            _id("figure_id", "figure"),
+            _id("figure_id", "figure", "election, place, measure, breakdown, time and source, joined by hyphens"),
             _ref("election_id", "election the figure describes"),
             {"name": "scope", "type": "string", "description": "Level of the place the figure covers.",
              "constraints": {"required": True, "enum": _enum(SCOPES)}},
-            _ref("region_id", "oblast, for regional and district figures", required=False),
-            {"name": "district", "type": "string", "description": "District, for district and contest figures, as the source writes it."},
-            {"name": "district_kato", "type": "string",
-             "description": "KATO code (2025 edition) of the district or city of oblast significance, where the name matches one unambiguously.",
-             "constraints": {"pattern": r"^\d{9}$"}},
+            _ref("region_id", "oblast (of the election day), for oblast, district and contest figures", required=False),
+            _kato("district_kato", "districts", "district, for district and contest figures"),
+            {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it."},
             _ref("contest_id", "contest, for contest figures", required=False),
             {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
@@ -307,17 +359,25 @@ TABLES: dict[str, dict] = {
              "constraints": {"enum": _enum(GENDERS)}},
             {"name": "subgroup", "type": "string", "description": "Other restriction (incumbents, type of contest, occupation...); empty for all.",
              "constraints": {"enum": _enum(SUBGROUPS)}},
-            {"name": "as_of", "type": "string",
-             "description": ("For interim figures: time of day (HH:MM) on election day, the snapshot date (YYYY-MM-DD), "
-                            "or `interim` where the source gives no time. For running totals, the date (or month) they run to. "
-                            "Empty for final figures."),
-             "constraints": {"pattern": r"^(\d{2}:\d{2}|\d{4}-\d{2}(-\d{2})?|interim)$"}},
+            {"name": "as_of_date", "type": "date",
+             "description": ("Date the figure stands at: for a running total the date it runs to, for a snapshot the day it was taken "
+                             "(see `as_of_precision`). Empty for figures of the election as a whole."),
+             "example": "2025-11-28"},
+            {"name": "as_of_precision", "type": "string", "description": "How much of `as_of_date` is known (day or month); empty when it is.",
+             "constraints": {"enum": ["day", "month"]}},
+            {"name": "time_of_day", "type": "string", "description": "Local time of day on election day for turnout and other figures reported during the vote (HH:MM).",
+             "constraints": {"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}, "example": "14:00"},
+            {"name": "interim", "type": "boolean",
+             "description": "True for a figure reported before the final result (during the vote, or a snapshot before a count closed); never preferred over a final one.",
+             "constraints": {"required": True}},
             {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
+            {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
+             "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
             {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "preferred", "type": "boolean",
-             "description": ("True for the one figure the package uses where several describe the same thing "
-                             "(exactly one per group, unless every figure of the group is rejected)."),
-             "constraints": {"required": True}},
+             "description": ("True for the one figure the package uses where several describe the same thing. Set by scripts/build.py "
+                             "from the preference policy (see the Conflicts page); never edited by hand."),
+             "constraints": {"required": True}, "x-derived": True},
             {"name": "rejected", "type": "boolean",
              "description": "True when the package judges the figure wrong (the note says why). Kept for the record, never preferred.",
              "constraints": {"required": True}},
@@ -328,28 +388,27 @@ TABLES: dict[str, dict] = {
     "contests": {
         "kind": "curated",
         "title": "Contests",
-        "description": "One row per contest (one akim post) that a source names, with what is known of its result.",
+        "description": "One row per contest (one akim post at one election) that a source names, with what is known of its result.",
         "primaryKey": ["contest_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("district_kato", "districts", "district_kato"), _fk("kato", "units", "kato"),
             _fk("winner_party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
         ],
         "fields": [
-            _id("contest_id", "contest"),
+            _id("contest_id", "contest", "its election, its oblast and the place's Latin name without type words"),
             _ref("election_id", "election"),
-            _ref("region_id", "oblast"),
-            {"name": "district", "type": "string", "description": "District, as the source writes it; empty where the source does not name it."},
-            {"name": "district_kato", "type": "string",
-             "description": "KATO code (2025 edition) of the district or city of oblast significance, where the name matches one unambiguously.",
-             "constraints": {"pattern": r"^\d{9}$"}},
-            {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian."},
-            {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh."},
+            _ref("region_id", "oblast on the election day"),
+            _kato("district_kato", "districts", "district"),
+            {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it; empty where the source does not name it."},
+            {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian as the source writes it."},
+            {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh as the source writes it."},
             {"name": "name_latn", "type": "string",
-             "description": "The place's name in Latin letters, from the Kazakh name where given, made by `akim_elections.translit.kk_latn`."},
+             "description": "The place's name in Latin letters: from the Kazakh name where given, else the Russian, by `akim_elections.translit.kk_latn`; as written where the source is in a Latin-script language."},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
-            {"name": "kato", "type": "string", "description": "KATO code (2025 edition) where the name matches one unit unambiguously.",
-             "constraints": {"pattern": r"^\d{9}$"}},
-            {"name": "kato_match", "type": "string", "description": "How the KATO code was matched (which name, which rule); empty when not matched."},
+            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast"),
+            {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
+             "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
             {"name": "winner_name_latn", "type": "string", "description": "The winner's name in Latin letters, made by `akim_elections.translit`."},
             _ref("winner_party_id", "winner's party, or self-nominated", required=False),
@@ -381,7 +440,7 @@ TABLES: dict[str, dict] = {
             _fk("source_id", "sources", "source_id"),
         ],
         "fields": [
-            _id("candidate_id", "candidate"),
+            _id("candidate_id", "candidate", "the contest and the Latin form of the name"),
             _ref("contest_id", "contest"),
             {"name": "name", "type": "string", "description": "Candidate's name as the source writes it.", "constraints": {"required": True}},
             {"name": "name_latn", "type": "string", "description": "The name in Latin letters, made by `akim_elections.translit`."},
@@ -401,7 +460,7 @@ TABLES: dict[str, dict] = {
         "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("total_figure_id", "figures", "figure_id"),
                         _fk("source_id", "sources", "source_id")],
         "fields": [
-            _id("reconciliation_id", "reconciliation"),
+            _id("reconciliation_id", "reconciliation", "the election, the measure and what is compared"),
             _ref("election_id", "election"),
             {"name": "measure", "type": "string", "description": "The measure whose parts and total disagree.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
@@ -413,6 +472,55 @@ TABLES: dict[str, dict] = {
             {"name": "explanation", "type": "string", "description": "What is known of the cause, in the project's own words.",
              "constraints": {"required": True}},
             SOURCE_REF,
+        ],
+    },
+    "id_map": {
+        "kind": "curated",
+        "title": "Identifier changes",
+        "description": "Every identifier of an earlier release that changed, with the identifier that replaces it, so that older references can be followed (`akim-elections diff` uses it).",
+        "primaryKey": ["table", "old_id"],
+        "foreignKeys": [],
+        "fields": [
+            {"name": "table", "type": "string", "description": "Table the identifier belongs to.", "constraints": {"required": True}},
+            {"name": "old_id", "type": "string", "description": "Identifier in the earlier release.", "constraints": {"required": True}},
+            {"name": "new_id", "type": "string", "description": "Identifier now; several old ids may share one where duplicate rows were merged.",
+             "constraints": {"required": True, "pattern": SLUG}},
+            {"name": "version", "type": "string", "description": "Release in which the identifier changed.", "constraints": {"required": True}},
+        ],
+    },
+    "districts": {
+        "kind": "derived",
+        "title": "Districts (derived from KATO)",
+        "description": (f"Every district and city of oblast significance in the KATO classifier ({KATO_EDITION}), one canonical name each. "
+                        "Built by scripts/build.py from raw/kato; never edit."),
+        "primaryKey": ["district_kato"],
+        "foreignKeys": [_fk("region_id", "regions", "region_id"), _fk("region_id_2021", "regions", "region_id")],
+        "fields": [
+            _kato("district_kato", "districts", "district", required=True),
+            _ref("region_id", "oblast the district belongs to in this KATO edition"),
+            _ref("region_id_2021", "oblast the district belonged to on 25 July 2021 (before the 2022 splits)"),
+            {"name": "kind", "type": "string", "description": "District or city.", "constraints": {"required": True, "enum": _enum(DISTRICT_KINDS)}},
+            {"name": "name_kk", "type": "string", "description": "Kazakh name as KATO gives it.", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Russian name as KATO gives it.", "constraints": {"required": True}},
+            {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
+             "constraints": {"required": True}},
+        ],
+    },
+    "units": {
+        "kind": "derived",
+        "title": "Rural districts, villages and towns (derived from KATO)",
+        "description": (f"The KATO units ({KATO_EDITION}) that a contest names: code, district and names as KATO gives them. "
+                        "Built by scripts/build.py from raw/kato; never edit."),
+        "primaryKey": ["kato"],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato")],
+        "fields": [
+            _kato("kato", "units", "unit", required=True),
+            _kato("district_kato", "districts", "district the unit lies in", required=True),
+            {"name": "level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(UNIT_LEVELS)}},
+            {"name": "name_kk", "type": "string", "description": "Kazakh name as KATO gives it (abbreviated type words included).", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": "Russian name as KATO gives it (abbreviated type words included).", "constraints": {"required": True}},
+            {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
+             "constraints": {"required": True}},
         ],
     },
     "regional_summary": {
@@ -427,6 +535,24 @@ TABLES: dict[str, dict] = {
             # The remaining fields are generated from SUMMARY_COLUMNS below.
         ],
     },
+}
+
+TABLES["summary_sources"] = {
+    "kind": "derived",
+    "title": "Sources of the regional summary (derived)",
+    "description": "For every filled cell of the regional summary: the preferred figure behind it, its source and the kind of that source. Built by scripts/build.py; never edit.",
+    "primaryKey": ["election_id", "region_id", "column"],
+    "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+                    _fk("figure_id", "figures", "figure_id"), _fk("source_id", "sources", "source_id")],
+    "fields": [
+        _ref("election_id", "election"),
+        _ref("region_id", "oblast"),
+        {"name": "column", "type": "string", "description": "Column of the regional summary.", "constraints": {"required": True}},
+        _ref("figure_id", "preferred figure in that cell"),
+        _ref("source_id", "source of that figure"),
+        {"name": "source_kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+         "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+    ],
 }
 
 # Columns of the derived regional summary: (column, measure, breakdown, description).
@@ -479,14 +605,16 @@ def _summary_fields() -> list[dict]:
 TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _summary_fields() + COVERAGE_COLUMNS
 
 # Order in which tables appear in the descriptor (referenced tables first).
-TABLE_ORDER = ["sources", "elections", "regions", "parties", "events", "figures", "contests", "candidates",
-               "reconciliations", "regional_summary"]
+TABLE_ORDER = ["sources", "elections", "regions", "districts", "units", "parties", "events", "figures", "contests", "candidates",
+               "reconciliations", "id_map", "regional_summary", "summary_sources"]
 assert set(TABLE_ORDER) == set(TABLES)
 
 VOCABULARIES = {
     "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
     "stage": STAGES, "gender": GENDERS, "subgroup": SUBGROUPS, "scope": SCOPES,
-    "kind": SOURCE_KINDS, "type": {**ELECTION_TYPES, **CONTEST_TYPES}, "level": ELECTION_LEVELS, "language": LANGUAGES,
+    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "source_kind": SOURCE_KINDS, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
+    "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS, "date_precision": DATE_PRECISIONS,
+    "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,
 }
 
 

@@ -1,7 +1,7 @@
-"""The derived regional summary: preferred figures per election and oblast, wide, with coverage.
+"""The derived regional summary, and the source behind each of its cells.
 
 Built from the curated tables by scripts/build.py, and rebuilt by ``akim-elections validate`` to check
-that nobody edited the published copy by hand. Plain Python over CSV rows: no pandas needed.
+that nobody edited the published copies by hand. Plain Python over CSV rows: no pandas needed.
 """
 
 from __future__ import annotations
@@ -12,62 +12,69 @@ from . import schema
 from .csvio import render_rows
 
 MAIN_ELECTION = "2021-07-25-rural"
-CONTEST_TYPE_SUBGROUPS = ("rural_district", "village", "town")
 DIMENSIONS = ("stage", "party_id", "gender", "subgroup")
 
 
-def _number(value: str) -> float:
-    return float(value)
+def is_final(figure: dict) -> bool:
+    """A figure of the election as a whole: not interim, not at a time of day, not a snapshot."""
+    return figure["interim"] == "false" and not figure["time_of_day"] and not figure["as_of_date"]
 
 
-def _format(value: float, ftype: str) -> str:
-    if ftype == "integer":
-        return str(int(round(value)))
-    return f"{value:.10g}"
+def _format(value: str, ftype: str) -> str:
+    number = float(value)
+    return str(int(round(number))) if ftype == "integer" else f"{number:.10g}"
 
 
-def preferred_regional(figures: list[dict]) -> dict[tuple, dict]:
-    """(election, region, measure, stage, party, gender, subgroup) -> the preferred final figure."""
-    out = {}
-    for f in figures:
-        if f["scope"] == "region" and f["preferred"] == "true" and not f["as_of"]:
-            out[(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS))] = f
-    return out
+def _preferred_regional(figures: list[dict]) -> dict[tuple, dict]:
+    """(election, region, measure, stage, party, gender, subgroup) -> the preferred final oblast figure."""
+    return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS)): f
+            for f in figures if f["scope"] == "region" and f["preferred"] == "true" and is_final(f)}
 
 
-def build_regional_summary(tables: dict[str, list[dict]]) -> list[dict]:
+def _cells(tables: dict[str, list[dict]]):
+    """(row of the summary, {column: figure}) per election and oblast, in a fixed order."""
     figures, contests = tables["figures"], tables["contests"]
-    lookup = preferred_regional(figures)
+    lookup = _preferred_regional(figures)
     regions = [r["region_id"] for r in tables["regions"]]
-    elections_with_figures: dict[str, set] = defaultdict(set)
+    shown: dict[str, set] = defaultdict(set)
     for f in figures:
         if f["scope"] == "region" and f["region_id"]:
-            elections_with_figures[f["election_id"]].add(f["region_id"])
-    # Every oblast for the main election (so gaps show); elsewhere only oblasts with a figure.
-    elections_with_figures[MAIN_ELECTION] = set(regions)
+            shown[f["election_id"]].add(f["region_id"])
+    # Every oblast of 25 July 2021 for the main election (so gaps show); elsewhere only oblasts with a figure.
+    shown[MAIN_ELECTION] = {r["region_id"] for r in tables["regions"] if not r["valid_from"]}
     field_types = {f["name"]: f["type"] for f in schema.TABLES["regional_summary"]["fields"]}
-    rows = []
-    for election in sorted(elections_with_figures):
-        for region in [r for r in regions if r in elections_with_figures[election]]:
-            row = {"election_id": election, "region_id": region}
-            missing = []
+    for election in sorted(shown):
+        for region in [r for r in regions if r in shown[election]]:
+            row, found = {"election_id": election, "region_id": region}, {}
             for column, measure, breakdown, _ in schema.SUMMARY_COLUMNS:
-                key = (election, region, measure, *(breakdown.get(d, "") for d in DIMENSIONS))
-                figure = lookup.get(key)
-                row[column] = _format(_number(figure["value"]), field_types[column]) if figure else ""
-                if not figure:
-                    missing.append(column)
+                figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in DIMENSIONS)))
+                row[column] = _format(figure["value"], field_types[column]) if figure else ""
+                if figure:
+                    found[column] = figure
             listed = [c for c in contests if c["election_id"] == election and c["region_id"] == region]
             named = [c for c in listed if c["winner_name"]]
             row["contests_listed"] = str(len(listed))
             row["contests_with_winner"] = str(len(named))
             row["winner_coverage_pct"] = f"{100 * len(named) / int(row['contests']):.1f}" if row["contests"] else ""
-            row["measures_known"] = str(len(schema.SUMMARY_COLUMNS) - len(missing))
-            row["measures_missing"] = " | ".join(missing)
-            rows.append(row)
-    return rows
+            row["measures_known"] = str(len(found))
+            row["measures_missing"] = " | ".join(c for c, *_ in schema.SUMMARY_COLUMNS if c not in found)
+            yield row, found
 
 
-def render_regional_summary(tables: dict[str, list[dict]]) -> bytes:
-    fields = [f["name"] for f in schema.TABLES["regional_summary"]["fields"]]
-    return render_rows(fields, build_regional_summary(tables))
+def build_regional_summary(tables: dict[str, list[dict]]) -> list[dict]:
+    return [row for row, _ in _cells(tables)]
+
+
+def build_summary_sources(tables: dict[str, list[dict]]) -> list[dict]:
+    kinds = {s["source_id"]: s["kind"] for s in tables["sources"]}
+    return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column, "figure_id": f["figure_id"],
+             "source_id": f["source_id"], "source_kind": kinds[f["source_id"]]}
+            for row, found in _cells(tables) for column, f in found.items()]
+
+
+def render_derived(tables: dict[str, list[dict]]) -> dict[str, bytes]:
+    """The derived tables that follow from the curated ones alone, as CSV bytes by table name."""
+    def fields(name):
+        return [f["name"] for f in schema.TABLES[name]["fields"]]
+    return {"regional_summary": render_rows(fields("regional_summary"), build_regional_summary(tables)),
+            "summary_sources": render_rows(fields("summary_sources"), build_summary_sources(tables))}

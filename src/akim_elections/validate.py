@@ -119,25 +119,33 @@ def _frictionless_example(error) -> str:
 
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived regional summary must be exactly what the build makes from the curated tables."""
+    """The derived summaries must be exactly what the build makes from the curated tables."""
     from .csvio import read_rows
-    from .summary import render_regional_summary
+    from .summary import render_derived
 
     paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    meaning = "regional_summary is what scripts/build.py makes from the curated tables (never edited by hand)."
     try:
-        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "regions")}
-        expected = render_regional_summary(tables)
-        actual = paths["regional_summary"].read_bytes()
+        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "regions", "sources")}
+        expected = render_derived(tables)
     except (OSError, UnicodeDecodeError, KeyError) as exc:
-        return [Result("rules", "regional_summary", "derived-up-to-date", meaning, False, examples=[f"not checked: {exc}"])]
+        return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
+                       examples=[f"not checked: {exc}"])]
+    return [_compare_derived(name, data, paths[name]) for name, data in expected.items()]
+
+
+def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
+    meaning = f"{name} is what scripts/build.py makes from the curated tables (never edited by hand)."
+    try:
+        actual = path.read_bytes()
+    except OSError as exc:
+        return Result("rules", name, "derived-up-to-date", meaning, False, examples=[f"not checked: {exc}"])
     if expected == actual:
-        return [Result("rules", "regional_summary", "derived-up-to-date", meaning, True)]
+        return Result("rules", name, "derived-up-to-date", meaning, True)
     new, old = expected.decode("utf-8").splitlines(), actual.decode("utf-8", "replace").splitlines()
     examples = [f"line {i + 1}: has {b[:80]!r}, the build makes {a[:80]!r}" for i, (a, b) in enumerate(zip(new, old)) if a != b]
     if len(new) != len(old):
         examples.append(f"{len(old)} lines, the build makes {len(new)}")
-    return [Result("rules", "regional_summary", "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])]
+    return Result("rules", name, "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])
 
 
 # --- 3. meaning (Great Expectations) -------------------------------------------------------------
@@ -152,7 +160,16 @@ def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
     return frames, failures
 
 
-def sqlite_copy(frames: dict):
+def policy_ids(root: Path, desc: dict) -> set[str]:
+    """The figures the preference policy prefers, computed from the CSV text as scripts/build.py does."""
+    from .csvio import read_rows
+    from .preference import preferred_ids
+
+    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
+    return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
+
+
+def sqlite_copy(frames: dict, policy: set[str]):
     import pandas as pd
 
     from .export import sql_frame
@@ -162,14 +179,15 @@ def sqlite_copy(frames: dict):
         sql_frame(frame).to_sql(name, con, index=False)
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
     measures.to_sql("measures", con, index=False)
+    pd.DataFrame({"figure_id": sorted(policy)}).to_sql("policy", con, index=False)
     return con
 
 
-def checks_frame(frames: dict):
+def checks_frame(frames: dict, policy: set[str]):
     """One row per (rule, subject) with expected and observed values, from the SQL of every rule."""
     import pandas as pd
 
-    con = sqlite_copy(frames)
+    con = sqlite_copy(frames, policy)
     parts = []
     for rule in RULES:
         rows = con.execute(rule.sql).fetchall()
@@ -325,7 +343,7 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None) -> l
     checks = None
     if not failures:
         try:
-            checks = checks_frame(frames)
+            checks = checks_frame(frames, policy_ids(root, desc))
         except sqlite3.Error as exc:
             results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False, examples=[str(exc)]))
     else:

@@ -1,0 +1,59 @@
+"""The derived place tables: districts and KATO units, read from the KATO classifier kept in raw/kato.
+
+Plain Python over CSV rows. A district's KATO code is its first four digits followed by zeros; a
+district or city of oblast significance sits at level ``district`` in KATO. The oblast follows from
+the first two digits; oblasts formed in 2022 map back to the oblast they were part of on 25 July 2021.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .csvio import read_rows
+from .translit import kk_latn
+
+KATO_FILE = Path("raw") / "kato" / "kato_NK-RK-11-2025_2026-07-17_kz-tax-rates.csv"
+# KATO's first two digits -> region_id in this edition.
+OBLAST_BY_PREFIX = {
+    "10": "abai", "11": "akmola", "15": "aktobe", "19": "almaty-region", "23": "atyrau", "27": "west-kazakhstan",
+    "31": "zhambyl", "33": "zhetysu", "35": "karaganda", "39": "kostanay", "43": "kyzylorda", "47": "mangystau",
+    "55": "pavlodar", "59": "north-kazakhstan", "61": "turkistan", "62": "ulytau", "63": "east-kazakhstan",
+}
+# Oblasts formed on 8 June 2022, and the oblast each was part of before.
+FORMED_2022 = {"abai": "east-kazakhstan", "zhetysu": "almaty-region", "ulytau": "karaganda"}
+FORMED_ON = "2022-06-08"
+
+
+def district_of(kato: str) -> str:
+    """KATO code of the district or city a unit lies in."""
+    return kato[:4] + "00000"
+
+
+def oblast_on(district_kato: str, day: str | None) -> str:
+    """The oblast a district belonged to on ``day`` (ISO date); before the 2022 splits when the day is unknown."""
+    region = OBLAST_BY_PREFIX[district_kato[:2]]
+    if region in FORMED_2022 and not (day and day >= FORMED_ON):
+        return FORMED_2022[region]
+    return region
+
+
+def read_kato(root: Path) -> list[dict]:
+    return read_rows(root / KATO_FILE)
+
+
+def district_rows(kato: list[dict]) -> list[dict]:
+    rows = []
+    for r in kato:
+        if r["level"] != "district" or r["kato"][:2] not in OBLAST_BY_PREFIX:
+            continue  # the districts of the three cities of republican significance hold no rural akims
+        region = OBLAST_BY_PREFIX[r["kato"][:2]]
+        rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": FORMED_2022.get(region, region),
+                     "kind": "district" if "район" in r["name_ru"].lower() else "city",
+                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
+    return sorted(rows, key=lambda r: r["district_kato"])
+
+
+def unit_rows(kato: list[dict], codes: set[str]) -> list[dict]:
+    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "level": r["level"], "name_kk": r["name_kk"],
+             "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
+    return sorted(rows, key=lambda r: r["kato"])
