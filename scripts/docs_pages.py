@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import akim_elections as ae  # noqa: E402
-from akim_elections import citation, rules, schema  # noqa: E402
+from akim_elections import citation, preference, rules, schema  # noqa: E402
 
 MAIN = rules.MAIN
 GEO = ROOT / "raw" / "geo" / "kaz_adm1_2018_geokz.geojson"
@@ -33,15 +33,55 @@ def names(table_name: str, key: str, label: str = "name_en") -> dict:
     return dict(zip(frame[key], frame[label]))
 
 
-def preferred(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims):
-    """Value of the preferred final figure with exactly this breakdown, or None."""
+def _final_group(scope: str, measure: str, region: str | None, election: str, dims: dict):
+    """All final figures (any source) of one election x place x measure x breakdown."""
     f = table("figures")
-    mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure) & f.preferred & f.as_of.isna()
+    mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure)
+    mask &= ~f.interim & f.time_of_day.isna() & f.as_of_date.isna()
     mask &= (f.region_id == region) if region else f.region_id.isna()
     for dim in ("stage", "party_id", "gender", "subgroup"):
         mask &= (f[dim] == dims[dim]) if dims.get(dim) else f[dim].isna()
-    hits = f[mask]
+    return f[mask]
+
+
+def preferred(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims):
+    """Value of the preferred final figure with exactly this breakdown, or None."""
+    hits = _final_group(scope, measure, region, election, dims)
+    hits = hits[hits.preferred]
     return None if hits.empty else float(hits.iloc[0]["value"])
+
+
+KIND_LABELS = {"official": "official", "news_agency": "news agency", "national_media": "national media",
+               "regional_media": "regional media", "party": "party", "analysis": "analysis or NGO",
+               "encyclopedia": "encyclopedia", "dataset": "dataset", "mirror": "mirror or copy"}
+
+
+def grade(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims) -> str:
+    """The kind of the best source behind a figure, in words: what a reviewer will ask first."""
+    hits = _final_group(scope, measure, region, election, dims)
+    hits = hits[hits.preferred]
+    if hits.empty:
+        return "no figure"
+    kinds = table("sources").set_index("source_id")["kind"]
+    best = str(kinds[hits.iloc[0]["source_id"]])
+    if best in ("encyclopedia", "mirror", "dataset"):
+        others = "encyclopedias and mirrors only" if best != "dataset" else "datasets only"
+        return f"{KIND_LABELS[best]}: {others}; no official, agency or newspaper page found"
+    return KIND_LABELS[best]
+
+
+QUALIFIER_WORDS = {"exact": "", "at_least": "more than ", "at_most": "up to ", "approximately": "about "}
+
+
+def fmt_q(value, qualifier: str = "exact", pct: bool = False) -> str:
+    """A value with the precision its source gives ('more than 2,000')."""
+    return QUALIFIER_WORDS.get(qualifier, "") + fmt(value, pct)
+
+
+def district_name(code) -> str:
+    if not isinstance(code, str):
+        return ""
+    return str(table("districts").set_index("district_kato").loc[code, "name_latn"])
 
 
 def fmt(value, pct: bool = False) -> str:
@@ -117,19 +157,22 @@ def regional_rows() -> list[dict]:
     return out
 
 
+HEADLINE = [
+    ("Contests (akim posts put to the vote)", dict(measure="contests")),
+    ("Winners", dict(measure="winners")),
+    ("Candidates registered", dict(measure="candidates", stage="registered")),
+    ("… of them self-nominated", dict(measure="candidates", stage="registered", party_id="self-nominated")),
+    ("… of them women", dict(measure="candidates", stage="registered", gender="female")),
+    ("Winners nominated by Nur Otan", dict(measure="winners", party_id="nur-otan")),
+    ("Polling stations", dict(measure="polling_stations")),
+    ("Registered voters", dict(measure="voters_registered")),
+    ("Turnout (preferred national figure)", dict(measure="turnout_pct")),
+]
+
+
 def headline() -> str:
-    rows = [
-        ["Contests (akim posts put to the vote)", fmt(preferred(measure="contests"))],
-        ["Winners", fmt(preferred(measure="winners"))],
-        ["Candidates registered", fmt(preferred(measure="candidates", stage="registered"))],
-        ["… of them self-nominated", fmt(preferred(measure="candidates", stage="registered", party_id="self-nominated"))],
-        ["… of them women", fmt(preferred(measure="candidates", stage="registered", gender="female"))],
-        ["Winners nominated by Nur Otan", fmt(preferred(measure="winners", party_id="nur-otan"))],
-        ["Polling stations", fmt(preferred(measure="polling_stations"))],
-        ["Registered voters", fmt(preferred(measure="voters_registered"))],
-        ["Turnout (preferred national figure)", fmt(preferred(measure="turnout_pct"), pct=True)],
-    ]
-    return md_table(["25 July 2021", "figure"], rows)
+    rows = [[label, fmt(preferred(**q), pct=q["measure"].endswith("_pct")), grade(**q)] for label, q in HEADLINE]
+    return md_table(["25 July 2021", "figure", "best source behind it"], rows)
 
 
 def package_counts() -> str:
@@ -141,7 +184,7 @@ def package_counts() -> str:
 
 def results_page() -> dict:
     parties = names("parties", "party_id")
-    tally = [{"party": parties[p], "winners": preferred(measure="winners", party_id=p)} for p in PARTY_ORDER]
+    tally = [{"id": p, "party": parties[p], "winners": preferred(measure="winners", party_id=p)} for p in PARTY_ORDER]
     tally = [t for t in tally if t["winners"] is not None]
     known = sum(t["winners"] for t in tally)
     winners = preferred(measure="winners")
@@ -179,18 +222,22 @@ def results_page() -> dict:
         ["oblast", "contests", "candidates registered", "self-nominated", "winners", "Nur Otan", "women elected", "turnout"],
         [[r["oblast"], fmt(r["contests"]), fmt(r["candidates_registered"]), fmt(r["candidates_registered_self_nominated"]),
           fmt(r["winners"]), fmt(r["winners_nur_otan"]), fmt(r["winners_female"]), fmt(r["turnout_pct"], pct=True)] for r in regional])
-    party_rows = [[t["party"], fmt(t["winners"]), f"{100 * t['winners'] / winners:.1f}%" if winners else "—"] for t in tally]
+    party_rows = [[t["party"], fmt(t["winners"]), f"{100 * t['winners'] / winners:.1f}%" if winners else "—",
+                   grade(measure="winners", party_id=t["id"])] for t in tally]
     recon = table("reconciliations")
     recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
                          for r in recon.itertuples() if r.election_id == MAIN)
     page = f"""# 25 July 2021: the first direct vote
 
 {headline()}
-Each figure is the one the package prefers where sources differ; see [Conflicts](conflicts.md).
+Each figure is the one the package prefers where sources differ; see [Conflicts](conflicts.md) for the policy.
+The last column grades the best source found for it. The national results of 25 July 2021 by party, the
+79.1 % turnout and the 730 winners are stated only by Wikipedia and its copies among the pages found; no
+results page of the Central Election Commission, of a news agency or of a newspaper giving them has been found.
 
 ## Winners by party
 
-{md_table(["party", "winners", "share of all winners"], party_rows)}
+{md_table(["party", "winners", "share of all winners", "best source behind it"], party_rows)}
 The parties' tallies add up to {fmt(known)} of {fmt(winners)} winners. No national source found says how the
 remaining {fmt(winners - known) if winners else '—'} seats divide; most are probably self-nominated winners, but the package
 does not fill the gap with a guess.
@@ -225,9 +272,9 @@ publishes only these rendered maps (an image made from OpenStreetMap data needs 
 
 def named_winners_section() -> str:
     contests = table("contests")
-    named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district", "contest_id"])
+    named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
     regions, parties = names("regions", "region_id"), names("parties", "party_id")
-    rows = [[regions[c.region_id], c.district if isinstance(c.district, str) else "", c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+    rows = [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
             for c in named.itertuples()]
@@ -309,8 +356,11 @@ def coverage_page() -> str:
              fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True),
              (r["measures_missing"] or "").replace(" | ", ", ")] for r in regional]
     sources = table("sources").sort_values(["publisher", "source_id"])
-    src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else "", s.kind,
-                 f"[{s.source_id}]({s.url})", s.title] for s in sources.itertuples()]
+    src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else s.published_status.replace("_", " "),
+                 KIND_LABELS[s.kind], f"[{s.source_id}]({s.url})", s.title if isinstance(s.title, str) else f"({s.title_en})"]
+                for s in sources.itertuples()]
+    kinds = sources.kind.value_counts()
+    kind_rows = [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()]
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
     return f"""# Coverage and sources
@@ -329,7 +379,11 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 
 ## Sources
 
-{md_table(["publisher", "language", "published", "kind", "link", "what it gives"], src_rows)}{skipped_section()}"""
+Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as
+read showed no headline) and the publication date it shows.
+
+{md_table(["kind", "sources", "what it is"], kind_rows)}
+{md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}{skipped_section()}"""
 
 
 def skipped_section() -> str:
@@ -349,30 +403,42 @@ def skipped_section() -> str:
             + md_table(["facts", "reason"], rows))
 
 
+RUNNING_TOTAL = "rural-running-total"
+
+
+def day(value, precision) -> str:
+    """A date as far as it is known: 2024-05-05, 2024-05 or 2024."""
+    if value != value or value is None:
+        return "day not given"
+    text = value.date().isoformat()
+    return {"month": text[:7], "year": text[:4]}.get(precision, text)
+
+
 def later_page() -> str:
     f = table("figures")
     elections = table("elections").set_index("election_id")
-    cumulative = f[(f.election_id == "direct-rural-cumulative") & (f.scope == "national") & ~f.rejected]
+    cumulative = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & ~f.rejected]
     rows = []
-    for r in cumulative.sort_values(["as_of", "measure", "figure_id"]).itertuples():
+    for r in cumulative.sort_values(["as_of_date", "measure", "figure_id"], na_position="last").itertuples():
         what = " · ".join(x for x in [r.measure, r.party_id, r.gender, r.subgroup] if isinstance(x, str) and x)
-        rows.append([r.as_of if isinstance(r.as_of, str) else "", what, fmt(r.value), source_link(r.source_id)])
+        rows.append([day(r.as_of_date, r.as_of_precision), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
     contests = table("contests")
     per = []
-    later = elections[(elections.index != MAIN) & elections.type.isin(["by_election", "cumulative"])]
+    later = elections[(elections.index != MAIN) & elections.type.isin(["by_election", "cumulative", "day_unknown"])]
     for eid in later.sort_values("date_start", na_position="last").index:
         e = elections.loc[eid]
         n_fig = int((f.election_id == eid).sum())
         n_con = int((contests.election_id == eid).sum())
         named = int(((contests.election_id == eid) & contests.winner_name.notna()).sum())
-        when = e["date_start"].date().isoformat() if e["date_start"] == e["date_start"] else ""
+        when = day(e["date_start"], e["date_precision"])
         per.append([when, e["name_en"], e["type"], n_fig, n_con, named])
     return f"""# Since 2021
 
 After 25 July 2021 rural akims are elected whenever a term ends or a post falls vacant, on voting days
 spread over every year. The package records these elections as they are found: each voting day is an
-election of its own; running totals belong to the election `direct-rural-cumulative`, with the date they
-run to in `as_of`.
+election of its own. A vote whose day no source gives is grouped by the month or year the sources give
+(`date_precision`), or stands as the one report that describes it. Running totals belong to the election
+`rural-running-total`, with the date they run to in `as_of_date`.
 
 ## Running totals (national)
 
@@ -387,9 +453,10 @@ Figures that disagree (for example the round numbers of a speech against a count
 
 def conflicts_page() -> str:
     f = table("figures")
-    group_cols = ["election_id", "scope", "region_id", "place", "contest_id", "measure", "stage", "party_id", "gender", "subgroup", "as_of"]
-    f = f.assign(place=f.district_kato.fillna(f.district))  # one district under all its spellings, as the checks see it
+    group_cols = list(preference.GROUP)
     g = f.astype({c: "object" for c in group_cols}).fillna({c: "" for c in group_cols})
+    g["as_of_date"] = g["as_of_date"].map(lambda d: d.date().isoformat() if d else "")
+    kinds = table("sources").set_index("source_id")["kind"]
     sections = []
     regions = names("regions", "region_id")
     for key, grp in g.groupby(group_cols, sort=True, observed=True):
@@ -397,20 +464,49 @@ def conflicts_page() -> str:
             continue
         d = dict(zip(group_cols, key))
         place = "Kazakhstan" if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
-        if d["place"]:
-            place += ", " + " / ".join(sorted(set(grp["district"].dropna())))
-        what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], d["as_of"] and f"at {d['as_of']}"] if x)
+        if d["district_kato"]:
+            place += ", " + district_name(d["district_kato"])
+        when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of_date"] and f"as of {d['as_of_date']}"
+        what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], when] if x)
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
-            mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else "")
-            rows.append([fmt(r.value), mark, source_link(r.source_id), r.note])
-        sections.append(f"### {place}: {what} ({d['election_id']})\n\n" + md_table(["value", "status", "source", "note"], rows))
+            mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else ("interim" if r.interim else ""))
+            rows.append([fmt_q(r.value, r.qualifier), mark, KIND_LABELS[kinds[r.source_id]], source_link(r.source_id),
+                         r.note if isinstance(r.note, str) else ""])
+        sections.append(f"### {place}: {what} ({d['election_id']})\n\n" + md_table(["value", "status", "kind of source", "source", "note"], rows))
+    overrides = (md_table(["figure", "why it is preferred against the policy"], [[f"`{k}`", v] for k, v in preference.OVERRIDES.items()])
+                 if preference.OVERRIDES else "None at present: every preferred figure follows the rules above.\n")
+    headline_grades = md_table(["25 July 2021", "figure", "best source behind it"],
+                               [[label, fmt(preferred(**q), pct=q["measure"].endswith("_pct")), grade(**q)] for label, q in HEADLINE])
     intro = f"""# Conflicts
 
-Where sources give different values for the same thing, the package keeps all of them. One is marked
-*preferred* and its note says why; figures judged wrong are marked *rejected* and never preferred.
-The default rule: the value most sources give; among equals, the exact (not rounded) figure from the
-latest-published source. {len(sections)} groups of figures disagree or contain a rejected figure.
+Where sources give different values for the same thing, the package keeps all of them, each with its source.
+Figures judged wrong are marked *rejected*, with the reason in their note, and are never preferred.
+
+## The preference policy
+
+Of the figures for one election, place, measure, breakdown and time, the package marks one *preferred*, by
+these rules in turn (written once, in `akim_elections.preference`, and applied by the build; the validation
+fails if a flag is edited by hand):
+
+1. a figure judged wrong is never preferred;
+2. a final figure goes before an interim one (a count during the vote or before a stage closed);
+3. an exact figure goes before one its source rounds or bounds ("about", "more than");
+4. the better kind of source goes first: official, then news agency, national media, regional media, party,
+   analysis or NGO, encyclopedia, dataset, and last a mirror or copy of another page;
+5. the earliest publication on or after the election day goes first, then pages published before the vote
+   (latest first), then pages that show no date;
+6. anything still tied goes by figure id.
+
+Hand decisions that set the policy aside live in one place (`preference.OVERRIDES`), each with its reason:
+
+{overrides}
+## How good the headline figures' sources are
+
+{headline_grades}
+## Groups that disagree
+
+{len(sections)} groups of figures disagree or contain a rejected figure.
 """
     return intro + "\n" + "\n".join(sections)
 
@@ -489,7 +585,7 @@ def changelog_page() -> str:
 
 def timeline() -> str:
     events = table("events").sort_values(["date", "event_id"])
-    rows = [[e.date, e.event, source_link(e.source_id)] for e in events.itertuples()]
+    rows = [[day(e.date, e.date_precision), e.event, source_link(e.source_id)] for e in events.itertuples()]
     return md_table(["date", "event", "source"], rows)
 
 
