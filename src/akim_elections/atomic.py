@@ -33,6 +33,8 @@ def check_target(target: Path, folder: bool, force: bool, suffixes: tuple[str, .
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; pass --force to replace it, or choose another name")
     parent = target.absolute().parent
+    if parent.exists() and not parent.is_dir():
+        raise UsageError(f"{parent} is a file, not a folder; choose another --out")
     if not parent.is_dir():
         raise UsageError(f"folder {parent} does not exist; create it first or choose another --out")
     if not os.access(parent, os.W_OK):

@@ -186,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as exc:  # before DataPackageError: a missing package is a usage error
         return _fail(exc, USAGE)
-    except DataPackageError as exc:
-        return _fail(exc, INVALID)
+    except DataPackageError as exc:  # diff's 1 means "different", so its trouble is 2, as for diff(1)
+        return _fail(exc, USAGE if args.run is _diff else INVALID)
     except (OSError, sqlite3.Error) as exc:  # e.g. a disk that fills up while writing
         return _fail(exc, USAGE)
 
