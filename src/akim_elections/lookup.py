@@ -84,8 +84,8 @@ def figure(measure: str, election: str | None = DEFAULT_ELECTION, region: str | 
     if usable.empty:
         raise NoFigureError(f"{len(rows)} figure(s) match {asked} but none is preferred; see ae.figures(...) and their notes")
     if len(usable) > 1:
-        differ = [c for c in usable.columns if c not in DESCRIPTIVE and c not in SOURCE_COLUMNS
-                  and usable[c].astype("string").fillna("").nunique() > 1]
+        fixed = {*DESCRIPTIVE, *SOURCE_COLUMNS, *primary_key(_figures_resource(root))}
+        differ = [c for c in usable.columns if c not in fixed and usable[c].astype("string").fillna("").nunique() > 1]
         raise AmbiguousFigureError(f"{len(usable)} preferred figures match {asked}; they differ in "
                                    f"{', '.join(differ) or 'their ids'}: give one of these to narrow it")
     row = usable.iloc[0]
