@@ -43,13 +43,14 @@ def _tables(args) -> int:
     root, width = package_root(args.root), terminal_width()
     resources = descriptor(args.root)["resources"]
     name_w = max(len("table"), *(len(r["name"]) for r in resources))
-    print(f"{'table':<{name_w}}  {'rows':>5}  description")
+    kind_w = max(len("kind"), *(len(r.get("x-kind", "")) for r in resources))
+    print(f"{'table':<{name_w}}  {'rows':>5}  {'kind':<{kind_w}}  description")
     for r in resources:
         rows = read_rows(root / r["path"])
         summary = r.get("description", "").split(". ")[0].rstrip(".") + "."
         if rows and "winner_name" in rows[0]:  # the question most users of contests ask first
             summary = f"{sum(1 for row in rows if row['winner_name'])} of {len(rows)} with a named winner. {summary}"
-        line = f"{r['name']:<{name_w}}  {len(rows):>5}  {summary}"
+        line = f"{r['name']:<{name_w}}  {len(rows):>5}  {r.get('x-kind', ''):<{kind_w}}  {summary}"
         print(line if len(line) <= width else line[: width - 1] + "…")
     return 0
 
