@@ -92,3 +92,28 @@ def test_the_readme_starts_with_the_two_commands():
     block = lines[lines.index("```bash") + 1: lines.index("```")]
     assert [line.split("#")[0].strip() for line in block] == ["bash scripts/main.sh", "bash scripts/test.sh"]
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_validate_writes_data_docs_whole(tmp_path, capsys):
+    from conftest import ROOT
+
+    docs = tmp_path / "docs"
+    assert main(["validate", str(ROOT), "--data-docs", str(docs)]) == 0
+    assert (docs / "index.html").is_file() and f"Data Docs written to {docs}" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no temporary folder beside it
+
+
+def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):
+    import pytest
+
+    from akim_elections import validate
+    from conftest import ROOT
+
+    def half_written(root, data_docs=None):
+        (data_docs / "index.html").write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate, "validate", half_written)
+    with pytest.raises(KeyboardInterrupt):
+        main(["validate", str(ROOT), "--data-docs", str(tmp_path / "docs")])
+    assert list(tmp_path.iterdir()) == []
