@@ -36,7 +36,6 @@ def _positive(text: str) -> int:
 
 
 def _tables(args) -> int:
-    from .csvio import read_rows
     from .display import terminal_width
     from .loader import descriptor, package_root
 
@@ -46,13 +45,24 @@ def _tables(args) -> int:
     kind_w = max(len("kind"), *(len(r.get("x-kind", "")) for r in resources))
     print(f"{'table':<{name_w}}  {'rows':>5}  {'kind':<{kind_w}}  description")
     for r in resources:
-        rows = read_rows(root / r["path"])
+        rows = _rows(root / r["path"])
         summary = r.get("description", "").split(". ")[0].rstrip(".") + "."
         if rows and "winner_name" in rows[0]:  # the question most users of contests ask first
             summary = f"{sum(1 for row in rows if row['winner_name'])} of {len(rows)} with a named winner. {summary}"
         line = f"{r['name']:<{name_w}}  {len(rows):>5}  {r.get('x-kind', ''):<{kind_w}}  {summary}"
         print(line if len(line) <= width else line[: width - 1] + "…")
     return 0
+
+
+def _rows(path: Path) -> list[dict]:
+    from .csvio import read_rows
+
+    try:
+        return read_rows(path)
+    except FileNotFoundError as exc:
+        raise DataPackageError(f"{path} is missing; restore it or rebuild with python scripts/build.py") from exc
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"{path} is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
 
 
 def _show(args) -> int:

@@ -126,7 +126,10 @@ def read_id_map(root: Path, desc: dict) -> dict[str, dict[str, str]]:
     path = root / ID_MAP
     if not path.is_file():
         return {}
-    rows = read_rows(path)
+    try:
+        rows = read_rows(path)
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"{path} is not UTF-8; re-save it as UTF-8") from exc
     if rows and not set(ID_MAP_COLUMNS) <= set(rows[0]):
         raise DataPackageError(f"{path}: needs columns {', '.join(ID_MAP_COLUMNS)}; has {', '.join(rows[0])}")
     names = {r["name"] for r in desc["resources"]}
