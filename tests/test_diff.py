@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from akim_elections.cli import main
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.diff import ID_MAP, diff, format_markdown, format_text
-from conftest import ROOT, copy_package
+from conftest import copy_package
 
 
 def edit_rows(pkg: Path, table: str, change) -> None:
