@@ -66,6 +66,8 @@ CASES = [
     ("sqlite-onto-text-file", ["export", "--format", "sqlite", "--out", "{ws}/notes.txt"], None, USAGE, "extension '.txt'"),
     ("xlsx-named-csv", ["export", "--format", "xlsx", "--out", "{ws}/out.csv"], None, USAGE, "extension '.csv'"),
     ("sqlite-onto-folder", ["export", "--format", "sqlite", "--out", "{ws}/adir.sqlite"], None, USAGE, "is a folder"),
+    ("sqlite-onto-plain-folder", ["export", "--format", "sqlite", "--out", "{ws}/adir"], None, USAGE, "is a folder"),
+    ("sqlite-without-extension", ["export", "--format", "sqlite", "--out", "{ws}/akims"], None, USAGE, "extension '(none)'"),
     ("sqlite-exists", ["export", "--format", "sqlite", "--out", "{ws}/old.sqlite"], None, USAGE, "already exists; pass --force"),
     ("csv-folder-exists", ["export", "--format", "csv", "--out", "{ws}/adir"], None, USAGE, "already exists; pass --force"),
     ("csv-onto-file", ["export", "--format", "csv", "--out", "{ws}/plainfile"], None, USAGE, "is a file, but a folder"),

@@ -26,10 +26,10 @@ def _umask() -> int:
 def check_target(target: Path, folder: bool, force: bool, suffixes: tuple[str, ...] = ()) -> None:
     """Refuse a target that is of the wrong kind, has the wrong extension, or exists (without force)."""
     what = "folder" if folder else "file"
-    if suffixes and target.suffix.lower() not in suffixes:
-        raise UsageError(f"{target}: extension {target.suffix or '(none)'!r} does not fit; use a name ending in {' or '.join(suffixes)}")
     if target.is_dir() != folder and target.exists():
         raise UsageError(f"{target} is a {'file' if folder else 'folder'}, but a {what} is written here; choose another name")
+    if suffixes and target.suffix.lower() not in suffixes:
+        raise UsageError(f"{target}: extension {target.suffix or '(none)'!r} does not fit; use a name ending in {' or '.join(suffixes)}")
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; pass --force to replace it, or choose another name")
     parent = target.absolute().parent
