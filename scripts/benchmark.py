@@ -51,7 +51,7 @@ def bench_exports(runs: int) -> dict:
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for fmt, target in (("csv", "csv"), ("parquet", "pq"), ("sqlite", "a.sqlite"), ("xlsx", "a.xlsx")):
-            out[fmt] = timed([PY, "-m", "akim_elections.cli", "export", "--format", fmt, "--out", str(Path(tmp) / target)], runs)
+            out[fmt] = timed([PY, "-m", "akim_elections.cli", "export", "--format", fmt, "--out", str(Path(tmp) / target), "--force"], runs)
     return out
 
 

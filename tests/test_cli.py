@@ -17,7 +17,46 @@ def test_tables_lists_every_table_with_its_kind():
 def test_show_prints_rows_and_the_shape(capsys):
     assert main(["show", "regions", "-n", "2"]) == 0
     text = capsys.readouterr().out
-    assert "akmola" in text and "[14 rows x" in text
+    assert "akmola" in text and "[2 of 14 rows x" in text
+
+
+def test_show_fits_a_100_column_terminal_with_ids_whole(monkeypatch, capsys):
+    import akim_elections as ae
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["show", "contests"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    for contest_id in ae.load("contests").contest_id.head(10):
+        assert any(line.startswith(contest_id + " ") for line in lines), contest_id
+    assert "more columns: pick with --columns, or see all with --long" in lines[-1]
+
+
+def test_show_columns_where_and_long(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["show", "figures", "--where", "measure=winners", "--where", "scope=national",
+                 "--where", "election_id=2021-07-25-rural", "--where", "party_id=nur-otan", "--where", "subgroup=",
+                 "--columns", "party_id,value"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["party_id", "value"] and out[1].split() == ["nur-otan", "627"]
+    assert out[-1] == "[1 of 1 rows x 2 columns]"
+    assert main(["show", "regions", "-n", "1", "--long"]) == 0
+    record = capsys.readouterr().out.splitlines()
+    assert record[0].split() == ["region_id", "abai"] or record[0].startswith("region_id ")
+    assert any(line.startswith("iso_3166_2 ") for line in record) and record[-1] == "[1 of 14 rows]"
+
+
+def test_tables_shows_rows_descriptions_and_named_winners(monkeypatch, capsys):
+    import akim_elections as ae
+
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["tables"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    contests = ae.load("contests")
+    line = next(line for line in lines if line.startswith("contests "))
+    assert f" {len(contests)}  curated  {contests.winner_name.notna().sum()} of {len(contests)} with a named winner." in line
+    assert any(line.startswith("sources ") and "Every public page a value comes from." in line for line in lines)
 
 
 def test_bad_input_is_one_line_naming_the_problem():
@@ -41,8 +80,9 @@ def test_the_readme_example_runs_and_prints_the_national_tally(capsys):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code = re.search(r"## Use it\s+```python\n(.*?)```", readme, re.S).group(1)
     exec(compile(code, "README.md", "exec"), {})
-    out = capsys.readouterr().out
-    assert "627" in out and "730" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["730", "627", "697"]  # plain ints, and the six parties' sum the comment explains
+    assert "697" in code and "no national figure for the other 33" in code
 
 
 def test_the_readme_starts_with_the_two_commands():
@@ -52,3 +92,28 @@ def test_the_readme_starts_with_the_two_commands():
     block = lines[lines.index("```bash") + 1: lines.index("```")]
     assert [line.split("#")[0].strip() for line in block] == ["bash scripts/main.sh", "bash scripts/test.sh"]
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_validate_writes_data_docs_whole(tmp_path, capsys):
+    from conftest import ROOT
+
+    docs = tmp_path / "docs"
+    assert main(["validate", str(ROOT), "--data-docs", str(docs)]) == 0
+    assert (docs / "index.html").is_file() and f"Data Docs written to {docs}" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no temporary folder beside it
+
+
+def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):
+    import pytest
+
+    from akim_elections import validate
+    from conftest import ROOT
+
+    def half_written(root, data_docs=None):
+        (data_docs / "index.html").write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(validate, "validate", half_written)
+    with pytest.raises(KeyboardInterrupt):
+        main(["validate", str(ROOT), "--data-docs", str(tmp_path / "docs")])
+    assert list(tmp_path.iterdir()) == []

@@ -1,58 +1,148 @@
-"""The akim-elections command line: tables, show, export, validate, diff, cite."""
+"""The akim-elections command line: tables, show, export, validate, diff, cite.
+
+Every bad input is one line on stderr naming the problem and the fix, never a traceback; the exit
+status is 2 for wrong usage (including a missing optional extra) and 1 for invalid data. For diff,
+1 means "different", as for diff(1).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from . import __version__
-from .loader import DataPackageError
+from .errors import DataPackageError, UsageError
+
+USAGE, INVALID = 2, 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line (it prints the whole usage block by default)."""
+
+    def error(self, message: str):
+        self.exit(USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return value
 
 
 def _tables(args) -> int:
-    from .loader import descriptor, tables
+    from .display import terminal_width
+    from .loader import descriptor, package_root
 
-    resources = {r["name"]: r for r in descriptor(args.root)["resources"]}
-    for name in tables(args.root):
-        r = resources[name]
-        print(f"{name:<18} {r.get('x-kind', ''):<8} {r['title']}")
+    root, width = package_root(args.root), terminal_width()
+    resources = descriptor(args.root)["resources"]
+    name_w = max(len("table"), *(len(r["name"]) for r in resources))
+    kind_w = max(len("kind"), *(len(r.get("x-kind", "")) for r in resources))
+    print(f"{'table':<{name_w}}  {'rows':>5}  {'kind':<{kind_w}}  description")
+    for r in resources:
+        rows = _rows(root / r["path"])
+        summary = r.get("description", "").split(". ")[0].rstrip(".") + "."
+        if rows and "winner_name" in rows[0]:  # the question most users of contests ask first
+            summary = f"{sum(1 for row in rows if row['winner_name'])} of {len(rows)} with a named winner. {summary}"
+        line = f"{r['name']:<{name_w}}  {len(rows):>5}  {r.get('x-kind', ''):<{kind_w}}  {summary}"
+        print(line if len(line) <= width else line[: width - 1] + "…")
     return 0
+
+
+def _rows(path: Path) -> list[dict]:
+    from .csvio import read_rows
+
+    try:
+        return read_rows(path)
+    except FileNotFoundError as exc:
+        raise DataPackageError(f"{path} is missing; restore it or rebuild with python scripts/build.py") from exc
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"{path} is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
 
 
 def _show(args) -> int:
-    import pandas as pd
-
-    from .loader import load
+    from .display import as_text, fit_columns, grid, records, terminal_width
+    from .loader import descriptor, load, primary_key
 
     frame = load(args.table, args.root)
-    head = frame.head(args.rows).astype(object).where(frame.head(args.rows).notna(), "")
-    head = head.map(lambda v: v if len(str(v)) <= 30 else str(v)[:29] + "…")
-    with pd.option_context("display.max_columns", 12, "display.width", 160):
-        print(head.to_string(index=False))
-    print(f"[{len(frame)} rows x {len(frame.columns)} columns]")
+    resource = next(r for r in descriptor(args.root)["resources"] if r["name"] == args.table)
+    text = as_text(frame)
+    for condition in args.where:
+        column, value = _where(condition, list(text.columns))
+        text = text[text[column] == value]
+    columns = _columns(args.columns, list(text.columns)) if args.columns else list(text.columns)
+    total = len(text)
+    text = text[columns].head(args.rows)
+    if args.long:
+        print(records(text))
+        print(f"[{min(args.rows, total)} of {total} rows]")
+        return 0
+    ids = set(primary_key(resource)) | {c for c in columns if c.endswith("_id")}
+    numeric = {c for c in columns if frame[c].dtype.kind in "iuf"}
+    widths = fit_columns(text, terminal_width(), ids)
+    print(grid(text[list(widths)], widths, numeric))
+    hidden = len(columns) - len(widths)
+    more = f"; {hidden} more columns: pick with --columns, or see all with --long" if hidden else ""
+    print(f"[{min(args.rows, total)} of {total} rows x {len(columns)} columns{more}]")
     return 0
+
+
+def _where(condition: str, columns: list[str]) -> tuple[str, str]:
+    column, sep, value = condition.partition("=")
+    if not sep:
+        raise UsageError(f"--where {condition!r} is not column=value; for example --where region_id=akmola")
+    if column not in columns:
+        raise UsageError(f"--where: unknown column {column!r}; columns: {', '.join(columns)}")
+    return column, value
+
+
+def _columns(spec: str, columns: list[str]) -> list[str]:
+    wanted = [c.strip() for c in spec.split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in columns]
+    if unknown or not wanted:
+        raise UsageError(f"--columns: unknown column {', '.join(unknown) or '(none given)'}; columns: {', '.join(columns)}")
+    return wanted
 
 
 def _export(args) -> int:
     from .export import export
 
-    written = export(args.format, args.out, args.root)
+    written = export(args.format, args.out, args.root, force=args.force)
     print(f"wrote {written}")
     return 0
 
 
 def _validate(args) -> int:
-    from .validate import main as validate_main
+    from .atomic import staged
+    from .extras import require
+    from .loader import descriptor, package_root
+    from .validate import format_report, resolve_root, validate
 
-    return validate_main(args.path, data_docs=args.data_docs)
+    root = package_root(args.path) if args.path is not None else resolve_root(None)
+    descriptor(root)  # a malformed descriptor is one line here, not a traceback inside the checks
+    require("validate", "validate")
+    if not args.data_docs:
+        results = validate(root)
+    else:  # the Data Docs folder appears whole, even when the checks fail (that is what it is for)
+        with staged(args.data_docs, folder=True, force=args.force) as tmp:
+            results = validate(root, tmp)
+    print(format_report(results, str(args.path or root)))
+    if args.data_docs:
+        print(f"Data Docs written to {args.data_docs}")
+    return INVALID if any(not r.passed for r in results) else 0
 
 
 def _diff(args) -> int:
-    from .diff import diff
+    from .diff import diff, format_markdown, format_text
 
-    print(diff(args.old, args.new))
-    return 0
+    report = diff(args.old, args.new)
+    print(format_markdown(report) if args.format == "markdown" else format_text(report))
+    return 1 if report.different else 0
 
 
 def _cite(args) -> int:
@@ -63,27 +153,37 @@ def _cite(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="akim-elections", description="Kazakhstan's direct elections of rural akims: the open dataset.")
+    from .export import FORMATS
+
+    p = _Parser(prog="akim-elections", description="Kazakhstan's direct elections of rural akims: the open dataset.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--root", type=Path, default=None, help="folder holding datapackage.json (default: the installed copy)")
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("tables", help="list the tables").set_defaults(run=_tables)
-    show = sub.add_parser("show", help="print the first rows of a table")
+    sub.add_parser("tables", help="list the tables with their rows and what one row is").set_defaults(run=_tables)
+    show = sub.add_parser("show", help="print the first rows of a table, as many columns as fit")
     show.add_argument("table")
-    show.add_argument("-n", "--rows", type=int, default=10)
+    show.add_argument("-n", "--rows", type=_positive, default=10, help="how many rows (default 10)")
+    show.add_argument("--columns", help="comma-separated columns to print, in that order")
+    show.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                      help="keep rows whose COLUMN prints as VALUE (empty for missing); repeatable")
+    show.add_argument("--long", action="store_true", help="one field per line")
     show.set_defaults(run=_show)
-    exp = sub.add_parser("export", help="write every table as csv, parquet, sqlite or xlsx")
-    exp.add_argument("--format", required=True, choices=["csv", "parquet", "sqlite", "xlsx"])
-    exp.add_argument("--out", required=True, type=Path, help="output folder (csv, parquet) or file (sqlite, xlsx)")
+    exp = sub.add_parser("export", help="write every table as csv, parquet, sqlite or xlsx, with the codebook")
+    exp.add_argument("--format", required=True, choices=list(FORMATS))
+    exp.add_argument("--out", required=True, type=Path,
+                     help="output folder (csv, parquet) or file (.sqlite, .xlsx); sqlite also writes metadata.json beside it")
+    exp.add_argument("--force", action="store_true", help="replace an existing output")
     exp.set_defaults(run=_export)
     val = sub.add_parser("validate", help="check a package folder: Frictionless structure, then the election's arithmetic")
     val.add_argument("path", nargs="?", type=Path, default=None,
                      help="folder with datapackage.json (default: current folder if it has one, else the installed copy)")
-    val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) here")
+    val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) into this new folder")
+    val.add_argument("--force", action="store_true", help="replace an existing Data Docs folder")
     val.set_defaults(run=_validate)
-    dif = sub.add_parser("diff", help="rows added, removed and changed between two package folders or git refs")
+    dif = sub.add_parser("diff", help="schema and row changes between two package folders or git refs (exit 1 if any)")
     dif.add_argument("old")
     dif.add_argument("new")
+    dif.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: a changelog-ready section")
     dif.set_defaults(run=_diff)
     cit = sub.add_parser("cite", help="print the citation")
     cit.add_argument("--style", choices=["apa", "bibtex"], default="apa")
@@ -95,9 +195,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (DataPackageError, ValueError, OSError) as exc:  # one line naming the problem, no traceback
-        print(f"akim-elections: {exc}", file=sys.stderr)
-        return 2
+    except UsageError as exc:  # before DataPackageError: a missing package is a usage error
+        return _fail(exc, USAGE)
+    except DataPackageError as exc:  # diff's 1 means "different", so its trouble is 2, as for diff(1)
+        return _fail(exc, USAGE if args.run is _diff else INVALID)
+    except (OSError, sqlite3.Error) as exc:  # e.g. a disk that fills up while writing
+        return _fail(exc, USAGE)
+
+
+def _fail(exc: Exception, status: int) -> int:
+    print(f"akim-elections: {' '.join(str(exc).split())}", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
+
+# A failed build or export never leaves half a file: every write goes through a temporary file and a rename.
+from .atomic import write_bytes as write_bytes_atomic
 
 
 def render_rows(fieldnames: list[str], rows: Iterable[Mapping]) -> bytes:
@@ -20,19 +21,6 @@ def render_rows(fieldnames: list[str], rows: Iterable[Mapping]) -> bytes:
     for row in rows:
         writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in fieldnames})
     return buf.getvalue().encode("utf-8")
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file and rename, so a failed build never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_rows(path: Path, fieldnames: list[str], rows: Iterable[Mapping]) -> None:

@@ -1,70 +1,293 @@
-"""Compare two versions of the package table by table, by primary key."""
+"""Compare two versions of the package: schema changes first, then rows, table by table.
+
+    akim-elections diff OLD NEW [--format text|markdown]
+
+OLD and NEW are package folders or git refs of the current repository. Rows are matched by the
+primary key each descriptor declares. Columns added, removed or renamed are schema changes, reported
+once; rows are compared on the columns both versions have, so a new column does not make every row
+"changed". A column is taken as renamed when a removed and an added column hold the same values in
+every matched row.
+
+Renamed ids: when the newer package has ``ID_MAP`` (CSV with columns table, old_id, new_id; for a
+table whose primary key has several columns the id is the key values joined by "/"), old rows are
+matched through it, so a renamed row counts as renamed, not as removed and added; values of foreign-key
+columns are compared through the mapping of the table they reference.
+"""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .codebook import foreign_keys
 from .csvio import read_rows
+from .errors import DataPackageError, PackageNotFoundError, UsageError
+from .loader import check_descriptor, package_root, primary_key
+
+ID_MAP = "data/id_map.csv"
+ID_MAP_COLUMNS = ("table", "old_id", "new_id")
+LIMIT = 10  # rows listed per kind of change before "and N more"
 
 
-def _package_dir(spec: str, workdir: Path) -> Path:
-    """A folder holding datapackage.json: ``spec`` itself, or a git ref checked out into ``workdir``."""
+@dataclass
+class TableDiff:
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    changed: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.renamed or self.changed)
+
+
+@dataclass
+class Report:
+    old: str
+    new: str
+    schema: list[str] = field(default_factory=list)        # one line per schema change
+    tables: dict[str, TableDiff] = field(default_factory=dict)
+
+    @property
+    def different(self) -> bool:
+        return bool(self.schema) or any(self.tables.values())
+
+
+@dataclass
+class Package:
+    desc: dict
+    rows: dict[str, list[dict]]
+    id_map: dict[str, dict[str, str]]
+
+
+# --- reading ---------------------------------------------------------------------------------------
+def package_dir(spec: str, workdir: Path) -> Path:
+    """A folder holding datapackage.json: ``spec`` itself, or a git ref of the current repository written into ``workdir``."""
     folder = Path(spec)
-    if (folder / "datapackage.json").is_file():
-        return folder
-    try:
-        listing = subprocess.run(["git", "ls-tree", "-r", "--name-only", spec], check=True, capture_output=True, text=True).stdout
-    except (subprocess.CalledProcessError, FileNotFoundError) as exc:
-        raise ValueError(f"{spec!r} is neither a folder with datapackage.json nor a git ref of this repository") from exc
+    if folder.exists():
+        return package_root(folder)
+    if not _git_ok("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"):
+        raise UsageError(f"{spec!r} is neither a folder nor a git ref of this repository; give a package folder, "
+                         "or a tag or commit (git tag lists them)")
     target = workdir / spec.replace("/", "_")
-    for name in listing.splitlines():
-        if name == "datapackage.json" or (name.startswith("data/") and name.endswith(".csv")):
-            blob = subprocess.run(["git", "show", f"{spec}:{name}"], check=True, capture_output=True).stdout
+    blob = _git_show(spec, "datapackage.json")
+    if blob is None:
+        raise PackageNotFoundError(f"git ref {spec!r} has no datapackage.json; give a ref of a released version")
+    names = ["datapackage.json", ID_MAP]
+    desc = _parse(blob, f"{spec}:datapackage.json")
+    names += [r["path"] for r in desc["resources"]]
+    for name in names:
+        data = _git_show(spec, name)
+        if data is not None:
             (target / name).parent.mkdir(parents=True, exist_ok=True)
-            (target / name).write_bytes(blob)
+            (target / name).write_bytes(data)
     return target
 
 
-def diff_packages(old: Path, new: Path) -> dict[str, dict]:
-    """{table: {"added": [keys], "removed": [keys], "changed": {key: {field: (old, new)}}}}."""
-    old_desc = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
-    new_desc = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))
-    old_res = {r["name"]: r for r in old_desc["resources"]}
-    report = {}
-    for res in new_desc["resources"]:
-        name, key = res["name"], res["schema"]["primaryKey"]
-        new_rows = {tuple(r[k] for k in key): r for r in read_rows(new / res["path"])}
-        old_rows = {}
-        if name in old_res and (old / old_res[name]["path"]).is_file():
-            old_rows = {tuple(r.get(k, "") for k in key): r for r in read_rows(old / old_res[name]["path"])}
-        changed = {}
-        for k in sorted(set(old_rows) & set(new_rows)):
-            fields = {f: (old_rows[k].get(f), v) for f, v in new_rows[k].items() if old_rows[k].get(f) != v}
-            if fields:
-                changed[k] = fields
-        report[name] = {"added": sorted(set(new_rows) - set(old_rows)), "removed": sorted(set(old_rows) - set(new_rows)), "changed": changed}
-    for name in sorted(set(old_res) - {r["name"] for r in new_desc["resources"]}):
-        report[name] = {"added": [], "removed": ["(whole table)"], "changed": {}}
+def _git_ok(*args: str) -> bool:
+    try:
+        return subprocess.run(["git", *args], capture_output=True).returncode == 0
+    except FileNotFoundError:  # no git on this machine: a ref cannot be read
+        return False
+
+
+def _git_show(ref: str, name: str) -> bytes | None:
+    out = subprocess.run(["git", "show", f"{ref}:{name}"], capture_output=True)
+    return out.stdout if out.returncode == 0 else None
+
+
+def _parse(data: bytes, where: str) -> dict:
+    try:
+        desc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataPackageError(f"{where} is not valid UTF-8 JSON ({exc}); give a valid package") from exc
+    check_descriptor(desc, Path(where))
+    return desc
+
+
+def read_package(root: Path) -> Package:
+    desc = _parse((root / "datapackage.json").read_bytes(), str(root / "datapackage.json"))
+    rows = {}
+    for resource in desc["resources"]:
+        path = root / resource["path"]
+        try:
+            rows[resource["name"]] = read_rows(path)
+        except FileNotFoundError as exc:
+            raise DataPackageError(f"{path} is missing; the descriptor lists it") from exc
+        except UnicodeDecodeError as exc:
+            raise DataPackageError(f"{path} is not UTF-8; re-save it as UTF-8") from exc
+    return Package(desc, rows, read_id_map(root, desc))
+
+
+def read_id_map(root: Path, desc: dict) -> dict[str, dict[str, str]]:
+    """{table: {old id: new id}} from the package's ID_MAP, or {} when it has none."""
+    path = root / ID_MAP
+    if not path.is_file():
+        return {}
+    try:
+        rows = read_rows(path)
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"{path} is not UTF-8; re-save it as UTF-8") from exc
+    if rows and not set(ID_MAP_COLUMNS) <= set(rows[0]):
+        raise DataPackageError(f"{path}: needs columns {', '.join(ID_MAP_COLUMNS)}; has {', '.join(rows[0])}")
+    names = {r["name"] for r in desc["resources"]}
+    mapping: dict[str, dict[str, str]] = {}
+    for i, row in enumerate(rows, start=2):
+        if row["table"] not in names:
+            raise DataPackageError(f"{path} line {i}: table {row['table']!r} is not in the package")
+        if row["old_id"] in mapping.setdefault(row["table"], {}):
+            raise DataPackageError(f"{path} line {i}: {row['table']} id {row['old_id']!r} is mapped twice")
+        mapping[row["table"]][row["old_id"]] = row["new_id"]
+    return mapping
+
+
+# --- comparing -------------------------------------------------------------------------------------
+def _resources(desc: dict) -> dict[str, dict]:
+    return {r["name"]: r for r in desc["resources"]}
+
+
+def _fields(resource: dict) -> list[dict]:
+    return resource["schema"]["fields"]
+
+
+def _key(row: dict, key: list[str]) -> str:
+    return "/".join(row.get(k) or "" for k in key)
+
+
+def compare(old: Package, new: Package, old_name: str = "old", new_name: str = "new") -> Report:
+    report = Report(old_name, new_name)
+    old_res, new_res = _resources(old.desc), _resources(new.desc)
+    for name in [n for n in old_res if n not in new_res]:
+        report.schema.append(f"table {name} removed ({len(old.rows[name])} rows)")
+    for name in new_res:
+        if name not in old_res:
+            report.schema.append(f"table {name} added ({len(new.rows[name])} rows)")
+            continue
+        report.tables[name] = _compare_table(name, old_res[name], new_res[name], old, new, report.schema)
     return report
 
 
-def format_report(report: dict[str, dict], limit: int = 10) -> str:
-    lines = []
-    for name, part in report.items():
-        lines.append(f"{name}: +{len(part['added'])} added, -{len(part['removed'])} removed, ~{len(part['changed'])} changed")
-        for k in part["added"][:limit]:
-            lines.append(f"  + {'/'.join(k) if isinstance(k, tuple) else k}")
-        for k in part["removed"][:limit]:
-            lines.append(f"  - {'/'.join(k) if isinstance(k, tuple) else k}")
-        for k, fields in list(part["changed"].items())[:limit]:
-            changes = "; ".join(f"{f}: {o!r} -> {n!r}" for f, (o, n) in fields.items())
-            lines.append(f"  ~ {'/'.join(k)}: {changes}")
+def _compare_table(name: str, old_r: dict, new_r: dict, old: Package, new: Package, schema: list[str]) -> TableDiff:
+    out = TableDiff()
+    old_key, new_key = primary_key(old_r), primary_key(new_r)
+    if old_key != new_key:
+        schema.append(f"{name}: primary key {', '.join(old_key)} -> {', '.join(new_key)}")
+    ids = new.id_map.get(name, {})
+    old_rows = {}
+    for row in old.rows[name]:
+        key = _key(row, old_key)
+        old_rows[ids.get(key, key)] = (key, row)
+    new_rows = {_key(row, new_key): row for row in new.rows[name]}
+    matched = [k for k in new_rows if k in old_rows]
+    out.added = [k for k in new_rows if k not in old_rows]
+    out.removed = [old_rows[k][0] for k in old_rows if k not in new_rows]
+    out.renamed = [(old_rows[k][0], k) for k in matched if old_rows[k][0] != k]
+
+    old_types = {f["name"]: f.get("type", "string") for f in _fields(old_r)}
+    new_types = {f["name"]: f.get("type", "string") for f in _fields(new_r)}
+    pairs = {c: c for c in new_types if c in old_types}  # new column -> old column
+    gone = [c for c in old_types if c not in new_types]
+    for column in [c for c in new_types if c not in old_types]:
+        same = next((g for g in gone if matched and all(old_rows[k][1].get(g) == new_rows[k].get(column) for k in matched)), None)
+        if same:
+            gone.remove(same)
+            pairs[column] = same
+            schema.append(f"{name}: column {same} renamed to {column}")
+        else:
+            schema.append(f"{name}: column {column} added")
+    schema.extend(f"{name}: column {c} removed" for c in gone)
+    for column, was in pairs.items():
+        if old_types[was] != new_types[column]:
+            schema.append(f"{name}: column {column} type {old_types[was]} -> {new_types[column]}")
+
+    references = {fk_fields[0]: new.id_map.get(ref, {}) for fk_fields, ref, _ in foreign_keys(new_r) if len(fk_fields) == 1}
+    for k in matched:
+        before, after = old_rows[k][1], new_rows[k]
+        changes = {}
+        for column, was in pairs.items():
+            if column in new_key:
+                continue
+            value = before.get(was, "")
+            value = references.get(column, {}).get(value, value)  # a reference to a renamed id is not a change
+            if value != after.get(column, ""):
+                changes[column] = (before.get(was, ""), after.get(column, ""))
+        if changes:
+            out.changed[k] = changes
+    return out
+
+
+# --- reporting -------------------------------------------------------------------------------------
+def _more(items: list, limit: int) -> list:
+    return items[:limit] + ([f"... and {len(items) - limit} more"] if len(items) > limit else [])
+
+
+def _short(value: str, width: int = 60) -> str:
+    return repr(value if len(value) <= width else value[: width - 1] + "…")
+
+
+def _change(fields: dict) -> str:
+    return "; ".join(f"{f}: {_short(o)} -> {_short(n)}" for f, (o, n) in fields.items())
+
+
+def format_text(report: Report, limit: int = LIMIT) -> str:
+    if not report.different:
+        return f"{report.old} and {report.new}: no differences in schema or rows"
+    lines = [f"{report.old} -> {report.new}"]
+    if report.schema:
+        lines.append("schema:")
+        lines += [f"  {line}" for line in report.schema]
+    lines.append("rows:")
+    for name, part in report.tables.items():
+        if not part:
+            continue
+        lines.append(f"  {name}: {len(part.added)} added, {len(part.removed)} removed, "
+                     f"{len(part.renamed)} renamed, {len(part.changed)} changed")
+        lines += [f"    + {k}" if not k.startswith("...") else f"    {k}" for k in _more(part.added, limit)]
+        lines += [f"    - {k}" if not k.startswith("...") else f"    {k}" for k in _more(part.removed, limit)]
+        lines += [f"    {item}" if isinstance(item, str) else f"    > {item[0]} -> {item[1]}" for item in _more(part.renamed, limit)]
+        changed = [f"~ {k}: {_change(f)}" for k, f in part.changed.items()]
+        lines += [f"    {item}" for item in _more(changed, limit)]
+    if not any(report.tables.values()):
+        lines.append("  no row changes")
     return "\n".join(lines)
 
 
-def diff(old: str, new: str) -> str:
+def format_markdown(report: Report, limit: int = LIMIT) -> str:
+    lines = [f"## Changes from {report.old} to {report.new}", ""]
+    if not report.different:
+        return "\n".join(lines + ["No changes to the schema or the rows."])
+    if report.schema:
+        lines += ["### Schema", ""] + [f"- {_code_names(line)}" for line in report.schema] + [""]
+    changed = {n: p for n, p in report.tables.items() if p}
+    lines += ["### Rows", ""]
+    if not changed:
+        return "\n".join(lines + ["No row changes."])
+    lines += ["| table | added | removed | renamed | changed |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| `{n}` | {len(p.added)} | {len(p.removed)} | {len(p.renamed)} | {len(p.changed)} |" for n, p in changed.items()]
+    for name, part in changed.items():
+        lines += ["", f"#### `{name}`", ""]
+        for label, items in (("Added", [f"`{k}`" for k in part.added]), ("Removed", [f"`{k}`" for k in part.removed]),
+                             ("Renamed", [f"`{a}` → `{b}`" for a, b in part.renamed])):
+            if items:
+                lines.append(f"- {label} ({len(items)}): " + ", ".join(_more(items, limit)))
+        if part.changed:
+            lines.append(f"- Changed ({len(part.changed)}):")
+            lines += [f"  - {item}" for item in _more([f"`{k}`: {_change(f)}" for k, f in part.changed.items()], limit)]
+    return "\n".join(lines)
+
+
+def _code_names(line: str) -> str:
+    """Set table and column names of a schema line in code font."""
+    words = line.split(" ")
+    return " ".join(f"`{w.rstrip(':')}`:" if i == 0 and w.endswith(":") else
+                    (f"`{w}`" if i > 0 and words[i - 1] in ("column", "table", "to") else w) for i, w in enumerate(words))
+
+
+def diff(old: str, new: str) -> Report:
+    """Compare package versions ``old`` and ``new`` (folders or git refs of the current repository)."""
     with tempfile.TemporaryDirectory() as tmp:
-        return format_report(diff_packages(_package_dir(old, Path(tmp)), _package_dir(new, Path(tmp))))
+        old_pkg = read_package(package_dir(old, Path(tmp) / "old"))
+        new_pkg = read_package(package_dir(new, Path(tmp) / "new"))
+    return compare(old_pkg, new_pkg, old, new)

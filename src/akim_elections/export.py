@@ -1,57 +1,131 @@
-"""Write the package in other formats: CSV folder, typed Parquet, SQLite with keys, Excel workbook."""
+"""Write the package in other formats, each carrying its codebook.
+
+- csv: a folder with datapackage.json and data/*.csv (the package as published);
+- parquet: a folder with one typed file per table; dates are date32, every field carries its
+  description and unit in the schema metadata;
+- sqlite: one file with primary and foreign keys, an index on every foreign key, and the codebook in
+  tables ``_tables`` and ``_fields``; a ``metadata.json`` for Datasette is written beside it;
+- xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
+  with filters, dates as dates, column widths fitted).
+
+Every export first loads every table (a package that does not load cleanly is refused, and the
+message says why), then writes into a temporary file or folder beside the target and renames it into
+place (``akim_elections.atomic``). An existing target is replaced only with ``force``.
+"""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import staged
 from .citation import apa
-from .loader import descriptor, load, path, tables
+from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, table_rows
+from .errors import DataPackageError, UsageError
+from .extras import require
+from .loader import descriptor, load, package_root, primary_key, tables
 
-FORMATS = ("csv", "parquet", "sqlite", "xlsx")
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+DATASETTE_METADATA = "metadata.json"
+XLSX_DATE_FORMAT = "yyyy-mm-dd"
+XLSX_MAX_WIDTH = 60
 
 
-def export(fmt: str, out: str | Path, root: str | Path | None = None) -> Path:
+@dataclass(frozen=True)
+class Format:
+    folder: bool                   # the output is a folder (else one file)
+    suffixes: tuple[str, ...] = ()  # file name endings accepted for a file output
+    extra: str | None = None       # optional dependency group it needs
+
+
+FORMATS = {
+    "csv": Format(folder=True),
+    "parquet": Format(folder=True, extra="parquet"),
+    "sqlite": Format(folder=False, suffixes=(".sqlite", ".sqlite3", ".db")),
+    "xlsx": Format(folder=False, suffixes=(".xlsx",), extra="excel"),
+}
+# Names that say "file": a folder export given one of them is almost surely a mistake.
+_FILE_SUFFIXES = {s for f in FORMATS.values() for s in f.suffixes} | {".csv", ".parquet", ".json", ".txt", ".xls"}
+
+
+def export(fmt: str, out: str | Path, root: str | Path | None = None, force: bool = False) -> Path:
     """Export every table to ``out`` in format ``fmt``; returns the path written."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    out = Path(out)
-    return {"csv": _csv, "parquet": _parquet, "sqlite": _sqlite, "xlsx": _xlsx}[fmt](out, root)
-
-
-def _csv(out: Path, root) -> Path:
-    (out / "data").mkdir(parents=True, exist_ok=True)
-    for name in tables(root):
-        shutil.copyfile(path(name, root), out / "data" / f"{name}.csv")
-    base = path(tables(root)[0], root).parents[1]
-    shutil.copyfile(base / "datapackage.json", out / "datapackage.json")
+        raise UsageError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    spec, out = FORMATS[fmt], Path(out)
+    if spec.extra:
+        require(spec.extra, f"export --format {fmt}")
+    if spec.folder and out.suffix.lower() in _FILE_SUFFIXES:
+        raise UsageError(f"{fmt} export writes a folder, and {out} looks like a file name; give a folder name such as {out.stem}-{fmt}")
+    desc = descriptor(root)
+    writer = {"csv": _csv, "parquet": _parquet, "sqlite": _sqlite, "xlsx": _xlsx}[fmt]
+    with staged(out, folder=spec.folder, force=force, suffixes=spec.suffixes) as tmp:
+        writer(tmp, load_all(root), desc, root, out, force)
     return out
 
 
-def _parquet(out: Path, root) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    for name in tables(root):
-        load(name, root).to_parquet(out / f"{name}.parquet", index=False)
-    return out
+def load_all(root) -> dict:
+    """Every table, loaded and type-checked; a table that does not load stops the export."""
+    try:
+        return {name: load(name, root) for name in tables(root)}
+    except DataPackageError as exc:
+        raise DataPackageError(f"not exported, the package does not load cleanly: {exc}") from exc
+
+
+def _csv(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
+    base = package_root(root)
+    for resource in desc["resources"]:
+        (tmp / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(base / resource["path"], tmp / resource["path"])
+    shutil.copyfile(base / "datapackage.json", tmp / "datapackage.json")
+
+
+def _parquet(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for resource in desc["resources"]:
+        table = pa.Table.from_pandas(frames[resource["name"]], preserve_index=False)
+        fields = []
+        for arrow_field, field in zip(table.schema, resource["schema"]["fields"]):
+            meta = {"description": field.get("description", "")}
+            if field.get("unit"):
+                meta["unit"] = field["unit"]
+            kind = pa.date32() if field.get("type") == "date" else arrow_field.type
+            fields.append(pa.field(arrow_field.name, kind, nullable=arrow_field.nullable, metadata=meta))
+        meta = dict(table.schema.metadata or {})
+        meta.update({b"title": resource.get("title", "").encode(), b"description": resource.get("description", "").encode()})
+        pq.write_table(table.cast(pa.schema(fields, metadata=meta)), tmp / f"{resource['name']}.parquet")
+
+
+# --- SQLite ----------------------------------------------------------------------------------------
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _columns(names: list[str]) -> str:
+    return ", ".join(_quote(n) for n in names)
 
 
 def create_statements(desc: dict) -> list[str]:
-    """CREATE TABLE statements with types, primary keys and foreign keys from the descriptor."""
-    statements = []
+    """CREATE TABLE statements with types, primary keys and foreign keys, and an index on every foreign key."""
+    statements, indexes = [], []
     for resource in desc["resources"]:
-        schema = resource["schema"]
+        name = resource["name"]
         cols = []
-        for field in schema["fields"]:
+        for field in resource["schema"]["fields"]:
             not_null = " NOT NULL" if field.get("constraints", {}).get("required") else ""
-            cols.append(f'"{field["name"]}" {_SQL_TYPES.get(field["type"], "TEXT")}{not_null}')
-        cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in schema["primaryKey"]) + ")")
-        for fk in schema.get("foreignKeys", []):
-            ref = fk["reference"]
-            cols.append(f'FOREIGN KEY ("{fk["fields"]}") REFERENCES "{ref["resource"]}" ("{ref["fields"]}")')
-        statements.append(f'CREATE TABLE "{resource["name"]}" (\n  ' + ",\n  ".join(cols) + "\n)")
-    return statements
+            cols.append(f'{_quote(field["name"])} {_SQL_TYPES.get(field.get("type"), "TEXT")}{not_null}')
+        if primary_key(resource):
+            cols.append(f"PRIMARY KEY ({_columns(primary_key(resource))})")
+        for fields, ref, ref_fields in foreign_keys(resource):
+            cols.append(f"FOREIGN KEY ({_columns(fields)}) REFERENCES {_quote(ref)} ({_columns(ref_fields)})")
+            indexes.append(f"CREATE INDEX {_quote('ix_' + name + '_' + '_'.join(fields))} ON {_quote(name)} ({_columns(fields)})")
+        statements.append(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(cols) + "\n)")
+    return statements + indexes
 
 
 def sql_frame(frame):
@@ -73,44 +147,86 @@ def sql_frame(frame):
     return out
 
 
-def _sqlite(out: Path, root) -> Path:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(out.suffix + ".tmp")
-    tmp.unlink(missing_ok=True)
-    desc = descriptor(root)
-    con = sqlite3.connect(tmp)
-    try:
-        for statement in create_statements(desc):
-            con.execute(statement)
-        for name in tables(root):
-            frame = sql_frame(load(name, root))
-            frame = frame.astype(object).where(frame.notna(), None)  # Python values, missing as NULL
-            marks = ", ".join("?" for _ in frame.columns)
-            rows = list(frame.itertuples(index=False, name=None))
-            con.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
-        con.commit()
-        broken = con.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise ValueError(f"sqlite export: {len(broken)} rows break a foreign key, e.g. {broken[0]}; run akim-elections validate")
-    finally:
-        con.close()
-    tmp.replace(out)
-    return out
+def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
+    marks = ", ".join("?" for _ in columns)
+    con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
-def _xlsx(out: Path, root) -> Path:
+def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
+    # Datasette reads table and column descriptions from a metadata.json beside the database.
+    with staged(out.absolute().parent / DATASETTE_METADATA, force=force) as tmp_meta:
+        con = sqlite3.connect(tmp)
+        try:
+            for statement in create_statements(desc):
+                con.execute(statement)
+            for name, frame in frames.items():
+                frame = sql_frame(frame)
+                frame = frame.astype(object).where(frame.notna(), None)  # Python values, missing as NULL
+                _insert(con, name, list(frame.columns), list(frame.itertuples(index=False, name=None)))
+            con.execute(f"CREATE TABLE _tables ({_columns(TABLE_COLUMNS)}, rows INTEGER)")
+            _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
+            con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
+            _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
+            con.commit()
+            broken = con.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise DataPackageError(f"not exported: {len(broken)} rows break a foreign key, e.g. {broken[0]}; "
+                                       "run akim-elections validate")
+        finally:
+            con.close()
+        tmp_meta.write_text(json.dumps(datasette_metadata(desc, out.stem), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def datasette_metadata(desc: dict, database: str) -> dict:
+    """Datasette's metadata.json: package title, licence and source; table and column descriptions."""
+    licence = (desc.get("licenses") or [{}])[0]
+    meta = {"title": desc.get("title", ""), "description": desc.get("description", ""),
+            "license": licence.get("title") or licence.get("name", ""), "license_url": licence.get("path", ""),
+            "source": f"{desc.get('title', '')} {desc.get('version', '')}".strip()}
+    if desc.get("homepage"):
+        meta["source_url"] = desc["homepage"]
+    fields_by_table: dict[str, dict] = {}
+    for row in field_rows(desc):
+        unit = f" Unit: {row['unit']}." if row["unit"] else ""
+        fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit
+    meta["databases"] = {database: {"tables": {
+        r["table"]: {"title": r["title"], "description": r["description"], "columns": fields_by_table[r["table"]]}
+        for r in table_rows(desc)}}}
+    return {k: v for k, v in meta.items() if v != ""}
+
+
+# --- Excel -----------------------------------------------------------------------------------------
+def _xlsx(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
     import pandas as pd
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    desc = descriptor(root)
     readme = pd.DataFrame({"akim-elections": [
-        desc["title"], f"Version {desc['version']}", desc["description"], "",
+        desc.get("title", ""), f"Version {desc.get('version', '')}", desc.get("description", ""), "",
         "Licence of the data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Keep the sources sheet with any copy.",
         f"Cite as: {apa()}", "",
-        "Sheets: " + ", ".join(tables(root)), "What every column means: see the codebook in the documentation.",
+        "Sheets: codebook (what every column means), " + ", ".join(frames),
     ]})
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        readme.to_excel(writer, sheet_name="README", index=False)
-        for name in tables(root):
-            load(name, root).to_excel(writer, sheet_name=name[:31], index=False)
-    return out
+    sheets = {"README": readme, "codebook": pd.DataFrame(field_rows(desc), columns=list(FIELD_COLUMNS)), **frames}
+    with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+            _format_sheet(writer.sheets[name[:31]], frame)
+
+
+def _format_sheet(ws, frame) -> None:
+    """Bold, frozen header with filters, dates shown as dates, each column as wide as its longest value (capped)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    for cell in ws[1]:
+        cell.font = bold
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for i, column in enumerate(frame.columns, start=1):
+        values = frame[column].dropna().astype(str)
+        longest = max([len(str(column)), *(values.str.len().tolist() or [0])])
+        if frame[column].dtype.kind == "M":  # a date column: no time of day in the cells' format
+            longest = max(len(str(column)), len("2021-07-25"))
+            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.number_format = XLSX_DATE_FORMAT
+        ws.column_dimensions[get_column_letter(i)].width = min(longest + 2, XLSX_MAX_WIDTH)

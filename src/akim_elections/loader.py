@@ -6,37 +6,87 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import DataPackageError, PackageNotFoundError, UsageError
+
 _HERE = Path(__file__).resolve().parent
 # Installed wheel: data under the package. Source checkout: the repository root.
 _CANDIDATE_ROOTS = (_HERE / "_data", _HERE.parents[1])
-
-
-class DataPackageError(Exception):
-    """The data package is missing, incomplete or does not match its descriptor."""
 
 
 def default_root() -> Path:
     for root in _CANDIDATE_ROOTS:
         if (root / "datapackage.json").is_file():
             return root
-    raise DataPackageError("no datapackage.json found next to akim_elections; reinstall the package "
-                           "or run python scripts/build.py in a source checkout")
+    raise PackageNotFoundError("no datapackage.json found next to akim_elections; reinstall the package "
+                               "or run python scripts/build.py in a source checkout")
 
 
-@lru_cache(maxsize=8)
-def _descriptor(root: Path) -> dict:
-    path = root / "datapackage.json"
-    if not path.is_file():
-        raise DataPackageError(f"{path} does not exist; point root= at a folder holding datapackage.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataPackageError(f"{path} is not valid UTF-8 JSON ({exc}); rebuild it with python scripts/build.py") from exc
+def package_root(root: str | Path | None = None) -> Path:
+    """The folder holding datapackage.json: ``root`` (checked) or the installed copy."""
+    if root is None:
+        return default_root()
+    folder = Path(root).resolve()
+    if folder.is_file():
+        raise PackageNotFoundError(f"{root} is a file; pass the folder that holds datapackage.json ({folder.parent})")
+    if not folder.is_dir():
+        raise PackageNotFoundError(f"folder {root} does not exist; pass a folder holding datapackage.json")
+    if not (folder / "datapackage.json").is_file():
+        raise PackageNotFoundError(f"{root} holds no datapackage.json; pass the folder that contains it")
+    return folder
 
 
 def descriptor(root: str | Path | None = None) -> dict:
-    """The package descriptor (datapackage.json) as a dict."""
-    return _descriptor(Path(root).resolve() if root else default_root())
+    """The package descriptor (datapackage.json) as a dict, checked to have what the loader relies on."""
+    path = package_root(root) / "datapackage.json"
+    stat = path.stat()
+    return _descriptor(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _descriptor(path: Path, mtime_ns: int, size: int) -> dict:
+    """Read once per version of the file (mtime and size are in the cache key, so an edit is seen)."""
+    try:
+        desc = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataPackageError(f"{path} is not valid UTF-8 JSON ({exc}); rebuild it with python scripts/build.py") from exc
+    check_descriptor(desc, path)
+    return desc
+
+
+def check_descriptor(desc, path: Path) -> None:
+    """Raise DataPackageError unless ``desc`` has resources with a name, a path and a schema of named, typed fields."""
+    fix = "rebuild it with python scripts/build.py"
+    if not isinstance(desc, dict):
+        raise DataPackageError(f"{path} is not a JSON object; {fix}")
+    resources = desc.get("resources")
+    if not isinstance(resources, list) or not resources:
+        raise DataPackageError(f"{path} lists no resources (tables); {fix}")
+    seen = set()
+    for i, resource in enumerate(resources):
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if not isinstance(name, str) or not name:
+            raise DataPackageError(f"{path}: resource {i + 1} has no name; {fix}")
+        if name in seen:
+            raise DataPackageError(f"{path}: two resources are named {name!r}; {fix}")
+        seen.add(name)
+        if not isinstance(resource.get("path"), str):
+            raise DataPackageError(f"{path}: resource {name!r} has no path; {fix}")
+        schema = resource.get("schema")
+        fields = schema.get("fields") if isinstance(schema, dict) else None
+        if not isinstance(fields, list) or not fields:
+            raise DataPackageError(f"{path}: resource {name!r} has no schema fields; {fix}")
+        names = [f.get("name") if isinstance(f, dict) else None for f in fields]
+        if any(not isinstance(n, str) or not isinstance(f.get("type", "string"), str) for n, f in zip(names, fields)):
+            raise DataPackageError(f"{path}: resource {name!r} has a field without a name or with a bad type; {fix}")
+        missing = [k for k in primary_key(resource) if k not in names]
+        if missing:
+            raise DataPackageError(f"{path}: resource {name!r} has primary key {missing} that is not one of its fields; {fix}")
+
+
+def primary_key(resource: dict) -> list[str]:
+    """The resource's primary key as a list (Table Schema allows a single name too)."""
+    key = resource["schema"].get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
 
 
 def tables(root: str | Path | None = None) -> list[str]:
@@ -47,14 +97,15 @@ def tables(root: str | Path | None = None) -> list[str]:
 def _resource(name: str, root: str | Path | None) -> dict:
     resources = {r["name"]: r for r in descriptor(root)["resources"]}
     if name not in resources:
-        raise ValueError(f"unknown table {name!r}; valid tables: {', '.join(resources)}")
+        stem = Path(name).stem
+        hint = f"did you mean {stem!r}? " if stem in resources else ""
+        raise UsageError(f"unknown table {name!r}; {hint}valid tables: {', '.join(resources)}")
     return resources[name]
 
 
 def path(name: str, root: str | Path | None = None) -> Path:
     """Path of a table's CSV file."""
-    base = Path(root).resolve() if root else default_root()
-    return base / _resource(name, root)["path"]
+    return package_root(root) / _resource(name, root)["path"]
 
 
 def dtypes(fields: list[dict]) -> tuple[dict, list[str]]:
@@ -97,7 +148,11 @@ def load(name: str, root: str | Path | None = None):
     fields = resource["schema"]["fields"]
     types, dates = dtypes(fields)
     expected = [f["name"] for f in fields]
-    header = pd.read_csv(csv_path, nrows=0, encoding="utf-8").columns.tolist()
+    try:
+        header = pd.read_csv(csv_path, nrows=0, encoding="utf-8").columns.tolist()
+    except (ValueError, UnicodeDecodeError) as exc:  # empty file, not UTF-8
+        raise DataPackageError(f"{csv_path.name}: no readable header ({str(exc).splitlines()[0]}); "
+                               "restore the file or rebuild with python scripts/build.py") from exc
     if header != expected:
         raise DataPackageError(f"{csv_path.name}: columns {header} differ from the schema's {expected}; "
                                "fix the header or rebuild the descriptor")
@@ -119,5 +174,9 @@ def load(name: str, root: str | Path | None = None):
                                    "correct the value or add it to the vocabulary in schema.py")
         frame[column] = values.astype(dtype)
     for column in dates:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        try:
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        except ValueError as exc:
+            raise DataPackageError(f"{csv_path.name}: {column} has a value that is not a YYYY-MM-DD date "
+                                   f"({str(exc).splitlines()[0]}); correct it") from exc
     return frame

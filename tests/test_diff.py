@@ -1,0 +1,153 @@
+"""diff tells schema changes from row changes, lists with "and N more", follows an id map, exits like diff(1)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from akim_elections.cli import main
+from akim_elections.csvio import read_rows, write_rows
+from akim_elections.diff import ID_MAP, diff, format_markdown, format_text
+from conftest import copy_package
+
+
+def edit_rows(pkg: Path, table: str, change) -> None:
+    path = pkg / "data" / f"{table}.csv"
+    rows = read_rows(path)
+    for row in rows:
+        change(row)
+    write_rows(path, list(rows[0]), rows)
+
+
+def edit_descriptor(pkg: Path, table: str, change) -> None:
+    path = pkg / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    change(next(r for r in desc["resources"] if r["name"] == table)["schema"])
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+
+
+def add_column(pkg: Path, table: str, column: str, value: str) -> None:
+    path = pkg / "data" / f"{table}.csv"
+    rows = read_rows(path)
+    write_rows(path, [*rows[0], column], [{**r, column: value} for r in rows])
+    edit_descriptor(pkg, table, lambda s: s["fields"].append({"name": column, "type": "string", "description": "test"}))
+
+
+def rename_column(pkg: Path, table: str, old: str, new: str) -> None:
+    path = pkg / "data" / f"{table}.csv"
+    rows = read_rows(path)
+    write_rows(path, [new if c == old else c for c in rows[0]], [{(new if k == old else k): v for k, v in r.items()} for r in rows])
+    edit_descriptor(pkg, table, lambda s: next(f for f in s["fields"] if f["name"] == old).update(name=new))
+
+
+@pytest.fixture
+def pair(tmp_path):
+    return copy_package(tmp_path / "old"), copy_package(tmp_path / "new")
+
+
+def test_equal_packages_exit_0(pair, capsys):
+    assert main(["diff", str(pair[0]), str(pair[1])]) == 0
+    assert "no differences" in capsys.readouterr().out
+
+
+def test_an_added_column_is_one_schema_line_and_changes_no_row(pair, capsys):
+    old, new = pair
+    add_column(new, "figures", "qualifier", "exact")
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert "figures: column qualifier added" in out and out.count("qualifier") == 1
+    assert "changed" not in out and "no row changes" in out
+
+
+def test_a_renamed_column_is_reported_as_renamed_once(pair):
+    old, new = pair
+    rename_column(new, "contests", "name_ru", "place_ru")
+    report = diff(str(old), str(new))
+    assert report.schema == ["contests: column name_ru renamed to place_ru"]
+    assert not report.tables["contests"]
+
+
+def test_removed_columns_and_type_changes_are_schema_changes(pair):
+    old, new = pair
+    edit_descriptor(new, "candidates", lambda s: next(f for f in s["fields"] if f["name"] == "votes").update(type="number"))
+    assert diff(str(old), str(new)).schema == ["candidates: column votes type integer -> number"]
+    add_column(old, "contests", "legacy", "x")  # the old package had a column the new one lacks
+    assert "contests: column legacy removed" in diff(str(old), str(new)).schema
+
+
+def test_row_changes_are_counted_per_table_with_and_n_more(pair):
+    old, new = pair
+    edit_rows(new, "figures", lambda r: r.update(note=r["note"] + " (revised)"))
+    edit_rows(new, "sources", lambda r: r.update(publisher="X") if r["source_id"].startswith("24-kz") else None)
+    report = diff(str(old), str(new))
+    text = format_text(report)
+    figures = len(read_rows(new / "data" / "figures.csv"))
+    assert f"figures: 0 added, 0 removed, 0 renamed, {figures} changed" in text
+    assert f"... and {figures - 10} more" in text
+    assert text.count("~ ") == 10 + min(10, len(report.tables["sources"].changed))
+
+
+def test_added_and_removed_rows_are_listed(pair):
+    old, new = pair
+    path = new / "data" / "events.csv"
+    rows = read_rows(path)
+    write_rows(path, list(rows[0]), rows[1:] + [{**rows[0], "event_id": "a-new-event"}])
+    report = diff(str(old), str(new)).tables["events"]
+    assert report.added == ["a-new-event"] and report.removed == [rows[0]["event_id"]]
+
+
+def test_markdown_is_a_changelog_section(pair, capsys):
+    old, new = pair
+    add_column(new, "contests", "district_id", "")
+    edit_rows(new, "parties", lambda r: r.update(note="revised"))
+    assert main(["diff", str(old), str(new), "--format", "markdown"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"## Changes from {old} to {new}")
+    assert "### Schema" in out and "- `contests`: column `district_id` added" in out
+    assert "| `parties` | 0 | 0 | 0 |" in out and "#### `parties`" in out
+
+
+def test_renamed_ids_are_matched_through_the_id_map(pair):
+    old, new = pair
+    contests = read_rows(new / "data" / "contests.csv")
+    renames = {c["contest_id"]: c["contest_id"] + "-x" for c in contests[:3]}
+    edit_rows(new, "contests", lambda r: r.update(contest_id=renames.get(r["contest_id"], r["contest_id"])))
+    edit_rows(new, "figures", lambda r: r.update(contest_id=renames.get(r["contest_id"], r["contest_id"])))
+    edit_rows(new, "candidates", lambda r: r.update(contest_id=renames.get(r["contest_id"], r["contest_id"])))
+    without = diff(str(old), str(new)).tables["contests"]
+    assert len(without.added) == 3 and len(without.removed) == 3
+
+    write_rows(new / ID_MAP, ["table", "old_id", "new_id"], [{"table": "contests", "old_id": a, "new_id": b} for a, b in renames.items()])
+    report = diff(str(old), str(new))
+    assert sorted(report.tables["contests"].renamed) == sorted(renames.items())
+    assert not report.tables["contests"].added and not report.tables["contests"].removed
+    assert not report.tables["figures"] and not report.tables["candidates"]  # references to renamed ids follow the map
+
+
+def test_a_malformed_id_map_is_one_line(pair, capsys):
+    old, new = pair
+    write_rows(new / ID_MAP, ["table", "old", "new"], [{"table": "contests", "old": "a", "new": "b"}])
+    assert main(["diff", str(old), str(new)]) == 2
+    assert "needs columns table, old_id, new_id" in capsys.readouterr().err
+
+
+def test_git_refs_are_read_from_the_repository(tmp_path, monkeypatch, capsys):
+    """A throw-away repository with two commits: diff HEAD~1 HEAD reports the change."""
+    repo = copy_package(tmp_path / "repo")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], cwd=repo, check=True)
+    add_column(repo, "regions", "capital_kk", "")
+    subprocess.run([*git, "commit", "-qam", "two"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    assert main(["diff", "HEAD~1", "HEAD"]) == 1
+    assert "regions: column capital_kk added" in capsys.readouterr().out
+    assert main(["diff", "HEAD", str(repo)]) == 0
+
+
+def test_the_markdown_of_equal_packages_says_so(pair):
+    assert "No changes" in format_markdown(diff(str(pair[0]), str(pair[1])))

@@ -1,0 +1,108 @@
+"""ae.figure answers the common question with a plain number, or a one-line error; ae.figures shows the sources."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import akim_elections as ae
+from akim_elections.csvio import read_rows, write_rows
+
+
+def test_the_national_total_and_a_party_tally_are_plain_ints():
+    total, nur_otan = ae.figure("winners"), ae.figure("winners", party="nur-otan")
+    assert (total, nur_otan) == (730, 627)
+    assert type(total) is int and type(nur_otan) is int
+
+
+def test_a_share_is_a_float():
+    turnout = ae.figure("turnout_pct")
+    assert type(turnout) is float and 0 < turnout <= 100
+
+
+def test_a_region_gives_the_regional_figure():
+    frame = ae.load("figures")
+    row = frame[(frame.scope == "region") & (frame.region_id == "akmola") & (frame.measure == "contests")
+                & frame.preferred & frame.election_id.eq("2021-07-25-rural") & frame.stage.isna() & frame.subgroup.isna()
+                & frame.party_id.isna() & frame.gender.isna() & frame.as_of.isna()]
+    assert ae.figure("contests", region="akmola") == int(row.value.iloc[0])
+
+
+def test_breakdowns_are_given_by_column_name():
+    assert ae.figure("candidates", stage="registered") == 2297
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"measure": "winner"}, ae.NoFigureError, "no figure has measure='winner'"),
+    ({"measure": "winners", "party": "nur_otan"}, ae.NoFigureError, "no figure has party_id='nur_otan'"),
+    ({"measure": "candidates"}, ae.NoFigureError, "only broken down by stage"),
+])
+def test_no_match_is_a_one_line_lookup_error(kwargs, error, words):
+    with pytest.raises(error) as err:
+        ae.figure(**kwargs)
+    assert words in str(err.value) and "\n" not in str(err.value)
+    assert isinstance(err.value, LookupError) and isinstance(err.value, ValueError)
+
+
+def test_an_unknown_keyword_names_the_columns():
+    with pytest.raises(TypeError, match="unknown figure column 'colour'.*measure"):
+        ae.figure("winners", colour="red")
+
+
+def test_figures_lists_every_source_with_url_publisher_and_title():
+    rows = ae.figures("candidates", stage="registered")
+    assert len(rows) > 1 and {"url", "publisher", "title"} <= set(rows.columns)
+    assert rows.preferred.iloc[0] and rows.url.notna().all()
+    assert set(rows.value) == {2297}
+
+
+def _figures_with_qualifier(package_copy, qualifier_of_total: str):
+    """The package with a qualifier column, as the schema will have it; the national 730 marked as given."""
+    path = package_copy / "data" / "figures.csv"
+    rows = read_rows(path)
+    for r in rows:
+        total = r["scope"] == "national" and r["measure"] == "winners" and not r["party_id"] and r["preferred"] == "true" \
+            and r["election_id"] == "2021-07-25-rural" and not r["subgroup"]
+        r["qualifier"] = qualifier_of_total if total else "exact"
+    write_rows(path, list(rows[0]), rows)
+    desc_path = package_copy / "datapackage.json"
+    desc = json.loads(desc_path.read_text(encoding="utf-8"))
+    fields = next(r for r in desc["resources"] if r["name"] == "figures")["schema"]["fields"]
+    fields.append({"name": "qualifier", "type": "string", "constraints": {"enum": ["exact", "at_least", "at_most", "approximately"]}})
+    desc_path.write_text(json.dumps(desc), encoding="utf-8")
+    return package_copy
+
+
+def test_a_bound_is_not_returned_as_a_bare_number(package_copy):
+    root = _figures_with_qualifier(package_copy, "at_least")
+    with pytest.raises(ae.InexactFigureError, match="at_least 730.*qualifier='at_least'"):
+        ae.figure("winners", root=root)
+    assert ae.figure("winners", qualifier="at_least", root=root) == 730
+    assert ae.figure("winners", party="nur-otan", root=root) == 627
+
+
+def test_an_exact_qualifier_changes_nothing(package_copy):
+    root = _figures_with_qualifier(package_copy, "exact")
+    assert ae.figure("winners", root=root) == 730
+
+
+def test_two_preferred_figures_are_ambiguous_and_say_how_to_narrow(package_copy):
+    path = package_copy / "data" / "figures.csv"
+    rows = read_rows(path)
+    twin = next(r for r in rows if r["scope"] == "national" and r["measure"] == "winners" and r["party_id"] == "nur-otan"
+                and not r["subgroup"])
+    rows.append({**twin, "figure_id": twin["figure_id"] + "-twin", "district": "somewhere"})
+    write_rows(path, list(rows[0]), rows)
+    with pytest.raises(ae.AmbiguousFigureError, match="2 preferred figures.*differ in district"):
+        ae.figure("winners", party="nur-otan", root=package_copy)
+
+
+def test_the_loader_example_of_the_docs_runs():
+    import re
+
+    from conftest import ROOT
+
+    page = (ROOT / "docs" / "use.md").read_text(encoding="utf-8")
+    code = re.search(r"## Python, with the loader\s+```python\n(.*?)```", page, re.S).group(1)
+    exec(compile(code, "use.md", "exec"), {})
