@@ -76,7 +76,7 @@ def test_parquet_fields_carry_description_and_unit_and_dates_are_date32(exported
 
     schema = pq.read_schema(exported / "parquet" / "elections.parquet")
     assert schema.field("date_start").type == pa.date32()
-    assert schema.field("date_start").metadata[b"description"] == b"Election day, or first day of the period."
+    assert schema.field("date_start").metadata[b"description"] == b"Election day, or first day of the period (see `date_precision`)."
     contests = pq.read_schema(exported / "parquet" / "contests.parquet")
     assert contests.field("winner_votes").metadata[b"unit"] == b"votes"
     assert contests.metadata[b"description"].startswith(b"One row per contest")

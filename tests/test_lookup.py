@@ -25,7 +25,7 @@ def test_a_region_gives_the_regional_figure():
     frame = ae.load("figures")
     row = frame[(frame.scope == "region") & (frame.region_id == "akmola") & (frame.measure == "contests")
                 & frame.preferred & frame.election_id.eq("2021-07-25-rural") & frame.stage.isna() & frame.subgroup.isna()
-                & frame.party_id.isna() & frame.gender.isna() & frame.as_of.isna()]
+                & frame.party_id.isna() & frame.gender.isna() & ~frame.interim & frame.time_of_day.isna() & frame.as_of_date.isna()]
     assert ae.figure("contests", region="akmola") == int(row.value.iloc[0])
 
 
@@ -58,19 +58,15 @@ def test_figures_lists_every_source_with_url_publisher_and_title():
 
 
 def _figures_with_qualifier(package_copy, qualifier_of_total: str):
-    """The package with a qualifier column, as the schema will have it; the national 730 marked as given."""
+    """The package with the preferred national 730 winners given the qualifier ``qualifier_of_total``."""
     path = package_copy / "data" / "figures.csv"
     rows = read_rows(path)
     for r in rows:
         total = r["scope"] == "national" and r["measure"] == "winners" and not r["party_id"] and r["preferred"] == "true" \
-            and r["election_id"] == "2021-07-25-rural" and not r["subgroup"]
-        r["qualifier"] = qualifier_of_total if total else "exact"
+            and r["election_id"] == "2021-07-25-rural" and not r["subgroup"] and r["interim"] == "false" and not r["as_of_date"]
+        if total:
+            r["qualifier"] = qualifier_of_total
     write_rows(path, list(rows[0]), rows)
-    desc_path = package_copy / "datapackage.json"
-    desc = json.loads(desc_path.read_text(encoding="utf-8"))
-    fields = next(r for r in desc["resources"] if r["name"] == "figures")["schema"]["fields"]
-    fields.append({"name": "qualifier", "type": "string", "constraints": {"enum": ["exact", "at_least", "at_most", "approximately"]}})
-    desc_path.write_text(json.dumps(desc), encoding="utf-8")
     return package_copy
 
 
@@ -92,9 +88,9 @@ def test_two_preferred_figures_are_ambiguous_and_say_how_to_narrow(package_copy)
     rows = read_rows(path)
     twin = next(r for r in rows if r["scope"] == "national" and r["measure"] == "winners" and r["party_id"] == "nur-otan"
                 and not r["subgroup"])
-    rows.append({**twin, "figure_id": twin["figure_id"] + "-twin", "district": "somewhere"})
+    rows.append({**twin, "figure_id": twin["figure_id"] + "-twin", "district_as_written": "somewhere"})
     write_rows(path, list(rows[0]), rows)
-    with pytest.raises(ae.AmbiguousFigureError, match="2 preferred figures.*differ in district"):
+    with pytest.raises(ae.AmbiguousFigureError, match="2 preferred figures.*differ in district_as_written"):
         ae.figure("winners", party="nur-otan", root=package_copy)
 
 

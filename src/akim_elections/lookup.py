@@ -114,9 +114,9 @@ def _criteria(frame, root, **given) -> dict:
         given_levels = [place[c] for c in criteria if c in place]
         criteria["scope"] = max(given_levels, key=levels.index) if given_levels else levels[0]
     key = primary_key(_figures_resource(root))
-    for column in columns:  # breakdowns not asked for are the totals: empty
+    for column in columns:  # breakdowns not asked for are the totals: empty (a flag such as interim: false)
         if column not in criteria and column not in key and column not in DESCRIPTIVE and column not in place:
-            criteria[column] = None
+            criteria[column] = False if str(frame[column].dtype) == "boolean" else None
     return criteria
 
 
@@ -133,7 +133,7 @@ def _matches(series, value):
 
 
 def _describe(criteria: dict) -> str:
-    asked = [f"{c}={v!r}" for c, v in criteria.items() if v is not None]
+    asked = [f"{c}={v!r}" for c, v in criteria.items() if v is not None and v is not False]
     return "(" + ", ".join(asked) + ", other breakdowns empty)"
 
 

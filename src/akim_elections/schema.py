@@ -222,7 +222,7 @@ TABLES: dict[str, dict] = {
     "sources": {
         "kind": "curated",
         "title": "Sources",
-        "description": "Every public page a value comes from, as a citation. Other tables cite it by `source_id`.",
+        "description": "Every public page a value comes from. Each row is a citation: the page's own title, publisher, date and kind. Other tables cite it by `source_id`.",
         "primaryKey": ["source_id"],
         "foreignKeys": [],
         "fields": [
