@@ -1,3 +1,3 @@
 """The package's one version string: the data, the descriptor, the wheel and the citation share it."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
