@@ -76,13 +76,14 @@ _FACT = _GROUP + ", value, source_id"
 _CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
 _PK = {"elections": "election_id", "regions": "region_id", "parties": "party_id", "events": "event_id", "figures": "figure_id",
        "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
-# The day a row's oblast must have existed on: its election's first day (unknown days count as before the 2022 splits).
+# The day a row's oblast must have existed on: its election's first day.
 _REGION_OF_DAY = """
     SELECT '{t}: ' || x.{pk} || ' in ' || x.region_id AS subject, 1 AS expected,
-           (r.valid_from IS NULL OR e.date_start >= r.valid_from) AND (r.valid_to IS NULL OR e.date_start <= r.valid_to)
-           AND NOT (e.date_start >= '2022-06-08' AND x.{district} IS NOT NULL AND (
-                 (substr(x.{district}, 1, 2) = '10' AND x.region_id <> 'abai') OR (substr(x.{district}, 1, 2) = '33' AND x.region_id <> 'zhetysu')
-              OR (substr(x.{district}, 1, 2) = '62' AND x.region_id <> 'ulytau'))) AS observed
+           e.date_start IS NULL  -- a day no source gives: the oblast is the one the source names
+           OR ((r.valid_from IS NULL OR e.date_start >= r.valid_from) AND (r.valid_to IS NULL OR e.date_start <= r.valid_to)
+               AND NOT (e.date_start >= '2022-06-08' AND x.{district} IS NOT NULL AND (
+                     (substr(x.{district}, 1, 2) = '10' AND x.region_id <> 'abai') OR (substr(x.{district}, 1, 2) = '33' AND x.region_id <> 'zhetysu')
+                  OR (substr(x.{district}, 1, 2) = '62' AND x.region_id <> 'ulytau')))) AS observed
     FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id"""
 
 
