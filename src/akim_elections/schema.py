@@ -20,7 +20,6 @@ PACKAGE = {
         "first nationwide vote of 25 July 2021. Every value cites a public source; where sources "
         "disagree all figures are kept and one is marked preferred."
     ),
-    "homepage": "https://github.com/akim-elections/akim-elections",
     "keywords": ["Kazakhstan", "elections", "local government", "akim", "rural", "2021"],
     "licenses": [
         {
