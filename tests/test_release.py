@@ -151,7 +151,6 @@ def test_diff_accepts_git_refs():
     assert "figures: +0 added, -0 removed, ~0 changed" in text
 
 
-
 def test_the_release_checklist_diff_step_runs_once_a_release_is_tagged(tmp_path):
     """Step 4 of the README's checklist (tag), then step 2 (diff), in a clone: no tag reaches this repository."""
     if not (ROOT / ".git").exists():
@@ -167,6 +166,7 @@ def test_the_release_checklist_diff_step_runs_once_a_release_is_tagged(tmp_path)
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert "figures: +0 added, -0 removed, ~0 changed" in out.stdout
+
 
 def _wheelhouse() -> Path:
     """The wheels the offline installs need (scripts/setup.sh downloads them)."""
