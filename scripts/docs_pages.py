@@ -247,7 +247,9 @@ def codebook_pages() -> dict:
     desc = ae.descriptor(ROOT)
     files = {}
     overview = ["# The tables\n", package_counts() + "\n",
-                "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`.\n"]
+                "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`. "
+                "The curated tables were first made from the research notes kept in the repository's `raw/research/`, "
+                "by a one-off import that git history keeps.\n"]
     rows = []
     for res in desc["resources"]:
         frame = table(res["name"])
@@ -335,8 +337,6 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 def skipped_section() -> str:
     """What the import from the research notes left out, by reason (raw/import_skipped.csv)."""
     path = ROOT / "raw" / "import_skipped.csv"
-    if not path.exists():
-        return ""
     import csv
     from collections import Counter
 
