@@ -294,14 +294,16 @@ def codebook_pages() -> dict:
     desc = ae.descriptor(ROOT)
     files = {}
     overview = ["# The tables\n", package_counts() + "\n",
-                "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`.\n"]
+                "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`. "
+                "The curated tables were first made from the research notes kept in the repository's `raw/research/`, "
+                "by a one-off import that git history keeps.\n"]
     rows = []
     for res in desc["resources"]:
         frame = table(res["name"])
         rows.append([f"[{res['name']}]({res['name']}.md)", res.get("x-kind", ""), len(frame), res["description"]])
         files[f"data/{res['name']}.md"] = table_page(res, frame)
     overview.append(md_table(["table", "kind", "rows", "what one row is"], rows))
-    overview.append("\nThe descriptor [`datapackage.json`](https://github.com/akim-elections/akim-elections/blob/main/datapackage.json) "
+    overview.append("\nThe descriptor [`datapackage.json`](../datapackage.json) "
                     "holds the same information for machines (Frictionless Data Package).\n")
     files["data/index.md"] = "\n".join(overview)
     return files
@@ -343,7 +345,7 @@ def table_page(res: dict, frame) -> str:
 {res['description']}
 
 - **Kind:** {res.get('x-kind', '')} · **Rows:** {len(frame):,} · **Primary key:** `{', '.join(sch['primaryKey'])}`
-- **Download:** [{res['path']}](https://github.com/akim-elections/akim-elections/raw/main/{res['path']}) (UTF-8 CSV)
+- **Download:** [{res['path']}]({res['name']}.csv) (UTF-8 CSV)
 
 ## Fields
 
@@ -389,8 +391,6 @@ read showed no headline) and the publication date it shows.
 def skipped_section() -> str:
     """What the import from the research notes left out, by reason (raw/import_skipped.csv)."""
     path = ROOT / "raw" / "import_skipped.csv"
-    if not path.exists():
-        return ""
     import csv
     from collections import Counter
 
@@ -539,7 +539,7 @@ def validation_page() -> str:
 ```
 
 Great Expectations' own HTML report of the same run is published beside this site:
-<a href="../data-docs/index.html">Data Docs</a> (built by `bash scripts/main.sh`).
+<a href="data-docs/index.html">Data Docs</a> (built by `bash scripts/main.sh`).
 
 The test suite damages copies of the package in {_catalogue_size()} ways (duplicate keys, dangling references, a party
 tally changed, a file saved as cp1251, a byte-order mark, …) and checks that each is caught by the rule named above.
@@ -592,8 +592,17 @@ def timeline() -> str:
 SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline}
 
 
+def downloads() -> dict[str, bytes]:
+    """The package itself, at the same relative paths, so the site's download links work offline and from disk."""
+    files = {"datapackage.json": (ROOT / "datapackage.json").read_bytes()}
+    for res in ae.descriptor(ROOT)["resources"]:
+        files[res["path"]] = (ROOT / res["path"]).read_bytes()
+    return files
+
+
 def generate() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {}
+    files.update(downloads())
     files.update(results_page())
     files.update(codebook_pages())
     files["coverage.md"] = coverage_page()

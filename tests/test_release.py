@@ -9,8 +9,11 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import sysconfig
+import tarfile
 import zipfile
 from importlib.metadata import version as installed_version
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -150,11 +153,50 @@ def test_diff_accepts_git_refs():
     assert not report.different and "figures" in report.tables
 
 
-@pytest.mark.slow
-def test_wheel_and_sdist_install_offline_and_load_every_table(tmp_path):
-    dist = tmp_path / "dist"
+def test_the_release_checklist_diff_step_runs_once_a_release_is_tagged(tmp_path):
+    """Step 4 of the README's checklist (tag), then step 2 (diff), in a clone: no tag reaches this repository."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    checklist = (ROOT / "README.md").read_text(encoding="utf-8").split("## Release checklist", 1)[1]
+    tag = re.search(r"`git tag (v[\d.]+)`", checklist).group(1)
+    old, new = re.search(r"`akim-elections diff (\S+) (\S+)`", checklist).groups()
+    assert old == tag
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
+    subprocess.run(["git", "tag", tag], cwd=clone, check=True)
+    out = subprocess.run([sys.executable, "-m", "akim_elections.cli", "diff", old, new], cwd=clone,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "figures: +0 added, -0 removed, ~0 changed" in out.stdout
+
+
+def _wheelhouse() -> Path:
+    """The wheels the offline installs need (scripts/setup.sh downloads them)."""
+    wheelhouse = ROOT / ".wheelhouse"
+    missing = [name for name in ("pandas", "hatchling") if not any(wheelhouse.glob(f"{name}-*.whl"))]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f".wheelhouse lacks {missing}: scripts/setup.sh downloads them")
+        pytest.skip(f".wheelhouse lacks {missing} (scripts/setup.sh downloads them)")
+    return wheelhouse
+
+
+def _offline_venv(path: Path) -> tuple[Path, dict]:
+    """A fresh virtual environment, and an environment for pip that cannot reach an index."""
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    return path / "bin" / "python", {**os.environ, "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull}
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
     # python -m build makes the sdist, then builds the wheel from that sdist: the sdist must rebuild the wheel.
-    subprocess.run([sys.executable, "-m", "build", "--outdir", str(dist), str(ROOT)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], check=True, capture_output=True)
+    return out
+
+
+@pytest.mark.slow
+def test_wheel_and_sdist_install_offline_and_load_every_table(dist, tmp_path):
     wheel = next(dist.glob("*.whl"))
     assert next(dist.glob("*.tar.gz"))
     assert wheel.stat().st_size < 1024 * 1024, f"wheel is {wheel.stat().st_size} bytes"
@@ -163,15 +205,8 @@ def test_wheel_and_sdist_install_offline_and_load_every_table(tmp_path):
     for table in ae.tables():
         assert f"akim_elections/_data/data/{table}.csv" in names
 
-    wheelhouse = ROOT / ".wheelhouse"
-    if not any(wheelhouse.glob("pandas-*.whl")):
-        if os.environ.get("CI"):
-            pytest.fail(".wheelhouse is empty: scripts/setup.sh downloads pandas there")
-        pytest.skip(".wheelhouse missing (scripts/setup.sh fills it)")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    py = venv / "bin" / "python"
-    offline = {**os.environ, "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull}
+    wheelhouse = _wheelhouse()
+    py, offline = _offline_venv(tmp_path / "venv")
     subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheelhouse), str(wheel)],
                    check=True, env=offline, capture_output=True)
     code = ("import socket\n"
@@ -183,3 +218,27 @@ def test_wheel_and_sdist_install_offline_and_load_every_table(tmp_path):
     out = subprocess.run([str(py), "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=offline)
     counts = json.loads(out.stdout)
     assert counts == {t: len(ae.load(t)) for t in ae.tables()}
+
+
+@pytest.mark.slow
+def test_the_unpacked_sdist_installs_and_passes_its_tests(dist, tmp_path):
+    with tarfile.open(next(dist.glob("*.tar.gz"))) as tar:
+        tar.extractall(tmp_path / "unpacked", filter="data")
+    tree = next((tmp_path / "unpacked").iterdir())
+    py, offline = _offline_venv(tmp_path / "venv")
+    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(_wheelhouse()), "."],
+                   check=True, env=offline, capture_output=True, cwd=tree)
+    # The test tools (pytest, pyarrow, Great Expectations, ...) come from this environment, after the package
+    # pip installed from the sdist: installing them all again would cost minutes and a network.
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    Path(purelib, "test_tools.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    where = subprocess.run([str(py), "-c", "import akim_elections; print(akim_elections.__file__)"],
+                           check=True, capture_output=True, text=True, cwd=tmp_path).stdout
+    assert where.startswith(purelib), where
+
+    # CI makes missing tools an error; the unpacked tree has no .tools/ or .wheelhouse/, by design.
+    env = {k: v for k, v in offline.items() if k != "CI"}
+    out = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not slow and not browser"],
+                         cwd=tree, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]

@@ -1,6 +1,7 @@
 """How to cite the dataset: one set of facts, three renderings (BibTeX, APA, CITATION.cff).
 
 The docs' Cite page, ``akim_elections.cite()`` and CITATION.cff all come from here.
+No URL is given until the project is published somewhere a URL would stay valid.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from ._version import __version__
 AUTHOR = "akim-elections contributors"
 TITLE = "akim-elections: Kazakhstan's direct elections of rural akims, a sourced open dataset"
 YEAR = "2026"
-URL = "https://github.com/akim-elections/akim-elections"
 LICENSE = "CC-BY-4.0"
 
 
@@ -21,14 +21,13 @@ def bibtex() -> str:
         f"  title = {{{TITLE}}},\n"
         f"  year = {{{YEAR}}},\n"
         f"  version = {{{__version__}}},\n"
-        f"  url = {{{URL}}},\n"
         f"  note = {{Data licensed {LICENSE}}}\n"
         "}"
     )
 
 
 def apa() -> str:
-    return f"{AUTHOR}. ({YEAR}). {TITLE} (Version {__version__}) [Data set]. {URL}"
+    return f"{AUTHOR}. ({YEAR}). {TITLE} (Version {__version__}) [Data set]."
 
 
 def cite(style: str = "apa") -> str:
@@ -48,7 +47,6 @@ def zenodo_json() -> str:
         "creators": [{"name": AUTHOR}],
         "description": "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims, starting with 25 July 2021.",
         "keywords": ["Kazakhstan", "elections", "local government", "akim"],
-        "related_identifiers": [{"identifier": URL, "relation": "isSupplementTo", "scheme": "url"}],
     }
     return json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
 
@@ -64,7 +62,6 @@ def citation_cff() -> str:
         "authors:\n"
         f'  - name: "{AUTHOR}"\n'
         f"license: {LICENSE}\n"
-        f"repository-code: {URL}\n"
         "keywords:\n"
         "  - Kazakhstan\n"
         "  - elections\n"
