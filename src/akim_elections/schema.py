@@ -144,7 +144,7 @@ SOURCE_KINDS = {
 PUBLISHED_STATUSES = {
     "shown": "The page shows its publication date; it is in `published`.",
     "not_shown": "The page shows no publication date; `published` is empty.",
-    "inferred": "The page shows no date line; `published` comes from its address or listing, and its text agrees.",
+    "inferred": "The page shows no date line; `published` comes from its address, its listing or its metadata, and its text agrees.",
     "not_checked": "The page could not be looked at again; `published` holds the date recorded when it was first read, if any.",
 }
 QUALIFIERS = {
