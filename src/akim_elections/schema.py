@@ -213,6 +213,14 @@ def _kato(name: str, resource: str, what: str, required: bool = False) -> dict:
             "constraints": {"required": required, "pattern": KATO_CODE}}
 
 
+def _kato_names(detail: str) -> list[dict]:
+    """A KATO row's names as the classifier gives them, and the one Latin form the package makes."""
+    return [{"name": "name_kk", "type": "string", "description": f"Kazakh name as KATO gives it{detail}.", "constraints": {"required": True}},
+            {"name": "name_ru", "type": "string", "description": f"Russian name as KATO gives it{detail}.", "constraints": {"required": True}},
+            {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
+             "constraints": {"required": True}}]
+
+
 def _fk(field: str, resource: str, ref_field: str) -> dict:
     return {"fields": field, "reference": {"resource": resource, "fields": ref_field}}
 
@@ -500,10 +508,7 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast the district belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the district belonged to on 25 July 2021 (before the 2022 splits)"),
             {"name": "kind", "type": "string", "description": "District or city.", "constraints": {"required": True, "enum": _enum(DISTRICT_KINDS)}},
-            {"name": "name_kk", "type": "string", "description": "Kazakh name as KATO gives it.", "constraints": {"required": True}},
-            {"name": "name_ru", "type": "string", "description": "Russian name as KATO gives it.", "constraints": {"required": True}},
-            {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
-             "constraints": {"required": True}},
+            *_kato_names(""),
         ],
     },
     "units": {
@@ -517,10 +522,7 @@ TABLES: dict[str, dict] = {
             _kato("kato", "units", "unit", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
             {"name": "level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(UNIT_LEVELS)}},
-            {"name": "name_kk", "type": "string", "description": "Kazakh name as KATO gives it (abbreviated type words included).", "constraints": {"required": True}},
-            {"name": "name_ru", "type": "string", "description": "Russian name as KATO gives it (abbreviated type words included).", "constraints": {"required": True}},
-            {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
-             "constraints": {"required": True}},
+            *_kato_names(" (abbreviated type words included)"),
         ],
     },
     "regional_summary": {
@@ -550,7 +552,7 @@ TABLES["summary_sources"] = {
         {"name": "column", "type": "string", "description": "Column of the regional summary.", "constraints": {"required": True}},
         _ref("figure_id", "preferred figure in that cell"),
         _ref("source_id", "source of that figure"),
-        {"name": "source_kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+        {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
          "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
     ],
 }
@@ -612,7 +614,7 @@ assert set(TABLE_ORDER) == set(TABLES)
 VOCABULARIES = {
     "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
     "stage": STAGES, "gender": GENDERS, "subgroup": SUBGROUPS, "scope": SCOPES,
-    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "source_kind": SOURCE_KINDS, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
+    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
     "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS, "date_precision": DATE_PRECISIONS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,
 }

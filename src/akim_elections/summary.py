@@ -68,7 +68,7 @@ def build_regional_summary(tables: dict[str, list[dict]]) -> list[dict]:
 def build_summary_sources(tables: dict[str, list[dict]]) -> list[dict]:
     kinds = {s["source_id"]: s["kind"] for s in tables["sources"]}
     return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column, "figure_id": f["figure_id"],
-             "source_id": f["source_id"], "source_kind": kinds[f["source_id"]]}
+             "source_id": f["source_id"], "kind": kinds[f["source_id"]]}
             for row, found in _cells(tables) for column, f in found.items()]
 
 
