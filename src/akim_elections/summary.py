@@ -61,20 +61,18 @@ def _cells(tables: dict[str, list[dict]]):
             yield row, found
 
 
-def build_regional_summary(tables: dict[str, list[dict]]) -> list[dict]:
-    return [row for row, _ in _cells(tables)]
-
-
-def build_summary_sources(tables: dict[str, list[dict]]) -> list[dict]:
-    kinds = {s["source_id"]: s["kind"] for s in tables["sources"]}
+def _source_rows(cells: list[tuple[dict, dict]], sources: list[dict]) -> list[dict]:
+    """One row per filled cell: the figure behind it, its source and the kind of that source."""
+    kinds = {s["source_id"]: s["kind"] for s in sources}
     return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column, "figure_id": f["figure_id"],
              "source_id": f["source_id"], "kind": kinds[f["source_id"]]}
-            for row, found in _cells(tables) for column, f in found.items()]
+            for row, found in cells for column, f in found.items()]
 
 
 def render_derived(tables: dict[str, list[dict]]) -> dict[str, bytes]:
     """The derived tables that follow from the curated ones alone, as CSV bytes by table name."""
     def fields(name):
         return [f["name"] for f in schema.TABLES[name]["fields"]]
-    return {"regional_summary": render_rows(fields("regional_summary"), build_regional_summary(tables)),
-            "summary_sources": render_rows(fields("summary_sources"), build_summary_sources(tables))}
+    cells = list(_cells(tables))  # computed once for both tables
+    return {"regional_summary": render_rows(fields("regional_summary"), [row for row, _ in cells]),
+            "summary_sources": render_rows(fields("summary_sources"), _source_rows(cells, tables["sources"]))}
