@@ -53,6 +53,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "winning_parties": ("parties", "Number of parties with at least one winner."),
     "nominating_parties": ("parties", "Number of parties that nominated candidates."),
     "voters_registered": ("voters", "Voters on the rolls where contests were held."),
+    "voters_expected": ("voters", "Voters the commission expected to take part, as stated before or on election day: a forecast, not the rolls."),
     "votes_cast": ("voters", "Voters who received a ballot (voted)."),
     "turnout_pct": ("percent", "Votes cast as a percentage of registered voters."),
     "turnout_pct_lowest_region": ("percent", "Turnout of the oblast with the lowest turnout."),

@@ -55,8 +55,8 @@ def _cells(tables: dict[str, list[dict]]):
             for column, measure, breakdown, _ in schema.SUMMARY_COLUMNS:
                 figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in DIMENSIONS)))
                 parts = [figure] if figure else (contests_by_unit_type(lookup, election, region) if column == "contests" else [])
+                row[column] = _format(str(sum(float(f["value"]) for f in parts)), field_types[column]) if parts else ""
                 if parts:
-                    row[column] = _format(str(sum(float(f["value"]) for f in parts)), field_types[column])
                     found[column] = parts
             listed = [c for c in contests if c["election_id"] == election and c["region_id"] == region]
             named = [c for c in listed if c["winner_name"]]
