@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
+from .schema import BREAKDOWNS, RARE_DIMENSIONS
 
 MAIN = "2021-07-25-rural"
 NATIONAL_CONTESTS = 730
@@ -34,18 +35,28 @@ class Rule:
     compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
 
 
-_FINAL = "interim = 0 AND time_of_day IS NULL AND as_of_date IS NULL"  # a figure of the election as a whole
+_FINAL = "final = 1 AND as_of_date IS NULL"  # a figure to quote, of the election as a whole
 
 
-def _final(scope: str = "national", measure: str = "contests", *, stage=None, party=None, gender=None, subgroup=None,
-           region: str | None = None) -> str:
-    """SQL for the preferred final figure of the main election with exactly this breakdown."""
-    def cond(column, value):
-        return f"{column} IS NULL" if value is None else f"{column} = '{value}'"
+def _breakdown(t: str = "", **dims) -> str:
+    """SQL: the figure (alias ``t``) has exactly these breakdowns and every other breakdown empty."""
+    return " AND ".join(f"{t}{c} IS NULL" if dims.get(c) is None else f"{t}{c} = '{dims[c]}'" for c in BREAKDOWNS)
 
+
+def _total(t: str = "", *free: str) -> str:
+    """SQL: every breakdown of ``t`` empty except the columns in ``free``."""
+    return " AND ".join(f"{t}{c} IS NULL" for c in BREAKDOWNS if c not in free)
+
+
+def _same_breakdown(a: str, b: str, *free: str) -> str:
+    """SQL: figures ``a`` and ``b`` have the same breakdowns, except the columns in ``free``."""
+    return " AND ".join(f"IFNULL({a}{c},'') = IFNULL({b}{c},'')" for c in BREAKDOWNS if c not in free)
+
+
+def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
+    """SQL for the final figure of the main election with exactly this breakdown."""
     where = " AND ".join([
-        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", "preferred = 1", _FINAL,
-        cond("stage", stage), cond("party_id", party), cond("gender", gender), cond("subgroup", subgroup),
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", _FINAL, _breakdown(**dims),
         region if region else "region_id IS NULL",
     ])
     return f"(SELECT value FROM figures WHERE {where})"
@@ -56,20 +67,19 @@ _REGION_CONTESTS = f"""
     SELECT r.region_id,
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
                     (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
-                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.preferred = 1 AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of_date IS NULL
-                       AND f.subgroup IN {CONTEST_TYPES} AND f.stage IS NULL AND f.party_id IS NULL AND f.gender IS NULL)) AS contests
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of_date IS NULL
+                       AND f.unit_type IN {CONTEST_TYPES} AND {_total("f.", "unit_type")})) AS contests
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""
-    SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND {_FINAL}"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {_FINAL}"""
 
 # A district is one place under all its spellings: its KATO code.
 _DISTRICT = "IFNULL({t}district_kato, '')"
 # The same thing (see akim_elections.preference.GROUP); a fact adds its value and its source.
 def _group(t: str = "") -> str:
     return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
-            f"IFNULL({t}stage,''), IFNULL({t}party_id,''), IFNULL({t}gender,''), IFNULL({t}subgroup,''), IFNULL({t}as_of_date,''), "
-            f"IFNULL({t}time_of_day,'')")
+            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of_date,''), IFNULL({t}time_of_day,'')")
 
 
 _GROUP = _group()
@@ -103,26 +113,26 @@ RULES: list[Rule] = [
          f"SELECT 'national winners' AS subject, {NATIONAL_CONTESTS} AS expected, {_final(measure='winners')} AS observed"),
     Rule("national-party-tally", "figures",
          "Preferred national winners by party: Nur Otan 627, Auyl 33, Adal 15, Ak Zhol 11, People's Party 10, OSDP 1.",
-         " UNION ALL ".join(f"SELECT 'winners {p}', {n}, {_final(measure='winners', party=p)}" for p, n in PARTY_TALLY.items())),
+         " UNION ALL ".join(f"SELECT 'winners {p}', {n}, {_final(measure='winners', party_id=p)}" for p, n in PARTY_TALLY.items())),
     Rule("national-parties-add-up", "figures",
          "Winners of all parties never exceed the national winners; with self-nominated winners known, they add up exactly.",
          f"""SELECT 'party winners <= national winners' AS subject, {_final(measure='winners')} AS expected,
                     (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
-                       AND party_id IS NOT NULL AND party_id <> 'self-nominated' AND gender IS NULL AND subgroup IS NULL) AS observed
+                       AND party_id IS NOT NULL AND {_total("", "party_id")}) AS observed
             UNION ALL
             SELECT 'parties + self-nominated = national winners', {_final(measure='winners')},
                    (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
-                       AND party_id IS NOT NULL AND gender IS NULL AND subgroup IS NULL)
-            WHERE {_final(measure='winners', party='self-nominated')} IS NOT NULL""", "le"),
+                       AND (party_id IS NOT NULL AND {_total("", "party_id")} OR {_breakdown(nomination="self")}))
+            WHERE {_final(measure='winners', nomination='self')} IS NOT NULL""", "le"),
     Rule("national-candidates", "figures",
          "Registered candidates: 2,297 = 1,419 self-nominated + 878 party-nominated = 1,839 men + 458 women.",
          f"""SELECT 'registered' AS subject, {CANDIDATES['registered']} AS expected, {_final(measure='candidates', stage='registered')} AS observed
-            UNION ALL SELECT 'registered self-nominated', {CANDIDATES['self-nominated']}, {_final(measure='candidates', stage='registered', party='self-nominated')}
-            UNION ALL SELECT 'registered party-nominated', {CANDIDATES['party_nominated']}, {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+            UNION ALL SELECT 'registered self-nominated', {CANDIDATES['self-nominated']}, {_final(measure='candidates', stage='registered', nomination='self')}
+            UNION ALL SELECT 'registered party-nominated', {CANDIDATES['party_nominated']}, {_final(measure='candidates', stage='registered', nomination='party')}
             UNION ALL SELECT 'registered men', {CANDIDATES['male']}, {_final(measure='candidates', stage='registered', gender='male')}
             UNION ALL SELECT 'registered women', {CANDIDATES['female']}, {_final(measure='candidates', stage='registered', gender='female')}
             UNION ALL SELECT 'self + party = registered', {_final(measure='candidates', stage='registered')},
-                {_final(measure='candidates', stage='registered', party='self-nominated')} + {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+                {_final(measure='candidates', stage='registered', nomination='self')} + {_final(measure='candidates', stage='registered', nomination='party')}
             UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
                 {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
     Rule("oblasts-of-every-day", "regions",
@@ -147,22 +157,22 @@ RULES: list[Rule] = [
          "In each oblast, winners by party never exceed the winners; where self-nominated winners are known they add up exactly.",
          f"""SELECT w.region_id || ' parties <= winners' AS subject, w.value AS expected, SUM(p.value) AS observed
             FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
-            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
-              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND {_total("w.")}
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND {_total("p.", "party_id")}
             GROUP BY w.region_id
             UNION ALL
-            SELECT w.region_id || ' parties = winners (self-nominated known)', -SUM(p.value), -w.value
+            SELECT w.region_id || ' parties + self-nominated = winners', -(SUM(p.value) + s.value), -w.value
             FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
-            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
-              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
-              AND EXISTS (SELECT 1 FROM ({_PREFERRED_FINAL}) s WHERE s.scope = 'region' AND s.region_id = w.region_id
-                          AND s.measure = 'winners' AND s.party_id = 'self-nominated' AND s.gender IS NULL AND s.subgroup IS NULL)
+            JOIN ({_PREFERRED_FINAL}) s ON s.region_id = w.region_id AND s.scope = 'region' AND s.measure = 'winners'
+             AND {_breakdown("s.", nomination="self")}
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND {_total("w.")}
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND {_total("p.", "party_id")}
             GROUP BY w.region_id""", "le"),
     Rule("regional-party-vs-national", "figures", "Summed over oblasts, each party's winners never exceed its national tally.",
          f"""SELECT 'winners ' || r.party_id AS subject, n.value AS expected, SUM(r.value) AS observed
             FROM ({_PREFERRED_FINAL}) r JOIN ({_PREFERRED_FINAL}) n ON n.party_id = r.party_id
-            WHERE r.scope = 'region' AND r.measure = 'winners' AND r.gender IS NULL AND r.subgroup IS NULL
-              AND n.scope = 'national' AND n.measure = 'winners' AND n.gender IS NULL AND n.subgroup IS NULL
+            WHERE r.scope = 'region' AND r.measure = 'winners' AND r.party_id IS NOT NULL AND {_total("r.", "party_id")}
+              AND n.scope = 'national' AND n.measure = 'winners' AND {_total("n.", "party_id")}
             GROUP BY r.party_id""", "le"),
     Rule("registered-le-nominated", "figures",
          "For the same place and breakdown, registered candidates never exceed nominated ones, and those on the ballot never exceed registered ones.",
@@ -170,8 +180,8 @@ RULES: list[Rule] = [
             FROM ({_PREFERRED_FINAL}) a JOIN ({_PREFERRED_FINAL}) b
               ON a.measure = 'candidates' AND b.measure = 'candidates' AND a.scope = b.scope
              AND IFNULL(a.region_id,'') = IFNULL(b.region_id,'') AND {_DISTRICT.format(t='a.')} = {_DISTRICT.format(t='b.')}
-             AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'') AND IFNULL(a.party_id,'') = IFNULL(b.party_id,'')
-             AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
+             AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'')
+             AND {_same_breakdown("a.", "b.", "stage")}
             WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
     Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
          f"""SELECT i.figure_id || ' at ' || i.time_of_day AS subject, f.value AS expected, i.value AS observed
@@ -243,6 +253,23 @@ RULES: list[Rule] = [
                               WHEN 'contest' THEN contest_id IS NOT NULL ELSE 0 END
                    AND (stage IS NULL OR measure LIKE 'candidates%') AS observed
             FROM figures"""),
+    Rule("breakdowns-exclusive", "figures",
+         "A figure's breakdowns say one thing each: `party_id` names a nominating party (never self-nomination) and leaves "
+         "`nomination` empty; `category` is set exactly when `dimension` is, and belongs to it.",
+         """SELECT figure_id AS subject, 1 AS expected,
+                   (party_id IS NULL OR (party_id <> 'self-nominated' AND nomination IS NULL))
+                   AND (dimension IS NULL) = (category IS NULL)
+                   AND (dimension IS NULL OR """ + " OR ".join(
+                       f"(dimension = '{d}' AND category IN ({', '.join(repr(c) for c in v)}))" for d, v in RARE_DIMENSIONS.items()) + """) AS observed
+            FROM figures"""),
+    Rule("final-follows-policy", "figures",
+         "`final` marks exactly the preferred figures that are not interim and not at a time of day; rebuild with scripts/build.py after an edit.",
+         """SELECT figure_id AS subject, (preferred = 1 AND interim = 0 AND time_of_day IS NULL) AS expected, final AS observed FROM figures"""),
+    Rule("interim-agrees", "figures",
+         "A snapshot of a single vote (an `as_of_date` before its count closed) is interim, and so is a figure whose note calls it interim.",
+         """SELECT f.figure_id AS subject, 1 AS expected,
+                   (f.interim = 1 OR ((f.as_of_date IS NULL OR e.type = 'cumulative') AND LOWER(IFNULL(f.note, '')) NOT LIKE '%interim%')) AS observed
+            FROM figures f JOIN elections e ON e.election_id = f.election_id"""),
     Rule("unit-per-measure", "figures", "Each figure carries its measure's unit, so a measure always has one unit.",
          """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
                    (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
