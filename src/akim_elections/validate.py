@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import schema
 from .loader import DataPackageError, default_root, load
-from .rules import RULES
+from .rules import RULES, SQL_FUNCTIONS
 
 MAX_EXAMPLES = 5
 
@@ -175,6 +175,8 @@ def sqlite_copy(frames: dict, policy: set[str]):
     from .export import sql_frame
 
     con = sqlite3.connect(":memory:")
+    for name, function in SQL_FUNCTIONS.items():
+        con.create_function(name, 1, function, deterministic=True)
     for name, frame in frames.items():
         sql_frame(frame).to_sql(name, con, index=False)
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
