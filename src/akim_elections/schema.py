@@ -76,6 +76,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "observers": ("persons", "Election observers deployed by the body the note names (a party, an NGO, a mission)."),
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
+    "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
