@@ -556,7 +556,7 @@ def cite_page() -> str:
     cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     return f"""# Cite
 
-Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
+Version {ae.__version__}, released {ae._version.__release_date__}. Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
 from the shell: `akim-elections cite --style bibtex`.
 
 ## APA
