@@ -33,6 +33,11 @@ def names(table_name: str, key: str, label: str = "name_en") -> dict:
     return dict(zip(frame[key], frame[label]))
 
 
+def oblast_names() -> dict:
+    """Oblasts as a reader names them: "Almaty oblast", never a bare "Almaty" that reads as the city."""
+    return {k: f"{v} oblast" for k, v in names("regions", "region_id").items()}
+
+
 def _final_group(scope: str, measure: str, region: str | None, election: str, dims: dict):
     """All final figures (any source) of one election x place x measure x breakdown."""
     f = table("figures")
@@ -68,6 +73,28 @@ def grade(scope: str = "national", measure: str = "contests", region: str | None
         others = "encyclopedias and mirrors only" if best != "dataset" else "datasets only"
         return f"{KIND_LABELS[best]}: {others}; no official, agency or newspaper page found"
     return KIND_LABELS[best]
+
+
+def _words(sentence: str) -> str:
+    return sentence.rstrip(".").replace("`", "")
+
+
+# The breakdown columns of a figure, read from the group the preference policy compares (one definition).
+BREAKDOWN = [c for c in preference.GROUP if c in schema.VOCABULARIES and c not in ("measure", "scope")]
+
+
+def describe(measure: str, /, **dims) -> str:
+    """What a figure measures, in words: 'Akims elected; nominated by Nur Otan; Women'. Never a code."""
+    parts = [_words(schema.MEASURES[measure][1])]
+    party = dims.get("party_id")
+    if isinstance(party, str) and party:
+        parts.append("self-nominated" if party == "self-nominated" else "nominated by " + names("parties", "party_id").get(party, party))
+    for dim in BREAKDOWN:
+        value = dims.get(dim)
+        if isinstance(value, str) and value:
+            text = _words(schema.VOCABULARIES[dim].get(value, value.replace("_", " ")))
+            parts.append(text[0].lower() + text[1:])
+    return "; ".join(parts)
 
 
 QUALIFIER_WORDS = {"exact": "", "at_least": "more than ", "at_most": "up to ", "approximately": "about "}
@@ -122,26 +149,99 @@ def bar_chart(values: list[dict], x: str, y: str, title: str, x_title: str, colo
     })
 
 
-def map_chart(values: list[dict], field: str, title: str, legend: str) -> bytes:
+NO_FIGURE = "no figure found"
+NO_CONTEST = "city of republican significance: no rural akims"
+
+
+@lru_cache(maxsize=None)
+def _shapes() -> tuple[dict, ...]:
+    """The oblast outlines, lightened: slivers dropped (Akmola carries two tiny stray parts), coordinates rounded."""
     geo = json.loads(GEO.read_text(encoding="utf-8"))
-    features = []
+    shapes = []
     for feature in geo["features"]:
-        iso = feature["properties"]["ISO_3166_2"]
         polygons = feature["geometry"]["coordinates"]
         if feature["geometry"]["type"] == "Polygon":
             polygons = [polygons]
-        # Drop slivers (Akmola carries two tiny stray parts) and round coordinates: a lighter SVG.
         kept = [[[[round(x, 2), round(y, 2)] for x, y in ring] for ring in poly] for poly in polygons if len(poly[0]) > 40]
-        features.append({"type": "Feature", "properties": {"iso": iso, "name": feature["properties"]["ADM1_EN"]},
-                         "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+        shapes.append({"iso": feature["properties"]["ISO_3166_2"], "name": feature["properties"]["ADM1_EN"],
+                       "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    return tuple(shapes)
+
+
+def map_chart(rows: list[dict], field: str, title: str, legend: str) -> bytes:
+    """A map of every outline of the day: oblasts with a value shaded, the others grey and named in the legend.
+
+    ``rows`` are the oblasts of the election (``iso``, ``oblast``, ``field``), with or without a value. Every map
+    draws the same outlines with the same projection, so two maps of one day line up.
+    """
+    by_iso = {r["iso"]: r for r in rows}
+    features = []
+    for shape in _shapes():
+        row = by_iso.get(shape["iso"])
+        value = row.get(field) if row else None
+        status = "" if value is not None else (NO_FIGURE if row else NO_CONTEST)
+        features.append({"type": "Feature", "geometry": shape["geometry"],
+                         "properties": {"oblast": row["oblast"] if row else shape["name"] + " (city)", "value": value, "status": status}})
+    base = {"mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6}}
     return svg({
         "title": title, "width": 620, "height": 360,
         "projection": {"type": "mercator"},
         "data": {"values": features},
-        "transform": [{"lookup": "properties.iso", "from": {"data": {"values": values}, "key": "iso", "fields": [field, "oblast"]}}],
-        "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
-        "encoding": {"color": {"field": field, "type": "quantitative", "title": legend, "scale": {"scheme": "tealblues"}},
-                     "tooltip": [{"field": "oblast"}, {"field": field}]},
+        "layer": [
+            {**base, "transform": [{"filter": "datum.properties.value == null"}],
+             "encoding": {"color": {"field": "properties.status", "type": "nominal", "title": None,
+                                    "scale": {"domain": [NO_FIGURE, NO_CONTEST], "range": ["#bdbdbd", "#e6e6e6"]},
+                                    "legend": {"orient": "bottom", "direction": "vertical", "symbolType": "square", "labelLimit": 0}},
+                          "tooltip": [{"field": "properties.oblast", "title": "oblast"}, {"field": "properties.status", "title": legend}]}},
+            {**base, "transform": [{"filter": "datum.properties.value != null"}],
+             "encoding": {"color": {"field": "properties.value", "type": "quantitative", "title": legend, "scale": {"scheme": "tealblues"}},
+                          "tooltip": [{"field": "properties.oblast", "title": "oblast"}, {"field": "properties.value", "title": legend}]}},
+        ],
+        "resolve": {"scale": {"color": "independent"}, "legend": {"color": "independent"}},
+    })
+
+
+UNKNOWN_PART = "not broken down by any source"
+PARTY_NOT_GIVEN = "party-nominated, party not given"
+
+
+def nomination_parts(label: str, scope: str, region: str | None = None) -> list[dict]:
+    """Registered candidates of one place split by nomination, as far as sources split them.
+
+    Parts are the self-nominated and each party's candidates (or, where no source names the parties, the
+    party-nominated together); what the registered total leaves over is drawn as its own "unknown" part,
+    so a bar never looks complete when it is not.
+    """
+    def get(**dims):
+        return preferred(scope, "candidates", region=region, stage="registered", **dims)
+
+    parties = names("parties", "party_id")
+    parts = [("self-nominated", get(party_id="self-nominated"))]
+    by_party = [(parties[p], get(party_id=p)) for p in PARTY_ORDER if p != "self-nominated"]
+    if any(v is not None for _, v in by_party):
+        parts += by_party
+    else:
+        parts.append((PARTY_NOT_GIVEN, get(subgroup="party_nominated")))
+    parts = [(k, v) for k, v in parts if v is not None]
+    total, known = get(), sum(v for _, v in parts)
+    if total is not None and total > known:
+        parts.append((UNKNOWN_PART, total - known))
+    return [{"place": label, "nomination": k, "candidates": v, "order": i} for i, (k, v) in enumerate(parts)]
+
+
+def nomination_chart(groups: list[list[dict]], title: str) -> bytes:
+    parties = names("parties", "party_id")
+    domain = ["self-nominated", *(parties[p] for p in PARTY_ORDER if p != "self-nominated"), PARTY_NOT_GIVEN, UNKNOWN_PART]
+    colours = ["#ffb300", "#1e88e5", "#43a047", "#8e24aa", "#f4511e", "#6d4c41", "#00acc1", "#5c6bc0", "#d9d9d9"]
+    return svg({
+        "title": title, "width": 480, "height": {"step": 22},
+        "data": {"values": [part for group in groups for part in group]}, "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
+        "encoding": {"y": {"field": "place", "type": "nominal", "title": None, "sort": None},
+                     "x": {"field": "candidates", "type": "quantitative", "stack": "zero", "title": "registered candidates"},
+                     "order": {"field": "order"},
+                     "color": {"field": "nomination", "type": "nominal", "title": "nominated by", "scale": {"domain": domain, "range": colours},
+                               "legend": {"labelLimit": 0}},
+                     "tooltip": [{"field": "place"}, {"field": "nomination"}, {"field": "candidates"}]},
     })
 
 
@@ -150,10 +250,11 @@ def regional_rows() -> list[dict]:
     summary = table("regional_summary")
     summary = summary.astype(object).where(summary.notna(), None)  # missing -> None, numbers -> Python numbers
     regions = table("regions").set_index("region_id")
+    oblasts = oblast_names()
     out = []
     for _, row in summary[summary.election_id == MAIN].iterrows():
         r = regions.loc[row["region_id"]]
-        out.append({"region_id": row["region_id"], "oblast": r["name_en"], "iso": r["iso_3166_2"], **{c: row[c] for c in summary.columns}})
+        out.append({"region_id": row["region_id"], "oblast": oblasts[row["region_id"]], "iso": r["iso_3166_2"], **{c: row[c] for c in summary.columns}})
     return out
 
 
@@ -192,31 +293,15 @@ def results_page() -> dict:
 
     files = {}
     files["assets/charts/winners_by_party.svg"] = bar_chart(tally, "winners", "party", "Winners by nominating party, 25 July 2021", "winners")
-    nomination = [
-        {"group": "self-nominated", "candidates": preferred(measure="candidates", stage="registered", party_id="self-nominated")},
-        {"group": "party-nominated", "candidates": preferred(measure="candidates", stage="registered", subgroup="party_nominated")},
-    ]
-    files["assets/charts/candidates_by_nomination.svg"] = bar_chart(
-        [n for n in nomination if n["candidates"] is not None], "candidates", "group",
-        "Registered candidates by way of nomination (national)", "candidates", "#5c6bc0")
-    by_oblast_nomination = []
-    for r in regional:
-        for label, dims in (("self-nominated", {"party_id": "self-nominated"}), ("party-nominated", {"subgroup": "party_nominated"})):
-            value = preferred("region", "candidates", region=r["region_id"], stage="registered", **dims)
-            if value is not None:
-                by_oblast_nomination.append({"oblast": r["oblast"], "nomination": label, "candidates": value})
-    files["assets/charts/candidates_by_oblast.svg"] = svg({
-        "title": "Registered candidates by way of nomination, where an oblast source gives it", "width": 480, "height": {"step": 22},
-        "data": {"values": by_oblast_nomination}, "mark": "bar",
-        "encoding": {"y": {"field": "oblast", "type": "nominal", "title": None},
-                     "x": {"field": "candidates", "type": "quantitative", "stack": "zero"},
-                     "color": {"field": "nomination", "type": "nominal", "scale": {"range": ["#5c6bc0", "#ffb300"]}}},
-    })
+    files["assets/charts/candidates_by_nomination.svg"] = nomination_chart(
+        [nomination_parts("Kazakhstan", "national")], "Registered candidates by way of nomination (national)")
+    files["assets/charts/candidates_by_oblast.svg"] = nomination_chart(
+        [nomination_parts(r["oblast"], "region", r["region_id"]) for r in regional],
+        "Registered candidates by way of nomination, by oblast")
     turnout = [{"oblast": r["oblast"], "turnout": r["turnout_pct"], "iso": r["iso"]} for r in regional if r["turnout_pct"] is not None]
     files["assets/charts/turnout_by_oblast.svg"] = bar_chart(turnout, "turnout", "oblast", "Final turnout by oblast, percent", "turnout, %")
-    files["assets/charts/map_turnout.svg"] = map_chart(turnout, "turnout", "Final turnout by oblast, 25 July 2021", "turnout, %")
-    contests = [{"oblast": r["oblast"], "contests": r["contests"], "iso": r["iso"]} for r in regional if r["contests"] is not None]
-    files["assets/charts/map_contests.svg"] = map_chart(contests, "contests", "Contests by oblast, 25 July 2021", "contests")
+    files["assets/charts/map_turnout.svg"] = map_chart(regional, "turnout_pct", "Final turnout by oblast, 25 July 2021", "turnout, %")
+    files["assets/charts/map_contests.svg"] = map_chart(regional, "contests", "Contests by oblast, 25 July 2021", "contests")
 
     by_oblast = md_table(
         ["oblast", "contests", "candidates registered", "self-nominated", "winners", "Nur Otan", "women elected", "turnout"],
@@ -273,7 +358,7 @@ publishes only these rendered maps (an image made from OpenStreetMap data needs 
 def named_winners_section() -> str:
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
-    regions, parties = names("regions", "region_id"), names("parties", "party_id")
+    regions, parties = oblast_names(), names("parties", "party_id")
     rows = [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
@@ -420,7 +505,7 @@ def later_page() -> str:
     cumulative = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & ~f.rejected]
     rows = []
     for r in cumulative.sort_values(["as_of_date", "measure", "figure_id"], na_position="last").itertuples():
-        what = " · ".join(x for x in [r.measure, r.party_id, r.gender, r.subgroup] if isinstance(x, str) and x)
+        what = describe(r.measure, **r._asdict())
         rows.append([day(r.as_of_date, r.as_of_precision), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
     contests = table("contests")
     per = []
@@ -458,7 +543,8 @@ def conflicts_page() -> str:
     g["as_of_date"] = g["as_of_date"].map(lambda d: d.date().isoformat() if d else "")
     kinds = table("sources").set_index("source_id")["kind"]
     sections = []
-    regions = names("regions", "region_id")
+    regions = oblast_names()
+    elections = names("elections", "election_id")
     for key, grp in g.groupby(group_cols, sort=True, observed=True):
         if grp["value"].nunique() < 2 and not grp["rejected"].any():
             continue
@@ -467,13 +553,13 @@ def conflicts_page() -> str:
         if d["district_kato"]:
             place += ", " + district_name(d["district_kato"])
         when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of_date"] and f"as of {d['as_of_date']}"
-        what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], when] if x)
+        what = describe(d["measure"], **d) + (f"; {when}" if when else "")
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
             mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else ("interim" if r.interim else ""))
             rows.append([fmt_q(r.value, r.qualifier), mark, KIND_LABELS[kinds[r.source_id]], source_link(r.source_id),
                          r.note if isinstance(r.note, str) else ""])
-        sections.append(f"### {place}: {what} ({d['election_id']})\n\n" + md_table(["value", "status", "kind of source", "source", "note"], rows))
+        sections.append(f"### {place}: {what} ({elections.get(d['election_id'], d['election_id'])})\n\n" + md_table(["value", "status", "kind of source", "source", "note"], rows))
     overrides = (md_table(["figure", "why it is preferred against the policy"], [[f"`{k}`", v] for k, v in preference.OVERRIDES.items()])
                  if preference.OVERRIDES else "None at present: every preferred figure follows the rules above.\n")
     headline_grades = md_table(["25 July 2021", "figure", "best source behind it"],
