@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import schema
 from .loader import DataPackageError, default_root, load
+from .offline_docs import make_offline
 from .rules import RULES
 
 MAX_EXAMPLES = 5
@@ -282,6 +283,7 @@ def run_gx(frames: dict, checks, data_docs: Path | None) -> list[Result]:
             if data_docs.exists():
                 shutil.rmtree(data_docs)
             shutil.copytree(site, data_docs)
+            make_offline(data_docs)
             shutil.rmtree(workdir, ignore_errors=True)
     return results
 
