@@ -124,6 +124,15 @@ def source_link(source_id: str) -> str:
     return f"[{s['publisher']}]({s['url']})"
 
 
+# Front matter of a page of wide tables: the page drops its table of contents to give the tables the room.
+WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
+
+
+def wide(text: str) -> str:
+    """A cell of free text that must get room to read (the site's stylesheet gives `.wide` a minimum width)."""
+    return f'<span class="wide">{text}</span>' if text else ""
+
+
 def md_table(header: list[str], rows: list[list]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     for row in rows:
@@ -410,7 +419,7 @@ def table_page(res: dict, frame) -> str:
         if c.get("pattern"):
             constraints.append(f"pattern `{c['pattern']}`")
         if c.get("enum"):
-            constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:12]) + (" …" if len(c["enum"]) > 12 else ""))
+            constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:8]) + (f" … ({len(c['enum'])} values)" if len(c["enum"]) > 8 else ""))
         if field["name"] in fk:
             ref = fk[field["name"]]
             constraints.append(f"→ [{ref['resource']}]({ref['resource']}.md).{ref['fields']}")
@@ -418,14 +427,15 @@ def table_page(res: dict, frame) -> str:
         example = str(values.iloc[0]) if len(values) else ""
         if len(example) > 40:
             example = example[:39] + "…"
-        rows.append([f"`{field['name']}`", field["type"], field.get("unit", ""), "; ".join(constraints), field["description"],
-                     f"`{example}`" if example else ""])
+        described = field["description"] + (f" Example: `{example}`" if example else "")
+        kind = field["type"] + (f", in {field['unit']}" if field.get("unit") else "")
+        rows.append([f"`{field['name']}`", kind, "; ".join(constraints), wide(described)])
     vocab = ""
     if res["name"] == "figures":
-        vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, d] for m, (u, d) in schema.MEASURES.items()])
+        vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, wide(d)] for m, (u, d) in schema.MEASURES.items()])
         vocab += "\n## Subgroups\n\n" + md_table(["subgroup", "meaning"], [[f"`{k}`", v] for k, v in schema.SUBGROUPS.items()])
         vocab += "\n## Stages\n\n" + md_table(["stage", "meaning"], [[f"`{k}`", v] for k, v in schema.STAGES.items()])
-    return f"""# {res['name']}
+    return f"""{WIDE_PAGE}# {res['name']}
 
 {res['description']}
 
@@ -434,14 +444,39 @@ def table_page(res: dict, frame) -> str:
 
 ## Fields
 
-{md_table(["field", "type", "unit", "constraints", "description", "example"], rows)}{vocab}"""
+{md_table(["field", "type", "constraints", "description"], rows)}{vocab}"""
+
+
+def coverage_grid() -> bytes:
+    """Measure x oblast: a filled cell where the package has a preferred figure, coloured by the kind of its source."""
+    oblasts = oblast_names()
+    cells = table("summary_sources")
+    cells = cells[cells.election_id == MAIN].set_index(["region_id", "column"])
+    regional = regional_rows()
+    values = []
+    for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
+        for r in regional:
+            key = (r["region_id"], column)
+            kind = KIND_LABELS[cells.loc[key, "kind"]] if key in cells.index else NO_FIGURE
+            values.append({"figure": _words(description), "oblast": oblasts[r["region_id"]], "source": kind})
+    domain = [KIND_LABELS[k] for k in schema.SOURCE_KINDS] + [NO_FIGURE]
+    colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
+    return svg({
+        "title": "What the package knows per oblast, 25 July 2021 (preferred figures)",
+        "data": {"values": values}, "width": {"step": 30}, "height": {"step": 20},
+        "mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5},
+        "encoding": {"x": {"field": "oblast", "type": "nominal", "sort": None, "title": None, "axis": {"labelAngle": -50, "orient": "top", "labelLimit": 0}},
+                     "y": {"field": "figure", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
+                     "color": {"field": "source", "type": "nominal", "title": "best source behind the figure",
+                               "scale": {"domain": domain, "range": colours[:len(domain)]}, "legend": {"symbolType": "square", "symbolStrokeColor": "#9e9e9e", "labelLimit": 0}},
+                     "tooltip": [{"field": "oblast"}, {"field": "figure"}, {"field": "source"}]},
+    })
 
 
 def coverage_page() -> str:
     regional = regional_rows()
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
-             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True),
-             (r["measures_missing"] or "").replace(" | ", ", ")] for r in regional]
+             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional]
     sources = table("sources").sort_values(["publisher", "source_id"])
     src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else s.published_status.replace("_", " "),
                  KIND_LABELS[s.kind], f"[{s.source_id}]({s.url})", s.title if isinstance(s.title, str) else f"({s.title_en})"]
@@ -456,11 +491,15 @@ def coverage_page() -> str:
 
 ## What is known per oblast (25 July 2021)
 
-The regional summary has {len(schema.SUMMARY_COLUMNS)} figure columns per oblast. "Known" counts those with a
-preferred figure; the last column lists the missing ones. Contest coverage is the share of an oblast's contests
+The regional summary has {len(schema.SUMMARY_COLUMNS)} figures per oblast. Each cell of the grid is one of them:
+coloured by the kind of the best source behind it, white where no source with that figure has been found.
+
+![Grid of the {len(schema.SUMMARY_COLUMNS)} summary figures by oblast, each cell coloured by the kind of its best source or white where the figure is missing.](assets/charts/coverage_grid.svg)
+
+"Known" counts the figures with a preferred value. Contest coverage is the share of an oblast's contests
 whose winner is named in the contests table.
 
-{md_table(["oblast", "figures known", "contests listed", "with named winner", "winner coverage", "missing"], rows)}
+{md_table(["oblast", "figures known", "contests listed", "with named winner", "winner coverage"], rows)}
 So far {len(named)} of {fmt(preferred())} contests of 25 July 2021 have a named winner. Results by party are known
 for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblasts.
 
@@ -692,6 +731,7 @@ def generate() -> dict[str, str | bytes]:
     files.update(results_page())
     files.update(codebook_pages())
     files["coverage.md"] = coverage_page()
+    files["assets/charts/coverage_grid.svg"] = coverage_grid()
     files["later.md"] = later_page()
     files["conflicts.md"] = conflicts_page()
     files["validation.md"] = validation_page()
