@@ -714,7 +714,33 @@ def timeline() -> str:
     return md_table(["date", "event", "source"], rows)
 
 
-SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline}
+def holdings() -> str:
+    """What the package holds and lacks, counted from the data so the home page never overstates it."""
+    contests = table("contests")
+    main = contests[contests.election_id == MAIN]
+    total = preferred()
+    regional = regional_rows()
+    n = len(regional)
+
+    def oblasts_with(column: str) -> int:
+        return sum(1 for r in regional if r[column] is not None)
+
+    votes = preferred(measure="votes_cast")
+    later = contests[contests.election_id != MAIN]
+    return "\n".join([
+        f"- **Contest results:** a named winner for {int(main.winner_name.notna().sum())} of the {fmt(total)} contests of 25 July 2021;"
+        f" {len(main)} contests are listed by name.",
+        f"- **Per oblast:** the number of contests for {oblasts_with('contests')} of {n} oblasts, final turnout for"
+        f" {oblasts_with('turnout_pct')}, registered candidates for {oblasts_with('candidates_registered')},"
+        f" winners by party for {oblasts_with('winners_nur_otan')}.",
+        f"- **Nationally:** votes cast {'— no source found' if votes is None else fmt(votes)};"
+        f" winners by party for {fmt(sum(v for v in (preferred(measure='winners', party_id=p) for p in PARTY_ORDER) if v))} of {fmt(preferred(measure='winners'))} winners.",
+        f"- **Since 2021:** {len(later)} contests of later elections, {int(later.winner_name.notna().sum())} with a named winner"
+        " (see [Since 2021](later.md) for how that compares with the running totals).",
+    ]) + "\n"
+
+
+SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline, "holdings": holdings}
 
 
 def downloads() -> dict[str, bytes]:
