@@ -152,6 +152,29 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
+# The figures to use: one final figure per thing measured. Today's rule, written once; the view and the canned
+# queries read it, so a change of rule (a `final` column) is made here only.
+FINAL_FIGURES = "preferred AND NOT rejected AND NOT interim AND time_of_day IS NULL AND as_of_date IS NULL"
+FINAL_VIEW = "figures_final"
+NO_BREAKDOWN = "stage IS NULL AND gender IS NULL AND subgroup IS NULL"
+
+# Datasette canned queries: each asks for the election, so no answer mixes two votes.
+CANNED_QUERIES = {
+    "winners_by_party": {
+        "title": "Winners by nominating party, nationally",
+        "sql": f"SELECT party_id, value AS winners FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'national' "
+               f"AND measure = 'winners' AND party_id IS NOT NULL AND {NO_BREAKDOWN} ORDER BY value DESC"},
+    "turnout_by_oblast": {
+        "title": "Final turnout by oblast",
+        "sql": f"SELECT region_id, value AS turnout_pct FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'region' "
+               f"AND measure = 'turnout_pct' AND party_id IS NULL AND {NO_BREAKDOWN} ORDER BY region_id"},
+    "named_winners": {
+        "title": "Contests with a named winner",
+        "sql": "SELECT region_id, contest_id, winner_name, winner_party_id FROM contests "
+               "WHERE election_id = :election AND winner_name IS NOT NULL ORDER BY region_id, contest_id"},
+}
+
+
 def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
     # Datasette reads table and column descriptions from a metadata.json beside the database.
     with staged(out.absolute().parent / DATASETTE_METADATA, force=force) as tmp_meta:
@@ -167,6 +190,7 @@ def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -
             _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
             con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
             _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
+            con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_FIGURES}")
             con.commit()
             broken = con.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
@@ -191,7 +215,7 @@ def datasette_metadata(desc: dict, database: str) -> dict:
         fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit
     meta["databases"] = {database: {"tables": {
         r["table"]: {"title": r["title"], "description": r["description"], "columns": fields_by_table[r["table"]]}
-        for r in table_rows(desc)}}}
+        for r in table_rows(desc)}, "queries": CANNED_QUERIES}}
     return {k: v for k, v in meta.items() if v != ""}
 
 
