@@ -538,6 +538,67 @@ def day(value, precision) -> str:
     return {"month": text[:7], "year": text[:4]}.get(precision, text)
 
 
+def voting_days():
+    """Direct elections held on one known day since 25 July 2021, oldest first (rural, district and city akims)."""
+    e = table("elections")
+    days = e[e.direct.fillna(False).astype(bool) & (e.date_precision == "day") & (e.date_start == e.date_end)
+             & (e.date_start >= e.set_index("election_id").loc[MAIN, "date_start"])]
+    return days.sort_values(["date_start", "election_id"])
+
+
+def day_rows() -> list[dict]:
+    """Per voting day: the contests a source says were held, and the contests the package lists by name."""
+    contests = table("contests")
+    rows = []
+    for e in voting_days().itertuples():
+        mine = contests[contests.election_id == e.election_id]
+        rows.append({"date": e.date_start.date().isoformat(), "election": e.name_en, "level": e.level,
+                     "held": preferred(measure="contests", election=e.election_id),
+                     "listed": len(mine), "named": int(mine.winner_name.notna().sum())})
+    return rows
+
+
+def timeline_chart(rows: list[dict]) -> bytes:
+    values = [{"date": r["date"], "contests": r[k], "series": label, "election": r["election"]}
+              for r in rows for k, label in (("held", "held, as a source states"), ("listed", "listed in the package"))
+              if r[k] is not None]
+    return svg({
+        "title": "Voting days since 25 July 2021: contests per day", "width": 620, "height": 260,
+        "data": {"values": values},
+        "mark": {"type": "point", "filled": True, "size": 60},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": None},
+                     "y": {"field": "contests", "type": "quantitative", "scale": {"type": "symlog"}, "title": "contests (log scale)"},
+                     "color": {"field": "series", "type": "nominal", "title": None, "scale": {"range": ["#00897b", "#ff7043"]},
+                               "legend": {"orient": "bottom", "labelLimit": 0}},
+                     "shape": {"field": "series", "type": "nominal", "legend": None},
+                     "tooltip": [{"field": "election"}, {"field": "series"}, {"field": "contests"}]},
+    })
+
+
+def running_chart(rows: list[dict]) -> bytes:
+    f = table("figures")
+    stated = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & (f.measure == "winners") & ~f.rejected
+               & f.as_of_date.notna() & f.party_id.isna() & f.gender.isna() & f.subgroup.isna()]
+    values = [{"date": r.as_of_date.date().isoformat(), "akims": float(r.value), "series": "running total a source states"}
+              for r in stated.itertuples()]
+    held = listed = 0
+    for r in rows:
+        held += r["held"] or 0
+        listed += r["listed"]
+        values += [{"date": r["date"], "akims": held, "series": "contests with a count in the package, summed"},
+                   {"date": r["date"], "akims": listed, "series": "contests listed by name, summed"}]
+    return svg({
+        "title": "Akims elected since 25 July 2021: the sources' running totals and what the package holds", "width": 620, "height": 260,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "interpolate": "step-after"},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": None},
+                     "y": {"field": "akims", "type": "quantitative", "title": "akims (contests)"},
+                     "color": {"field": "series", "type": "nominal", "title": None, "scale": {"domain": ["running total a source states", "contests with a count in the package, summed", "contests listed by name, summed"], "range": ["#5c6bc0", "#00897b", "#ff7043"]},
+                               "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 0}},
+                     "tooltip": [{"field": "date", "type": "temporal"}, {"field": "series"}, {"field": "akims"}]},
+    })
+
+
 def later_page() -> str:
     f = table("figures")
     elections = table("elections").set_index("election_id")
@@ -556,7 +617,30 @@ def later_page() -> str:
         named = int(((contests.election_id == eid) & contests.winner_name.notna()).sum())
         when = day(e["date_start"], e["date_precision"])
         per.append([when, e["name_en"], e["type"], n_fig, n_con, named])
+    days = day_rows()
+    day_table = md_table(["date", "election", "akims of", "contests held (source)", "listed in the package", "with named winner"],
+                         [[d["date"], d["election"], d["level"].replace("_", " "), fmt(d["held"]), d["listed"], d["named"]] for d in days])
+    district = [d for d in days if d["level"] != "rural"]
+    district_text = (md_table(["date", "election", "contests held (source)", "listed", "with named winner"],
+                              [[d["date"], d["election"], fmt(d["held"]), d["listed"], d["named"]] for d in district])
+                     if district else "None in the package yet.\n")
     return f"""# Since 2021
+
+## Voting days
+
+{len(days)} voting days of direct akim elections are in the package, each with the contests a source says
+were held that day and the contests the package lists by name. A day missing here is a day no source found
+has been recorded for, not a day without elections.
+
+![Timeline of the voting days since 25 July 2021, with the contests held per day as sources state them and the contests the package lists.](assets/charts/later_timeline.svg)
+
+![Step lines: the running totals of akims elected that sources state, against the contests the package counts and lists, summed over the voting days.](assets/charts/later_running.svg)
+
+{day_table}
+## District and city akims
+
+{district_text}
+## About these elections
 
 After 25 July 2021 rural akims are elected whenever a term ends or a post falls vacant, on voting days
 spread over every year. The package records these elections as they are found: each voting day is an
@@ -759,6 +843,8 @@ def generate() -> dict[str, str | bytes]:
     files["coverage.md"] = coverage_page()
     files["assets/charts/coverage_grid.svg"] = coverage_grid()
     files["later.md"] = later_page()
+    files["assets/charts/later_timeline.svg"] = timeline_chart(day_rows())
+    files["assets/charts/later_running.svg"] = running_chart(day_rows())
     files["conflicts.md"] = conflicts_page()
     files["validation.md"] = validation_page()
     files["cite.md"] = cite_page()
