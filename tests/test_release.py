@@ -37,6 +37,15 @@ def test_one_version_everywhere():
     assert f"Version {VERSION}" in citation.apa()
 
 
+def test_the_release_date_is_carried_by_every_citation():
+    released = ae._version.__release_date__
+    assert re.search(r"^date-released: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1) == released
+    assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["publication_date"] == released
+    assert f"date = {{{released}}}" in citation.bibtex()
+    assert f"({released[:4]}, " in citation.apa()
+    assert released in load_script("docs_pages").cite_page()
+
+
 def test_citation_cff_is_valid():
     tool = ROOT / ".tools" / "cff" / "bin" / "cffconvert"
     if not tool.exists():

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import schema
 from .loader import DataPackageError, default_root, load
+from .offline_docs import make_offline
 from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS, column_rules
 
 MAX_EXAMPLES = 5
@@ -265,6 +266,7 @@ def run_gx(checks, data_docs: Path | None) -> list[Result]:
             if data_docs.exists():
                 shutil.rmtree(data_docs)
             shutil.copytree(site, data_docs)
+            make_offline(data_docs)
             shutil.rmtree(workdir, ignore_errors=True)
     return [_rule_result(rule, checks, unexpected, errors) for rule in all_rules()]
 
