@@ -29,6 +29,7 @@ from pathlib import Path
 from . import schema
 from .loader import DataPackageError, default_root, load
 from .rules import RULES
+from .sqlframe import sql_frame
 
 MAX_EXAMPLES = 5
 
@@ -171,8 +172,6 @@ def policy_ids(root: Path, desc: dict) -> set[str]:
 
 def sqlite_copy(frames: dict, policy: set[str]):
     import pandas as pd
-
-    from .export import sql_frame
 
     con = sqlite3.connect(":memory:")
     for name, frame in frames.items():
