@@ -39,15 +39,15 @@ def _final_group(scope: str, measure: str, region: str | None, election: str, di
     mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure)
     mask &= ~f.interim & f.time_of_day.isna() & f.as_of_date.isna()
     mask &= (f.region_id == region) if region else f.region_id.isna()
-    for dim in ("stage", "party_id", "gender", "subgroup"):
+    for dim in schema.BREAKDOWNS:
         mask &= (f[dim] == dims[dim]) if dims.get(dim) else f[dim].isna()
     return f[mask]
 
 
 def preferred(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims):
-    """Value of the preferred final figure with exactly this breakdown, or None."""
+    """Value of the final figure (the `final` flag) with exactly this breakdown, or None."""
     hits = _final_group(scope, measure, region, election, dims)
-    hits = hits[hits.preferred]
+    hits = hits[hits.final]
     return None if hits.empty else float(hits.iloc[0]["value"])
 
 
@@ -161,7 +161,7 @@ HEADLINE = [
     ("Contests (akim posts put to the vote)", dict(measure="contests")),
     ("Winners", dict(measure="winners")),
     ("Candidates registered", dict(measure="candidates", stage="registered")),
-    ("… of them self-nominated", dict(measure="candidates", stage="registered", party_id="self-nominated")),
+    ("… of them self-nominated", dict(measure="candidates", stage="registered", nomination="self")),
     ("… of them women", dict(measure="candidates", stage="registered", gender="female")),
     ("Winners nominated by Nur Otan", dict(measure="winners", party_id="nur-otan")),
     ("Polling stations", dict(measure="polling_stations")),
@@ -182,9 +182,14 @@ def package_counts() -> str:
             f"for {counts['elections']} election events (version {ae.__version__}).")
 
 
+def _nominated_by(party: str) -> dict:
+    """The breakdown of figures for one party's nominees (self-nomination is a nomination, not a party)."""
+    return {"nomination": "self"} if party == "self-nominated" else {"party_id": party}
+
+
 def results_page() -> dict:
     parties = names("parties", "party_id")
-    tally = [{"id": p, "party": parties[p], "winners": preferred(measure="winners", party_id=p)} for p in PARTY_ORDER]
+    tally = [{"id": p, "party": parties[p], "winners": preferred(measure="winners", **_nominated_by(p))} for p in PARTY_ORDER]
     tally = [t for t in tally if t["winners"] is not None]
     known = sum(t["winners"] for t in tally)
     winners = preferred(measure="winners")
@@ -193,15 +198,15 @@ def results_page() -> dict:
     files = {}
     files["assets/charts/winners_by_party.svg"] = bar_chart(tally, "winners", "party", "Winners by nominating party, 25 July 2021", "winners")
     nomination = [
-        {"group": "self-nominated", "candidates": preferred(measure="candidates", stage="registered", party_id="self-nominated")},
-        {"group": "party-nominated", "candidates": preferred(measure="candidates", stage="registered", subgroup="party_nominated")},
+        {"group": "self-nominated", "candidates": preferred(measure="candidates", stage="registered", nomination="self")},
+        {"group": "party-nominated", "candidates": preferred(measure="candidates", stage="registered", nomination="party")},
     ]
     files["assets/charts/candidates_by_nomination.svg"] = bar_chart(
         [n for n in nomination if n["candidates"] is not None], "candidates", "group",
         "Registered candidates by way of nomination (national)", "candidates", "#5c6bc0")
     by_oblast_nomination = []
     for r in regional:
-        for label, dims in (("self-nominated", {"party_id": "self-nominated"}), ("party-nominated", {"subgroup": "party_nominated"})):
+        for label, dims in (("self-nominated", {"nomination": "self"}), ("party-nominated", {"nomination": "party"})):
             value = preferred("region", "candidates", region=r["region_id"], stage="registered", **dims)
             if value is not None:
                 by_oblast_nomination.append({"oblast": r["oblast"], "nomination": label, "candidates": value})
@@ -223,7 +228,7 @@ def results_page() -> dict:
         [[r["oblast"], fmt(r["contests"]), fmt(r["candidates_registered"]), fmt(r["candidates_registered_self_nominated"]),
           fmt(r["winners"]), fmt(r["winners_nur_otan"]), fmt(r["winners_female"]), fmt(r["turnout_pct"], pct=True)] for r in regional])
     party_rows = [[t["party"], fmt(t["winners"]), f"{100 * t['winners'] / winners:.1f}%" if winners else "—",
-                   grade(measure="winners", party_id=t["id"])] for t in tally]
+                   grade(measure="winners", **_nominated_by(t["id"]))] for t in tally]
     recon = table("reconciliations")
     recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
                          for r in recon.itertuples() if r.election_id == MAIN)
@@ -338,7 +343,11 @@ def table_page(res: dict, frame) -> str:
     vocab = ""
     if res["name"] == "figures":
         vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, d] for m, (u, d) in schema.MEASURES.items()])
-        vocab += "\n## Subgroups\n\n" + md_table(["subgroup", "meaning"], [[f"`{k}`", v] for k, v in schema.SUBGROUPS.items()])
+        for title, column, vocabulary in (("Nominations", "nomination", schema.NOMINATIONS), ("Incumbency", "incumbency", schema.INCUMBENCIES),
+                                          ("Types of unit", "unit_type", schema.UNIT_TYPES)):
+            vocab += f"\n## {title}\n\n" + md_table([column, "meaning"], [[f"`{k}`", v] for k, v in vocabulary.items()])
+        vocab += "\n## Rarer dimensions\n\n" + md_table(["dimension", "category", "meaning"],
+                                                       [[f"`{d}`", f"`{c}`", m] for d, v in schema.RARE_DIMENSIONS.items() for c, m in v.items()])
         vocab += "\n## Stages\n\n" + md_table(["stage", "meaning"], [[f"`{k}`", v] for k, v in schema.STAGES.items()])
     return f"""# {res['name']}
 
@@ -420,7 +429,7 @@ def later_page() -> str:
     cumulative = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & ~f.rejected]
     rows = []
     for r in cumulative.sort_values(["as_of_date", "measure", "figure_id"], na_position="last").itertuples():
-        what = " · ".join(x for x in [r.measure, r.party_id, r.gender, r.subgroup] if isinstance(x, str) and x)
+        what = " · ".join(x for x in [r.measure, *(getattr(r, c) for c in schema.BREAKDOWNS)] if isinstance(x, str) and x)
         rows.append([day(r.as_of_date, r.as_of_precision), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
     contests = table("contests")
     per = []
@@ -467,7 +476,7 @@ def conflicts_page() -> str:
         if d["district_kato"]:
             place += ", " + district_name(d["district_kato"])
         when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of_date"] and f"as of {d['as_of_date']}"
-        what = " · ".join(x for x in [d["measure"], d["stage"], d["party_id"], d["gender"], d["subgroup"], when] if x)
+        what = " · ".join(x for x in [d["measure"], *(d[c] for c in schema.BREAKDOWNS), when] if x)
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
             mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else ("interim" if r.interim else ""))
