@@ -397,7 +397,7 @@ def codebook_pages() -> dict:
     files = {}
     overview = ["# The tables\n", package_counts() + "\n",
                 "Curated tables are edited by hand and reviewed; derived tables are built by `scripts/build.py`. "
-                "The curated tables were first made from the research notes kept in the repository's `raw/research/`, "
+                "The curated tables were first made from the sourced records kept in the repository's `raw/research/`, "
                 "by a one-off import that git history keeps.\n"]
     rows = []
     for res in desc["resources"]:
@@ -525,17 +525,17 @@ read showed no headline) and the publication date it shows.
 
 
 def skipped_section() -> str:
-    """What the import from the research notes left out, by reason (raw/import_skipped.csv)."""
-    path = ROOT / "raw" / "import_skipped.csv"
+    """What the import from the sourced records left out, by reason (raw/research/import_skipped.csv)."""
+    path = ROOT / "raw" / "research" / "import_skipped.csv"
     import csv
     from collections import Counter
 
     with path.open(encoding="utf-8", newline="") as fh:
         reasons = Counter(row["reason"] for row in csv.DictReader(fh))
     rows = [[n, reason] for reason, n in reasons.most_common()]
-    return ("\n## Facts from the research notes not carried over\n\n"
-            f"{sum(reasons.values())} facts of the research notes are not in the tables, each for a stated reason "
-            "(the list, fact by fact, is `raw/import_skipped.csv` in the repository):\n\n"
+    return ("\n## Records not carried over\n\n"
+            f"{sum(reasons.values())} rows of the sourced records in `raw/research/` are not in the tables, each for a stated reason "
+            "(the list, row by row, is `raw/research/import_skipped.csv` in the repository):\n\n"
             + md_table(["facts", "reason"], rows))
 
 

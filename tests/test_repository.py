@@ -10,8 +10,6 @@ from pathlib import Path
 import akim_elections as ae
 from conftest import ROOT
 
-# Research notes quote the pages and paths they were made from; they are records, not inputs.
-RECORDS = ("raw/research",)
 # This file spells out the outside paths it looks for.
 HERE = Path(__file__).resolve().relative_to(ROOT).as_posix()
 # Places outside the checkout that a file could lean on: the old sibling folder, the parent of the
@@ -45,7 +43,7 @@ def outside_references(name: str, text: str) -> list[str]:
 def test_no_file_names_a_path_outside_the_repository():
     offenders = {}
     for name in project_files():
-        text = None if name.startswith(RECORDS) or name == HERE else text_of(name)
+        text = None if name == HERE else text_of(name)
         if text and (found := outside_references(name, text)):
             offenders[name] = found
     assert offenders == {}
@@ -98,9 +96,15 @@ def test_the_readme_install_section_names_every_extra():
 
 def test_no_url_points_at_the_unpublished_repository():
     # The project has no public home yet; a URL to one would be a dead link in every copy.
-    offenders = [name for name in project_files() if not name.startswith(RECORDS) and name != HERE
+    offenders = [name for name in project_files() if name != HERE
                  and "github.com/akim-elections" in (text_of(name) or "")]
     assert offenders == []
+
+
+def test_every_folder_of_raw_says_what_it_holds():
+    folders = {Path(name).parent for name in project_files() if name.startswith("raw/")}
+    assert folders and [f.as_posix() for f in sorted(folders)
+                        if not {"README.md", "SOURCES.md"} & {p.name for p in (ROOT / f).iterdir()}] == []
 
 
 def test_ci_runs_the_readme_test_command_on_every_push_and_pull_request():
