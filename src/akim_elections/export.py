@@ -21,12 +21,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import schema
 from .atomic import staged
 from .citation import apa
 from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, table_rows
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
+from .sqlframe import sql_frame
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 DATASETTE_METADATA = "metadata.json"
@@ -128,28 +130,33 @@ def create_statements(desc: dict) -> list[str]:
     return statements + indexes
 
 
-def sql_frame(frame):
-    """The frame with types SQLite can hold: categories as text, booleans as 0/1, dates as ISO text.
-
-    Shared by the SQLite export and by ``akim_elections.validate``, which checks an in-memory copy.
-    """
-    import pandas as pd
-
-    out = frame.copy()
-    for column in out.columns:
-        dtype = out[column].dtype
-        if isinstance(dtype, pd.CategoricalDtype):
-            out[column] = out[column].astype("object")
-        elif str(dtype) == "boolean":
-            out[column] = out[column].astype("Int64")
-        elif pd.api.types.is_datetime64_any_dtype(dtype):
-            out[column] = out[column].dt.strftime("%Y-%m-%d")
-    return out
-
-
 def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     marks = ", ".join("?" for _ in columns)
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
+
+
+# The figures to use: the build's `final` flag (see the figures schema), one figure per thing measured, of the
+# election as a whole. The view and the canned queries read it.
+FINAL_FIGURES = "final AND as_of_date IS NULL"
+FINAL_VIEW = "figures_final"
+# Every breakdown but the party's empty (the canned queries break down by party or not at all).
+NO_BREAKDOWN = " AND ".join(f"{c} IS NULL" for c in schema.BREAKDOWNS if c != "party_id")
+
+# Datasette canned queries: each asks for the election, so no answer mixes two votes.
+CANNED_QUERIES = {
+    "winners_by_party": {
+        "title": "Winners by nominating party, nationally",
+        "sql": f"SELECT party_id, value AS winners FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'national' "
+               f"AND measure = 'winners' AND party_id IS NOT NULL AND {NO_BREAKDOWN} ORDER BY value DESC"},
+    "turnout_by_oblast": {
+        "title": "Final turnout by oblast",
+        "sql": f"SELECT region_id, value AS turnout_pct FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'region' "
+               f"AND measure = 'turnout_pct' AND party_id IS NULL AND {NO_BREAKDOWN} ORDER BY region_id"},
+    "named_winners": {
+        "title": "Contests with a named winner",
+        "sql": "SELECT region_id, contest_id, winner_name, winner_party_id FROM contests "
+               "WHERE election_id = :election AND winner_name IS NOT NULL ORDER BY region_id, contest_id"},
+}
 
 
 def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
@@ -167,6 +174,7 @@ def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -
             _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
             con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
             _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
+            con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_FIGURES}")
             con.commit()
             broken = con.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
@@ -191,7 +199,7 @@ def datasette_metadata(desc: dict, database: str) -> dict:
         fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit
     meta["databases"] = {database: {"tables": {
         r["table"]: {"title": r["title"], "description": r["description"], "columns": fields_by_table[r["table"]]}
-        for r in table_rows(desc)}}}
+        for r in table_rows(desc)}, "queries": CANNED_QUERIES}}
     return {k: v for k, v in meta.items() if v != ""}
 
 
