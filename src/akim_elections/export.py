@@ -3,7 +3,8 @@
 - csv: a folder with datapackage.json and data/*.csv (the package as published);
 - parquet: a folder with one typed file per table; dates are date32, every field carries its
   description and unit in the schema metadata;
-- sqlite: one file with primary and foreign keys, an index on every foreign key, and the codebook in
+- sqlite: one file with primary and foreign keys, an index on every foreign key, a view
+  ``final_figures`` (the figures to quote, with their sources), and the codebook in
   tables ``_tables`` and ``_fields``; a ``metadata.json`` for Datasette is written beside it;
 - xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
   with filters, dates as dates, column widths fitted).
@@ -125,7 +126,12 @@ def create_statements(desc: dict) -> list[str]:
             cols.append(f"FOREIGN KEY ({_columns(fields)}) REFERENCES {_quote(ref)} ({_columns(ref_fields)})")
             indexes.append(f"CREATE INDEX {_quote('ix_' + name + '_' + '_'.join(fields))} ON {_quote(name)} ({_columns(fields)})")
         statements.append(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(cols) + "\n)")
-    return statements + indexes
+    return statements + indexes + [FINAL_FIGURES_VIEW]
+
+
+# The figures to quote, in one step: the built `final` flag, with each figure's source beside it.
+FINAL_FIGURES_VIEW = """CREATE VIEW "final_figures" AS
+  SELECT f.*, s.url, s.publisher, s.title FROM "figures" f JOIN "sources" s ON s.source_id = f.source_id WHERE f.final = 1"""
 
 
 def sql_frame(frame):
