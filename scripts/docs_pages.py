@@ -33,6 +33,11 @@ def names(table_name: str, key: str, label: str = "name_en") -> dict:
     return dict(zip(frame[key], frame[label]))
 
 
+def oblast_names() -> dict:
+    """Oblasts as a reader names them: "Almaty oblast", never a bare "Almaty" that reads as the city."""
+    return {k: f"{v} oblast" for k, v in names("regions", "region_id").items()}
+
+
 def _final_group(scope: str, measure: str, region: str | None, election: str, dims: dict):
     """All final figures (any source) of one election x place x measure x breakdown."""
     f = table("figures")
@@ -70,6 +75,31 @@ def grade(scope: str = "national", measure: str = "contests", region: str | None
     return KIND_LABELS[best]
 
 
+def _words(sentence: str) -> str:
+    return sentence.rstrip(".").replace("`", "")
+
+
+# The breakdown columns of a figure, read from the group the preference policy compares (one definition).
+BREAKDOWN = [c for c in preference.GROUP if c in schema.VOCABULARIES and c not in ("measure", "scope", "dimension")]
+
+
+def describe(measure: str, /, **dims) -> str:
+    """What a figure measures, in words: 'Akims elected; nominated by Nur Otan; Women'. Never a code."""
+    parts = [_words(schema.MEASURES[measure][1])]
+    party = dims.get("party_id")
+    if isinstance(party, str) and party:
+        parts.append("nominated by " + names("parties", "party_id").get(party, party))
+    member = dims.get("member_of")
+    if isinstance(member, str) and member:
+        parts.append("members of " + names("parties", "party_id").get(member, member))
+    for dim in BREAKDOWN:
+        value = dims.get(dim)
+        if isinstance(value, str) and value:
+            text = _words(schema.VOCABULARIES[dim].get(value, value.replace("_", " ")))
+            parts.append(text[0].lower() + text[1:])
+    return "; ".join(parts)
+
+
 QUALIFIER_WORDS = {"exact": "", "at_least": "more than ", "at_most": "up to ", "approximately": "about "}
 
 
@@ -97,6 +127,15 @@ def source_link(source_id: str) -> str:
     return f"[{s['publisher']}]({s['url']})"
 
 
+# Front matter of a page of wide tables: the page drops its table of contents to give the tables the room.
+WIDE_PAGE = "---\nhide:\n  - toc\n---\n\n"
+
+
+def wide(text: str) -> str:
+    """A cell of free text that must get room to read (the site's stylesheet gives `.wide` a minimum width)."""
+    return f'<span class="wide">{text}</span>' if text else ""
+
+
 def md_table(header: list[str], rows: list[list]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     for row in rows:
@@ -122,26 +161,99 @@ def bar_chart(values: list[dict], x: str, y: str, title: str, x_title: str, colo
     })
 
 
-def map_chart(values: list[dict], field: str, title: str, legend: str) -> bytes:
+NO_FIGURE = "no figure found"
+NO_CONTEST = "city of republican significance: no rural akims"
+
+
+@lru_cache(maxsize=None)
+def _shapes() -> tuple[dict, ...]:
+    """The oblast outlines, lightened: slivers dropped (Akmola carries two tiny stray parts), coordinates rounded."""
     geo = json.loads(GEO.read_text(encoding="utf-8"))
-    features = []
+    shapes = []
     for feature in geo["features"]:
-        iso = feature["properties"]["ISO_3166_2"]
         polygons = feature["geometry"]["coordinates"]
         if feature["geometry"]["type"] == "Polygon":
             polygons = [polygons]
-        # Drop slivers (Akmola carries two tiny stray parts) and round coordinates: a lighter SVG.
         kept = [[[[round(x, 2), round(y, 2)] for x, y in ring] for ring in poly] for poly in polygons if len(poly[0]) > 40]
-        features.append({"type": "Feature", "properties": {"iso": iso, "name": feature["properties"]["ADM1_EN"]},
-                         "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+        shapes.append({"iso": feature["properties"]["ISO_3166_2"], "name": feature["properties"]["ADM1_EN"],
+                       "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    return tuple(shapes)
+
+
+def map_chart(rows: list[dict], field: str, title: str, legend: str) -> bytes:
+    """A map of every outline of the day: oblasts with a value shaded, the others grey and named in the legend.
+
+    ``rows`` are the oblasts of the election (``iso``, ``oblast``, ``field``), with or without a value. Every map
+    draws the same outlines with the same projection, so two maps of one day line up.
+    """
+    by_iso = {r["iso"]: r for r in rows}
+    features = []
+    for shape in _shapes():
+        row = by_iso.get(shape["iso"])
+        value = row.get(field) if row else None
+        status = "" if value is not None else (NO_FIGURE if row else NO_CONTEST)
+        features.append({"type": "Feature", "geometry": shape["geometry"],
+                         "properties": {"oblast": row["oblast"] if row else shape["name"] + " (city)", "value": value, "status": status}})
+    base = {"mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6}}
     return svg({
         "title": title, "width": 620, "height": 360,
         "projection": {"type": "mercator"},
         "data": {"values": features},
-        "transform": [{"lookup": "properties.iso", "from": {"data": {"values": values}, "key": "iso", "fields": [field, "oblast"]}}],
-        "mark": {"type": "geoshape", "stroke": "white", "strokeWidth": 0.6},
-        "encoding": {"color": {"field": field, "type": "quantitative", "title": legend, "scale": {"scheme": "tealblues"}},
-                     "tooltip": [{"field": "oblast"}, {"field": field}]},
+        "layer": [
+            {**base, "transform": [{"filter": "datum.properties.value == null"}],
+             "encoding": {"color": {"field": "properties.status", "type": "nominal", "title": None,
+                                    "scale": {"domain": [NO_FIGURE, NO_CONTEST], "range": ["#bdbdbd", "#e6e6e6"]},
+                                    "legend": {"orient": "bottom", "direction": "vertical", "symbolType": "square", "labelLimit": 0}},
+                          "tooltip": [{"field": "properties.oblast", "title": "oblast"}, {"field": "properties.status", "title": legend}]}},
+            {**base, "transform": [{"filter": "datum.properties.value != null"}],
+             "encoding": {"color": {"field": "properties.value", "type": "quantitative", "title": legend, "scale": {"scheme": "tealblues"}},
+                          "tooltip": [{"field": "properties.oblast", "title": "oblast"}, {"field": "properties.value", "title": legend}]}},
+        ],
+        "resolve": {"scale": {"color": "independent"}, "legend": {"color": "independent"}},
+    })
+
+
+UNKNOWN_PART = "not broken down by any source"
+PARTY_NOT_GIVEN = "party-nominated, party not given"
+
+
+def nomination_parts(label: str, scope: str, region: str | None = None) -> list[dict]:
+    """Registered candidates of one place split by nomination, as far as sources split them.
+
+    Parts are the self-nominated and each party's candidates (or, where no source names the parties, the
+    party-nominated together); what the registered total leaves over is drawn as its own "unknown" part,
+    so a bar never looks complete when it is not.
+    """
+    def get(**dims):
+        return preferred(scope, "candidates", region=region, stage="registered", **dims)
+
+    parties = names("parties", "party_id")
+    parts = [("self-nominated", get(nomination="self"))]
+    by_party = [(parties[p], get(party_id=p)) for p in PARTY_ORDER if p != "self-nominated"]
+    if any(v is not None for _, v in by_party):
+        parts += by_party
+    else:
+        parts.append((PARTY_NOT_GIVEN, get(nomination="party")))
+    parts = [(k, v) for k, v in parts if v is not None]
+    total, known = get(), sum(v for _, v in parts)
+    if total is not None and total > known:
+        parts.append((UNKNOWN_PART, total - known))
+    return [{"place": label, "nomination": k, "candidates": v, "order": i} for i, (k, v) in enumerate(parts)]
+
+
+def nomination_chart(groups: list[list[dict]], title: str) -> bytes:
+    parties = names("parties", "party_id")
+    domain = ["self-nominated", *(parties[p] for p in PARTY_ORDER if p != "self-nominated"), PARTY_NOT_GIVEN, UNKNOWN_PART]
+    colours = ["#ffb300", "#1e88e5", "#43a047", "#8e24aa", "#f4511e", "#6d4c41", "#00acc1", "#5c6bc0", "#d9d9d9"]
+    return svg({
+        "title": title, "width": 480, "height": {"step": 22},
+        "data": {"values": [part for group in groups for part in group]}, "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
+        "encoding": {"y": {"field": "place", "type": "nominal", "title": None, "sort": None},
+                     "x": {"field": "candidates", "type": "quantitative", "stack": "zero", "title": "registered candidates"},
+                     "order": {"field": "order"},
+                     "color": {"field": "nomination", "type": "nominal", "title": "nominated by", "scale": {"domain": domain, "range": colours},
+                               "legend": {"labelLimit": 0}},
+                     "tooltip": [{"field": "place"}, {"field": "nomination"}, {"field": "candidates"}]},
     })
 
 
@@ -150,10 +262,11 @@ def regional_rows() -> list[dict]:
     summary = table("regional_summary")
     summary = summary.astype(object).where(summary.notna(), None)  # missing -> None, numbers -> Python numbers
     regions = table("regions").set_index("region_id")
+    oblasts = oblast_names()
     out = []
     for _, row in summary[summary.election_id == MAIN].iterrows():
         r = regions.loc[row["region_id"]]
-        out.append({"region_id": row["region_id"], "oblast": r["name_en"], "iso": r["iso_3166_2"], **{c: row[c] for c in summary.columns}})
+        out.append({"region_id": row["region_id"], "oblast": oblasts[row["region_id"]], "iso": r["iso_3166_2"], **{c: row[c] for c in summary.columns}})
     return out
 
 
@@ -197,31 +310,15 @@ def results_page() -> dict:
 
     files = {}
     files["assets/charts/winners_by_party.svg"] = bar_chart(tally, "winners", "party", "Winners by nominating party, 25 July 2021", "winners")
-    nomination = [
-        {"group": "self-nominated", "candidates": preferred(measure="candidates", stage="registered", nomination="self")},
-        {"group": "party-nominated", "candidates": preferred(measure="candidates", stage="registered", nomination="party")},
-    ]
-    files["assets/charts/candidates_by_nomination.svg"] = bar_chart(
-        [n for n in nomination if n["candidates"] is not None], "candidates", "group",
-        "Registered candidates by way of nomination (national)", "candidates", "#5c6bc0")
-    by_oblast_nomination = []
-    for r in regional:
-        for label, dims in (("self-nominated", {"nomination": "self"}), ("party-nominated", {"nomination": "party"})):
-            value = preferred("region", "candidates", region=r["region_id"], stage="registered", **dims)
-            if value is not None:
-                by_oblast_nomination.append({"oblast": r["oblast"], "nomination": label, "candidates": value})
-    files["assets/charts/candidates_by_oblast.svg"] = svg({
-        "title": "Registered candidates by way of nomination, where an oblast source gives it", "width": 480, "height": {"step": 22},
-        "data": {"values": by_oblast_nomination}, "mark": "bar",
-        "encoding": {"y": {"field": "oblast", "type": "nominal", "title": None},
-                     "x": {"field": "candidates", "type": "quantitative", "stack": "zero"},
-                     "color": {"field": "nomination", "type": "nominal", "scale": {"range": ["#5c6bc0", "#ffb300"]}}},
-    })
+    files["assets/charts/candidates_by_nomination.svg"] = nomination_chart(
+        [nomination_parts("Kazakhstan", "national")], "Registered candidates by way of nomination (national)")
+    files["assets/charts/candidates_by_oblast.svg"] = nomination_chart(
+        [nomination_parts(r["oblast"], "region", r["region_id"]) for r in regional],
+        "Registered candidates by way of nomination, by oblast")
     turnout = [{"oblast": r["oblast"], "turnout": r["turnout_pct"], "iso": r["iso"]} for r in regional if r["turnout_pct"] is not None]
     files["assets/charts/turnout_by_oblast.svg"] = bar_chart(turnout, "turnout", "oblast", "Final turnout by oblast, percent", "turnout, %")
-    files["assets/charts/map_turnout.svg"] = map_chart(turnout, "turnout", "Final turnout by oblast, 25 July 2021", "turnout, %")
-    contests = [{"oblast": r["oblast"], "contests": r["contests"], "iso": r["iso"]} for r in regional if r["contests"] is not None]
-    files["assets/charts/map_contests.svg"] = map_chart(contests, "contests", "Contests by oblast, 25 July 2021", "contests")
+    files["assets/charts/map_turnout.svg"] = map_chart(regional, "turnout_pct", "Final turnout by oblast, 25 July 2021", "turnout, %")
+    files["assets/charts/map_contests.svg"] = map_chart(regional, "contests", "Contests by oblast, 25 July 2021", "contests")
 
     by_oblast = md_table(
         ["oblast", "contests", "candidates registered", "self-nominated", "winners", "Nur Otan", "women elected", "turnout"],
@@ -278,7 +375,7 @@ publishes only these rendered maps (an image made from OpenStreetMap data needs 
 def named_winners_section() -> str:
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
-    regions, parties = names("regions", "region_id"), names("parties", "party_id")
+    regions, parties = oblast_names(), names("parties", "party_id")
     rows = [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
@@ -330,7 +427,7 @@ def table_page(res: dict, frame) -> str:
         if c.get("pattern"):
             constraints.append(f"pattern `{c['pattern']}`")
         if c.get("enum"):
-            constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:12]) + (" …" if len(c["enum"]) > 12 else ""))
+            constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:8]) + (f" … ({len(c['enum'])} values)" if len(c["enum"]) > 8 else ""))
         if field["name"] in fk:
             ref = fk[field["name"]]
             constraints.append(f"→ [{ref['resource']}]({ref['resource']}.md).{ref['fields']}")
@@ -338,18 +435,19 @@ def table_page(res: dict, frame) -> str:
         example = str(values.iloc[0]) if len(values) else ""
         if len(example) > 40:
             example = example[:39] + "…"
-        rows.append([f"`{field['name']}`", field["type"], field.get("unit", ""), "; ".join(constraints), field["description"],
-                     f"`{example}`" if example else ""])
+        described = field["description"] + (f" Example: `{example}`" if example else "")
+        kind = field["type"] + (f", in {field['unit']}" if field.get("unit") else "")
+        rows.append([f"`{field['name']}`", kind, "; ".join(constraints), wide(described)])
     vocab = ""
     if res["name"] == "figures":
-        vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, d] for m, (u, d) in schema.MEASURES.items()])
+        vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, wide(d)] for m, (u, d) in schema.MEASURES.items()])
         for title, column, vocabulary in (("Nominations", "nomination", schema.NOMINATIONS), ("Incumbency", "incumbency", schema.INCUMBENCIES),
                                           ("Types of unit", "unit_type", schema.UNIT_TYPES)):
             vocab += f"\n## {title}\n\n" + md_table([column, "meaning"], [[f"`{k}`", v] for k, v in vocabulary.items()])
         vocab += "\n## Rarer dimensions\n\n" + md_table(["dimension", "category", "meaning"],
                                                        [[f"`{d}`", f"`{c}`", m] for d, v in schema.RARE_DIMENSIONS.items() for c, m in v.items()])
         vocab += "\n## Stages\n\n" + md_table(["stage", "meaning"], [[f"`{k}`", v] for k, v in schema.STAGES.items()])
-    return f"""# {res['name']}
+    return f"""{WIDE_PAGE}# {res['name']}
 
 {res['description']}
 
@@ -358,14 +456,39 @@ def table_page(res: dict, frame) -> str:
 
 ## Fields
 
-{md_table(["field", "type", "unit", "constraints", "description", "example"], rows)}{vocab}"""
+{md_table(["field", "type", "constraints", "description"], rows)}{vocab}"""
+
+
+def coverage_grid() -> bytes:
+    """Measure x oblast: a filled cell where the package has a preferred figure, coloured by the kind of its source."""
+    oblasts = oblast_names()
+    cells = table("summary_sources")
+    cells = cells[cells.election_id == MAIN].set_index(["region_id", "column"])
+    regional = regional_rows()
+    values = []
+    for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
+        for r in regional:
+            key = (r["region_id"], column)
+            kind = KIND_LABELS[cells.loc[key, "kind"]] if key in cells.index else NO_FIGURE
+            values.append({"figure": _words(description), "oblast": oblasts[r["region_id"]], "source": kind})
+    domain = [KIND_LABELS[k] for k in schema.SOURCE_KINDS] + [NO_FIGURE]
+    colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
+    return svg({
+        "title": "What the package knows per oblast, 25 July 2021 (preferred figures)",
+        "data": {"values": values}, "width": {"step": 30}, "height": {"step": 20},
+        "mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5},
+        "encoding": {"x": {"field": "oblast", "type": "nominal", "sort": None, "title": None, "axis": {"labelAngle": -50, "orient": "top", "labelLimit": 0}},
+                     "y": {"field": "figure", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
+                     "color": {"field": "source", "type": "nominal", "title": "best source behind the figure",
+                               "scale": {"domain": domain, "range": colours[:len(domain)]}, "legend": {"symbolType": "square", "symbolStrokeColor": "#9e9e9e", "labelLimit": 0}},
+                     "tooltip": [{"field": "oblast"}, {"field": "figure"}, {"field": "source"}]},
+    })
 
 
 def coverage_page() -> str:
     regional = regional_rows()
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
-             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True),
-             (r["measures_missing"] or "").replace(" | ", ", ")] for r in regional]
+             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional]
     sources = table("sources").sort_values(["publisher", "source_id"])
     src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else s.published_status.replace("_", " "),
                  KIND_LABELS[s.kind], f"[{s.source_id}]({s.url})", s.title if isinstance(s.title, str) else f"({s.title_en})"]
@@ -380,11 +503,15 @@ def coverage_page() -> str:
 
 ## What is known per oblast (25 July 2021)
 
-The regional summary has {len(schema.SUMMARY_COLUMNS)} figure columns per oblast. "Known" counts those with a
-preferred figure; the last column lists the missing ones. Contest coverage is the share of an oblast's contests
+The regional summary has {len(schema.SUMMARY_COLUMNS)} figures per oblast. Each cell of the grid is one of them:
+coloured by the kind of the best source behind it, white where no source with that figure has been found.
+
+![Grid of the {len(schema.SUMMARY_COLUMNS)} summary figures by oblast, each cell coloured by the kind of its best source or white where the figure is missing.](assets/charts/coverage_grid.svg)
+
+"Known" counts the figures with a preferred value. Contest coverage is the share of an oblast's contests
 whose winner is named in the contests table.
 
-{md_table(["oblast", "figures known", "contests listed", "with named winner", "winner coverage", "missing"], rows)}
+{md_table(["oblast", "figures known", "contests listed", "with named winner", "winner coverage"], rows)}
 So far {len(named)} of {fmt(preferred())} contests of 25 July 2021 have a named winner. Results by party are known
 for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblasts.
 
@@ -423,13 +550,74 @@ def day(value, precision) -> str:
     return {"month": text[:7], "year": text[:4]}.get(precision, text)
 
 
+def voting_days():
+    """Direct elections held on one known day since 25 July 2021, oldest first (rural, district and city akims)."""
+    e = table("elections")
+    days = e[e.direct.fillna(False).astype(bool) & (e.date_precision == "day") & (e.date_start == e.date_end)
+             & (e.date_start >= e.set_index("election_id").loc[MAIN, "date_start"])]
+    return days.sort_values(["date_start", "election_id"])
+
+
+def day_rows() -> list[dict]:
+    """Per voting day: the contests a source says were held, and the contests the package lists by name."""
+    contests = table("contests")
+    rows = []
+    for e in voting_days().itertuples():
+        mine = contests[contests.election_id == e.election_id]
+        rows.append({"date": e.date_start.date().isoformat(), "election": e.name_en, "level": e.level,
+                     "held": preferred(measure="contests", election=e.election_id),
+                     "listed": len(mine), "named": int(mine.winner_name.notna().sum())})
+    return rows
+
+
+def timeline_chart(rows: list[dict]) -> bytes:
+    values = [{"date": r["date"], "contests": r[k], "series": label, "election": r["election"]}
+              for r in rows for k, label in (("held", "held, as a source states"), ("listed", "listed in the package"))
+              if r[k] is not None]
+    return svg({
+        "title": "Voting days since 25 July 2021: contests per day", "width": 620, "height": 260,
+        "data": {"values": values},
+        "mark": {"type": "point", "filled": True, "size": 60},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": None},
+                     "y": {"field": "contests", "type": "quantitative", "scale": {"type": "symlog"}, "title": "contests (log scale)"},
+                     "color": {"field": "series", "type": "nominal", "title": None, "scale": {"range": ["#00897b", "#ff7043"]},
+                               "legend": {"orient": "bottom", "labelLimit": 0}},
+                     "shape": {"field": "series", "type": "nominal", "legend": None},
+                     "tooltip": [{"field": "election"}, {"field": "series"}, {"field": "contests"}]},
+    })
+
+
+def running_chart(rows: list[dict]) -> bytes:
+    f = table("figures")
+    stated = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & (f.measure == "winners") & ~f.rejected
+               & f.as_of_date.notna() & f[list(schema.BREAKDOWNS)].isna().all(axis=1)]
+    values = [{"date": r.as_of_date.date().isoformat(), "akims": float(r.value), "series": "running total a source states"}
+              for r in stated.itertuples()]
+    held = listed = 0
+    for r in rows:
+        held += r["held"] or 0
+        listed += r["listed"]
+        values += [{"date": r["date"], "akims": held, "series": "contests with a count in the package, summed"},
+                   {"date": r["date"], "akims": listed, "series": "contests listed by name, summed"}]
+    return svg({
+        "title": "Akims elected since 25 July 2021: the sources' running totals and what the package holds", "width": 620, "height": 260,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True, "interpolate": "step-after"},
+        "encoding": {"x": {"field": "date", "type": "temporal", "title": None},
+                     "y": {"field": "akims", "type": "quantitative", "title": "akims (contests)"},
+                     "color": {"field": "series", "type": "nominal", "title": None, "scale": {"domain": ["running total a source states", "contests with a count in the package, summed", "contests listed by name, summed"], "range": ["#5c6bc0", "#00897b", "#ff7043"]},
+                               "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 0}},
+                     "tooltip": [{"field": "date", "type": "temporal"}, {"field": "series"}, {"field": "akims"}]},
+    })
+
+
 def later_page() -> str:
     f = table("figures")
     elections = table("elections").set_index("election_id")
     cumulative = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & ~f.rejected]
     rows = []
     for r in cumulative.sort_values(["as_of_date", "measure", "figure_id"], na_position="last").itertuples():
-        what = " · ".join(x for x in [r.measure, *(getattr(r, c) for c in schema.BREAKDOWNS)] if isinstance(x, str) and x)
+        what = describe(r.measure, **r._asdict())
         rows.append([day(r.as_of_date, r.as_of_precision), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
     contests = table("contests")
     per = []
@@ -441,7 +629,30 @@ def later_page() -> str:
         named = int(((contests.election_id == eid) & contests.winner_name.notna()).sum())
         when = day(e["date_start"], e["date_precision"])
         per.append([when, e["name_en"], e["type"], n_fig, n_con, named])
+    days = day_rows()
+    day_table = md_table(["date", "election", "akims of", "contests held (source)", "listed in the package", "with named winner"],
+                         [[d["date"], d["election"], d["level"].replace("_", " "), fmt(d["held"]), d["listed"], d["named"]] for d in days])
+    district = [d for d in days if d["level"] != "rural"]
+    district_text = (md_table(["date", "election", "contests held (source)", "listed", "with named winner"],
+                              [[d["date"], d["election"], fmt(d["held"]), d["listed"], d["named"]] for d in district])
+                     if district else "None in the package yet.\n")
     return f"""# Since 2021
+
+## Voting days
+
+{len(days)} voting days of direct akim elections are in the package, each with the contests a source says
+were held that day and the contests the package lists by name. A day missing here is a day no source found
+has been recorded for, not a day without elections.
+
+![Timeline of the voting days since 25 July 2021, with the contests held per day as sources state them and the contests the package lists.](assets/charts/later_timeline.svg)
+
+![Step lines: the running totals of akims elected that sources state, against the contests the package counts and lists, summed over the voting days.](assets/charts/later_running.svg)
+
+{day_table}
+## District and city akims
+
+{district_text}
+## About these elections
 
 After 25 July 2021 rural akims are elected whenever a term ends or a post falls vacant, on voting days
 spread over every year. The package records these elections as they are found: each voting day is an
@@ -467,7 +678,8 @@ def conflicts_page() -> str:
     g["as_of_date"] = g["as_of_date"].map(lambda d: d.date().isoformat() if d else "")
     kinds = table("sources").set_index("source_id")["kind"]
     sections = []
-    regions = names("regions", "region_id")
+    regions = oblast_names()
+    elections = names("elections", "election_id")
     for key, grp in g.groupby(group_cols, sort=True, observed=True):
         if grp["value"].nunique() < 2 and not grp["rejected"].any():
             continue
@@ -476,13 +688,13 @@ def conflicts_page() -> str:
         if d["district_kato"]:
             place += ", " + district_name(d["district_kato"])
         when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of_date"] and f"as of {d['as_of_date']}"
-        what = " · ".join(x for x in [d["measure"], *(d[c] for c in schema.BREAKDOWNS), when] if x)
+        what = describe(d["measure"], **d) + (f"; {when}" if when else "")
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
             mark = "**preferred**" if r.preferred else ("rejected" if r.rejected else ("interim" if r.interim else ""))
             rows.append([fmt_q(r.value, r.qualifier), mark, KIND_LABELS[kinds[r.source_id]], source_link(r.source_id),
                          r.note if isinstance(r.note, str) else ""])
-        sections.append(f"### {place}: {what} ({d['election_id']})\n\n" + md_table(["value", "status", "kind of source", "source", "note"], rows))
+        sections.append(f"### {place}: {what} ({elections.get(d['election_id'], d['election_id'])})\n\n" + md_table(["value", "status", "kind of source", "source", "note"], rows))
     overrides = (md_table(["figure", "why it is preferred against the policy"], [[f"`{k}`", v] for k, v in preference.OVERRIDES.items()])
                  if preference.OVERRIDES else "None at present: every preferred figure follows the rules above.\n")
     headline_grades = md_table(["25 July 2021", "figure", "best source behind it"],
@@ -568,7 +780,7 @@ def cite_page() -> str:
     cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     return f"""# Cite
 
-Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
+Version {ae.__version__}, released {ae._version.__release_date__}. Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
 from the shell: `akim-elections cite --style bibtex`.
 
 ## APA
@@ -601,7 +813,33 @@ def timeline() -> str:
     return md_table(["date", "event", "source"], rows)
 
 
-SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline}
+def holdings() -> str:
+    """What the package holds and lacks, counted from the data so the home page never overstates it."""
+    contests = table("contests")
+    main = contests[contests.election_id == MAIN]
+    total = preferred()
+    regional = regional_rows()
+    n = len(regional)
+
+    def oblasts_with(column: str) -> int:
+        return sum(1 for r in regional if r[column] is not None)
+
+    votes = preferred(measure="votes_cast")
+    later = contests[contests.election_id != MAIN]
+    return "\n".join([
+        f"- **Contest results:** a named winner for {int(main.winner_name.notna().sum())} of the {fmt(total)} contests of 25 July 2021;"
+        f" {len(main)} contests are listed by name.",
+        f"- **Per oblast:** the number of contests for {oblasts_with('contests')} of {n} oblasts, final turnout for"
+        f" {oblasts_with('turnout_pct')}, registered candidates for {oblasts_with('candidates_registered')},"
+        f" winners by party for {oblasts_with('winners_nur_otan')}.",
+        f"- **Nationally:** votes cast {'— no source found' if votes is None else fmt(votes)};"
+        f" winners by party for {fmt(sum(v for v in (preferred(measure='winners', party_id=p) for p in PARTY_ORDER) if v))} of {fmt(preferred(measure='winners'))} winners.",
+        f"- **Since 2021:** {len(later)} contests of later elections, {int(later.winner_name.notna().sum())} with a named winner"
+        " (see [Since 2021](later.md) for how that compares with the running totals).",
+    ]) + "\n"
+
+
+SNIPPETS = {"headline": headline, "package_counts": package_counts, "timeline": timeline, "holdings": holdings}
 
 
 def downloads() -> dict[str, bytes]:
@@ -618,7 +856,10 @@ def generate() -> dict[str, str | bytes]:
     files.update(results_page())
     files.update(codebook_pages())
     files["coverage.md"] = coverage_page()
+    files["assets/charts/coverage_grid.svg"] = coverage_grid()
     files["later.md"] = later_page()
+    files["assets/charts/later_timeline.svg"] = timeline_chart(day_rows())
+    files["assets/charts/later_running.svg"] = running_chart(day_rows())
     files["conflicts.md"] = conflicts_page()
     files["validation.md"] = validation_page()
     files["cite.md"] = cite_page()

@@ -46,6 +46,22 @@ def test_show_columns_where_and_long(monkeypatch, capsys):
     assert any(line.startswith("iso_3166_2 ") for line in record) and record[-1] == "[1 of 17 rows]"
 
 
+def test_show_where_with_a_value_no_row_has_names_the_values_and_the_nearest(capsys):
+    assert main(["show", "figures", "--where", "measure=turnout"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "no row has measure='turnout' (did you mean measure=turnout_pct?)" in err[0]
+    assert "values of measure: " in err[0] and "winners" in err[0]
+
+
+def test_show_where_booleans_in_any_case(capsys):
+    counts = []
+    for spelling in ("true", "True", "TRUE"):
+        assert main(["show", "figures", "--where", f"preferred={spelling}", "--where", "measure=winners", "-n", "1"]) == 0
+        counts.append(capsys.readouterr().out.splitlines()[-1])
+    assert len(set(counts)) == 1 and not counts[0].startswith("[0 of 0")
+
+
 def test_tables_shows_rows_descriptions_and_named_winners(monkeypatch, capsys):
     import akim_elections as ae
 

@@ -9,7 +9,7 @@ import pytest
 import akim_elections as ae
 from akim_elections import schema
 from akim_elections.csvio import read_rows
-from akim_elections.export import create_statements
+from akim_elections.export import FINAL_VIEW, export
 from akim_elections.loader import descriptor, package_root
 from akim_elections.preference import with_flags
 from akim_elections.summary import render_derived
@@ -104,12 +104,15 @@ def test_a_cell_summed_from_parts_is_traced_to_each_part():
     assert "north-kazakhstan,contests,rural_district" in built
 
 
-def test_the_sqlite_export_has_a_view_of_the_final_figures():
-    con = sqlite3.connect(":memory:")
-    for statement in create_statements(descriptor()):
-        con.execute(statement)
-    columns = [row[1] for row in con.execute("PRAGMA table_info(final_figures)")]
-    assert "final" in columns and "url" in columns
+def test_the_sqlite_export_has_a_view_of_the_final_figures(tmp_path):
+    out = export("sqlite", tmp_path / "akims.sqlite")
+    con = sqlite3.connect(out)
+    try:
+        rows = con.execute(f"SELECT party_id, value FROM {FINAL_VIEW} WHERE election_id = ? AND scope = 'national' "
+                           "AND measure = 'winners' AND party_id IS NOT NULL AND member_of IS NULL", (MAIN,)).fetchall()
+    finally:
+        con.close()
+    assert len(rows) == len({p for p, _ in rows}) and dict(rows)["nur-otan"] == 627
 
 
 def test_reconciliations_point_at_final_figures(figures):

@@ -6,11 +6,11 @@ No URL is given until the project is published somewhere a URL would stay valid.
 
 from __future__ import annotations
 
-from ._version import __version__
+from ._version import __release_date__, __version__
 
 AUTHOR = "akim-elections contributors"
 TITLE = "akim-elections: Kazakhstan's direct elections of rural akims, a sourced open dataset"
-YEAR = "2026"
+YEAR = __release_date__[:4]
 LICENSE = "CC-BY-4.0"
 
 
@@ -21,13 +21,22 @@ def bibtex() -> str:
         f"  title = {{{TITLE}}},\n"
         f"  year = {{{YEAR}}},\n"
         f"  version = {{{__version__}}},\n"
+        f"  date = {{{__release_date__}}},\n"
         f"  note = {{Data licensed {LICENSE}}}\n"
         "}"
     )
 
 
+def _apa_date() -> str:
+    """The release date as APA writes it: 2026, December 1."""
+    from datetime import date
+
+    d = date.fromisoformat(__release_date__)
+    return f"{d.year}, {d.strftime('%B')} {d.day}"
+
+
 def apa() -> str:
-    return f"{AUTHOR}. ({YEAR}). {TITLE} (Version {__version__}) [Data set]."
+    return f"{AUTHOR}. ({_apa_date()}). {TITLE} (Version {__version__}) [Data set]."
 
 
 def cite(style: str = "apa") -> str:
@@ -43,7 +52,7 @@ def zenodo_json() -> str:
     import json
 
     meta = {
-        "title": TITLE, "version": __version__, "upload_type": "dataset", "license": LICENSE.lower(),
+        "title": TITLE, "version": __version__, "publication_date": __release_date__, "upload_type": "dataset", "license": LICENSE.lower(),
         "creators": [{"name": AUTHOR}],
         "description": "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims, starting with 25 July 2021.",
         "keywords": ["Kazakhstan", "elections", "local government", "akim"],
@@ -59,6 +68,7 @@ def citation_cff() -> str:
         "type: dataset\n"
         f'title: "{TITLE}"\n'
         f"version: {__version__}\n"
+        f"date-released: {__release_date__}\n"
         "authors:\n"
         f'  - name: "{AUTHOR}"\n'
         f"license: {LICENSE}\n"

@@ -71,9 +71,12 @@ def _show(args) -> int:
 
     frame = load(args.table, args.root)
     resource = next(r for r in descriptor(args.root)["resources"] if r["name"] == args.table)
-    text = as_text(frame)
+    text = everything = as_text(frame)
     for condition in args.where:
         column, value = _where(condition, list(text.columns))
+        if frame[column].dtype.kind == "b" or str(frame[column].dtype) == "boolean":
+            value = value.lower()  # true, True, TRUE: the CSV writes true
+        _known_value(column, value, everything[column])
         text = text[text[column] == value]
     columns = _columns(args.columns, list(text.columns)) if args.columns else list(text.columns)
     total = len(text)
@@ -99,6 +102,23 @@ def _where(condition: str, columns: list[str]) -> tuple[str, str]:
     if column not in columns:
         raise UsageError(f"--where: unknown column {column!r}; columns: {', '.join(columns)}")
     return column, value
+
+
+SHOWN_VALUES = 12
+
+
+def _known_value(column: str, value: str, cells) -> None:
+    """A value no row has is a typo far more often than a question: say so, with the values there are."""
+    counts = cells.value_counts()
+    if value in counts.index:
+        return
+    import difflib
+
+    known = [v if v else "(empty)" for v in counts.index]
+    nearest = difflib.get_close_matches(value, [v for v in counts.index if v], n=1, cutoff=0.5)
+    hint = f" (did you mean {column}={nearest[0]}?)" if nearest else ""
+    listed = ", ".join(known[:SHOWN_VALUES]) + (f" and {len(known) - SHOWN_VALUES} more" if len(known) > SHOWN_VALUES else "")
+    raise UsageError(f"--where: no row has {column}={value!r}{hint}; values of {column}: {listed}")
 
 
 def _columns(spec: str, columns: list[str]) -> list[str]:

@@ -4,7 +4,7 @@
 - parquet: a folder with one typed file per table; dates are date32, every field carries its
   description and unit in the schema metadata;
 - sqlite: one file with primary and foreign keys, an index on every foreign key, a view
-  ``final_figures`` (the figures to quote, with their sources), and the codebook in
+  ``figures_final`` (the figures to quote), and the codebook in
   tables ``_tables`` and ``_fields``; a ``metadata.json`` for Datasette is written beside it;
 - xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
   with filters, dates as dates, column widths fitted).
@@ -22,6 +22,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import schema
 from .atomic import staged
 from .citation import apa
 from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, table_rows
@@ -126,12 +127,7 @@ def create_statements(desc: dict) -> list[str]:
             cols.append(f"FOREIGN KEY ({_columns(fields)}) REFERENCES {_quote(ref)} ({_columns(ref_fields)})")
             indexes.append(f"CREATE INDEX {_quote('ix_' + name + '_' + '_'.join(fields))} ON {_quote(name)} ({_columns(fields)})")
         statements.append(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(cols) + "\n)")
-    return statements + indexes + [FINAL_FIGURES_VIEW]
-
-
-# The figures to quote, in one step: the built `final` flag, with each figure's source beside it.
-FINAL_FIGURES_VIEW = """CREATE VIEW "final_figures" AS
-  SELECT f.*, s.url, s.publisher, s.title FROM "figures" f JOIN "sources" s ON s.source_id = f.source_id WHERE f.final = 1"""
+    return statements + indexes
 
 
 def sql_frame(frame):
@@ -158,6 +154,30 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
+# The figures to use: the build's `final` flag (see the figures schema), one figure per thing measured, of the
+# election as a whole. The view and the canned queries read it.
+FINAL_FIGURES = "final AND as_of_date IS NULL"
+FINAL_VIEW = "figures_final"
+# Every breakdown but the party's empty (the canned queries break down by party or not at all).
+NO_BREAKDOWN = " AND ".join(f"{c} IS NULL" for c in schema.BREAKDOWNS if c != "party_id")
+
+# Datasette canned queries: each asks for the election, so no answer mixes two votes.
+CANNED_QUERIES = {
+    "winners_by_party": {
+        "title": "Winners by nominating party, nationally",
+        "sql": f"SELECT party_id, value AS winners FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'national' "
+               f"AND measure = 'winners' AND party_id IS NOT NULL AND {NO_BREAKDOWN} ORDER BY value DESC"},
+    "turnout_by_oblast": {
+        "title": "Final turnout by oblast",
+        "sql": f"SELECT region_id, value AS turnout_pct FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'region' "
+               f"AND measure = 'turnout_pct' AND party_id IS NULL AND {NO_BREAKDOWN} ORDER BY region_id"},
+    "named_winners": {
+        "title": "Contests with a named winner",
+        "sql": "SELECT region_id, contest_id, winner_name, winner_party_id FROM contests "
+               "WHERE election_id = :election AND winner_name IS NOT NULL ORDER BY region_id, contest_id"},
+}
+
+
 def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
     # Datasette reads table and column descriptions from a metadata.json beside the database.
     with staged(out.absolute().parent / DATASETTE_METADATA, force=force) as tmp_meta:
@@ -173,6 +193,7 @@ def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -
             _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
             con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
             _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
+            con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_FIGURES}")
             con.commit()
             broken = con.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
@@ -197,7 +218,7 @@ def datasette_metadata(desc: dict, database: str) -> dict:
         fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit
     meta["databases"] = {database: {"tables": {
         r["table"]: {"title": r["title"], "description": r["description"], "columns": fields_by_table[r["table"]]}
-        for r in table_rows(desc)}}}
+        for r in table_rows(desc)}, "queries": CANNED_QUERIES}}
     return {k: v for k, v in meta.items() if v != ""}
 
 

@@ -35,7 +35,8 @@ PACKAGE = {
 # Each measure is defined once, with its unit. The figures table may only use these.
 MEASURES: dict[str, tuple[str, str]] = {
     # measure: (unit, meaning)
-    "contests": ("contests", "Akim posts put to the vote (one contest per rural district, village or town)."),
+    "contests": ("contests", "Akim posts put to the vote (one contest per rural district, village, town, district or city)."),
+    "contests_planned": ("contests", "Akim contests announced as planned for a period still to come: a plan, not a count of contests held."),
     "contests_pct": ("percent", "Share of contests, in percent, of the contests in scope."),
     "candidates": ("candidates", "Candidates at the stage given in `stage`."),
     "candidates_pct": ("percent", "Share of candidates, in percent, of all candidates at that stage."),
@@ -76,6 +77,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "observers": ("persons", "Election observers deployed by the body the note names (a party, an NGO, a mission)."),
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
+    "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
@@ -163,7 +165,9 @@ BREAKDOWNS = ("stage", "nomination", "party_id", "member_of", "gender", "incumbe
 
 SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast.",
           "contest": "One contest (see `contest_id`)."}
-CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance"}
+CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance",
+                 "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
+                 "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
 # In the order of the preference policy (see akim_elections.preference): earlier kinds are preferred.
 SOURCE_KINDS = {
     "official": "An election commission, akimat, ministry or other government body, or the law itself.",
@@ -212,7 +216,8 @@ ELECTION_TYPES = {
     "cumulative": "Not one vote: a running total over several rounds of elections.",
     "day_unknown": "Votes whose day the sources do not give, grouped by the month or year they give, or by the one report that describes them.",
 }
-ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance", "district": "districts and cities of regional significance"}
+ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
+                   "district": "districts and cities of oblast (regional) significance, regional centres included; the contest's `type` tells a district from a city"}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
@@ -459,12 +464,12 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast on the election day"),
             _kato("district_kato", "districts", "district"),
             {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it; empty where the source does not name it."},
-            {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian as the source writes it."},
-            {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh as the source writes it."},
+            {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
+            {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
             {"name": "name_latn", "type": "string",
              "description": "The place's name in Latin letters: from the Kazakh name where given, else the Russian, by `akim_elections.translit.kk_latn`; as written where the source is in a Latin-script language."},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
-            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast"),
+            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
              "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
