@@ -703,6 +703,9 @@ def conflicts_page() -> str:
 
 Where sources give different values for the same thing, the package keeps all of them, each with its source.
 Figures judged wrong are marked *rejected*, with the reason in their note, and are never preferred.
+Where an oblast's parts add up to its total and a rival figure would break the sum (Aksu district: 9 contests
+in a district list that adds up to the oblast's 71, against 3 elsewhere), the rival is rejected with that reason.
+The figures to quote are marked *final*: preferred, not interim, not at a time of day.
 
 ## The preference policy
 

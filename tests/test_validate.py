@@ -9,6 +9,7 @@ import pytest
 
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.rules import RULE_IDS
+from akim_elections.schema import BREAKDOWNS
 from akim_elections.validate import format_report, validate
 
 MAIN = "2021-07-25-rural"
@@ -40,7 +41,7 @@ def one(rows, **match):
 
 
 def final(rows, scope, measure, region="", **dims):
-    wanted = {"stage": "", "party_id": "", "gender": "", "subgroup": "", **dims}
+    wanted = {**{c: "" for c in BREAKDOWNS}, **dims}
     return one(rows, election_id=MAIN, scope=scope, region_id=region, measure=measure, preferred="true", interim="false",
                time_of_day="", as_of_date="", **wanted)
 
@@ -79,7 +80,7 @@ def extra_contest(rows):
 
 def national_self_nominated(rows):
     row = dict(final(rows, "national", "winners", party_id="nur-otan"))
-    row.update(figure_id="x-self", party_id="self-nominated", value="40")
+    row.update(figure_id="x-self", party_id="", nomination="self", value="40")
     return row
 
 
@@ -91,7 +92,7 @@ def eighteenth_region(rows):
 
 def second_preferred(rows):
     # another figure of the same group as the preferred national contests count
-    row = one(rows, election_id=MAIN, scope="national", measure="contests", stage="", party_id="", gender="", subgroup="",
+    row = one(rows, election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
               interim="false", time_of_day="", as_of_date="", preferred="false", rejected="false")
     row["preferred"] = "true"
     return rows
@@ -99,7 +100,7 @@ def second_preferred(rows):
 
 def swapped_preference(rows):
     """The preferred national contests figure and another one of its group trade flags: still one per group."""
-    group = dict(election_id=MAIN, scope="national", measure="contests", stage="", party_id="", gender="", subgroup="",
+    group = dict(election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
                  interim="false", time_of_day="", as_of_date="", rejected="false")
     one(rows, preferred="true", **group)["preferred"] = "false"
     one(rows, preferred="false", **group)["preferred"] = "true"
@@ -177,7 +178,7 @@ CATALOGUE = {
                                         True, ("figures", "unit-per-measure")),
     "more contests listed than the oblast held": (add_row("contests", extra_contest), True, ("contests", "contests-within-oblast-count")),
     "national candidates no longer add up": (set_value("figures", lambda rows: final(rows, "national", "candidates", stage="registered",
-                                                                                     party_id="self-nominated"), "value", "1420"), True,
+                                                                                     nomination="self"), "value", "1420"), True,
                                              ("figures", "national-candidates")),
     "rejected figure made preferred": (set_value("figures", lambda rows: one(rows, rejected="true"), "preferred", "true"), True,
                                        ("figures", "one-preferred-per-group")),

@@ -3,7 +3,8 @@
 - csv: a folder with datapackage.json and data/*.csv (the package as published);
 - parquet: a folder with one typed file per table; dates are date32, every field carries its
   description and unit in the schema metadata;
-- sqlite: one file with primary and foreign keys, an index on every foreign key, and the codebook in
+- sqlite: one file with primary and foreign keys, an index on every foreign key, a view
+  ``figures_final`` (the figures to quote), and the codebook in
   tables ``_tables`` and ``_fields``; a ``metadata.json`` for Datasette is written beside it;
 - xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
   with filters, dates as dates, column widths fitted).

@@ -15,7 +15,7 @@ the schema can be given as a keyword at once:
 - Place: the scope follows from the most specific place given (``region`` → region, ``district`` →
   district, ``contest`` → contest; none → national). Columns of other place levels are left free.
 - Every other breakdown column not given must be empty: ``figure("winners")`` is the total, not a
-  figure for one party, gender, stage, subgroup or time of day.
+  figure for one party, gender, stage, other breakdown or time of day.
 - Columns that describe a figure rather than say what it measures (value, unit, flags, source, note,
   qualifier) are not matched unless given.
 
