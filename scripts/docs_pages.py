@@ -536,7 +536,7 @@ def skipped_section() -> str:
     return ("\n## Records not carried over\n\n"
             f"{sum(reasons.values())} rows of the sourced records in `raw/research/` are not in the tables, each for a stated reason "
             "(the list, row by row, is `raw/research/import_skipped.csv` in the repository):\n\n"
-            + md_table(["facts", "reason"], rows))
+            + md_table(["rows", "reason"], rows))
 
 
 RUNNING_TOTAL = "rural-running-total"
