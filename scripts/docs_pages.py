@@ -463,7 +463,10 @@ def coverage_grid() -> bytes:
     """Measure x oblast: a filled cell where the package has a preferred figure, coloured by the kind of its source."""
     oblasts = oblast_names()
     cells = table("summary_sources")
-    cells = cells[cells.election_id == MAIN].set_index(["region_id", "column"])
+    # A cell built from parts (North Kazakhstan's contests) has a figure per part: its colour is the best of their kinds.
+    rank = cells.kind.map(list(schema.SOURCE_KINDS).index)
+    cells = (cells[cells.election_id == MAIN].assign(rank=rank).sort_values("rank")
+             .drop_duplicates(["region_id", "column"]).set_index(["region_id", "column"]))
     regional = regional_rows()
     values = []
     for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
