@@ -321,7 +321,7 @@ def results_page() -> dict:
     recon = table("reconciliations")
     recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
                          for r in recon.itertuples() if r.election_id == MAIN)
-    page = f"""# 25 July 2021: the first direct vote
+    page = f"""{WIDE_PAGE}# 25 July 2021: the first nationwide direct vote
 
 {headline()}
 Each figure is the one the package prefers where sources differ; see [Conflicts](conflicts.md) for the policy.
@@ -485,7 +485,7 @@ def coverage_page() -> str:
     kind_rows = [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()]
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
-    return f"""# Coverage and sources
+    return f"""{WIDE_PAGE}# Coverage and sources
 
 {package_counts()}
 
