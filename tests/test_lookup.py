@@ -92,13 +92,3 @@ def test_two_preferred_figures_are_ambiguous_and_say_how_to_narrow(package_copy)
     write_rows(path, list(rows[0]), rows)
     with pytest.raises(ae.AmbiguousFigureError, match="2 preferred figures.*differ in district_as_written"):
         ae.figure("winners", party="nur-otan", root=package_copy)
-
-
-def test_the_loader_example_of_the_docs_runs():
-    import re
-
-    from conftest import ROOT
-
-    page = (ROOT / "docs" / "use.md").read_text(encoding="utf-8")
-    code = re.search(r"## Python, with the loader\s+```python\n(.*?)```", page, re.S).group(1)
-    exec(compile(code, "use.md", "exec"), {})
