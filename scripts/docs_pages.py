@@ -44,15 +44,15 @@ def _final_group(scope: str, measure: str, region: str | None, election: str, di
     mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure)
     mask &= ~f.interim & f.time_of_day.isna() & f.as_of_date.isna()
     mask &= (f.region_id == region) if region else f.region_id.isna()
-    for dim in ("stage", "party_id", "gender", "subgroup"):
+    for dim in schema.BREAKDOWNS:
         mask &= (f[dim] == dims[dim]) if dims.get(dim) else f[dim].isna()
     return f[mask]
 
 
 def preferred(scope: str = "national", measure: str = "contests", region: str | None = None, election: str = MAIN, **dims):
-    """Value of the preferred final figure with exactly this breakdown, or None."""
+    """Value of the final figure (the `final` flag) with exactly this breakdown, or None."""
     hits = _final_group(scope, measure, region, election, dims)
-    hits = hits[hits.preferred]
+    hits = hits[hits.final]
     return None if hits.empty else float(hits.iloc[0]["value"])
 
 
@@ -80,7 +80,7 @@ def _words(sentence: str) -> str:
 
 
 # The breakdown columns of a figure, read from the group the preference policy compares (one definition).
-BREAKDOWN = [c for c in preference.GROUP if c in schema.VOCABULARIES and c not in ("measure", "scope")]
+BREAKDOWN = [c for c in preference.GROUP if c in schema.VOCABULARIES and c not in ("measure", "scope", "dimension")]
 
 
 def describe(measure: str, /, **dims) -> str:
@@ -88,7 +88,10 @@ def describe(measure: str, /, **dims) -> str:
     parts = [_words(schema.MEASURES[measure][1])]
     party = dims.get("party_id")
     if isinstance(party, str) and party:
-        parts.append("self-nominated" if party == "self-nominated" else "nominated by " + names("parties", "party_id").get(party, party))
+        parts.append("nominated by " + names("parties", "party_id").get(party, party))
+    member = dims.get("member_of")
+    if isinstance(member, str) and member:
+        parts.append("members of " + names("parties", "party_id").get(member, member))
     for dim in BREAKDOWN:
         value = dims.get(dim)
         if isinstance(value, str) and value:
@@ -225,12 +228,12 @@ def nomination_parts(label: str, scope: str, region: str | None = None) -> list[
         return preferred(scope, "candidates", region=region, stage="registered", **dims)
 
     parties = names("parties", "party_id")
-    parts = [("self-nominated", get(party_id="self-nominated"))]
+    parts = [("self-nominated", get(nomination="self"))]
     by_party = [(parties[p], get(party_id=p)) for p in PARTY_ORDER if p != "self-nominated"]
     if any(v is not None for _, v in by_party):
         parts += by_party
     else:
-        parts.append((PARTY_NOT_GIVEN, get(subgroup="party_nominated")))
+        parts.append((PARTY_NOT_GIVEN, get(nomination="party")))
     parts = [(k, v) for k, v in parts if v is not None]
     total, known = get(), sum(v for _, v in parts)
     if total is not None and total > known:
@@ -271,7 +274,7 @@ HEADLINE = [
     ("Contests (akim posts put to the vote)", dict(measure="contests")),
     ("Winners", dict(measure="winners")),
     ("Candidates registered", dict(measure="candidates", stage="registered")),
-    ("… of them self-nominated", dict(measure="candidates", stage="registered", party_id="self-nominated")),
+    ("… of them self-nominated", dict(measure="candidates", stage="registered", nomination="self")),
     ("… of them women", dict(measure="candidates", stage="registered", gender="female")),
     ("Winners nominated by Nur Otan", dict(measure="winners", party_id="nur-otan")),
     ("Polling stations", dict(measure="polling_stations")),
@@ -292,9 +295,14 @@ def package_counts() -> str:
             f"for {counts['elections']} election events (version {ae.__version__}).")
 
 
+def _nominated_by(party: str) -> dict:
+    """The breakdown of figures for one party's nominees (self-nomination is a nomination, not a party)."""
+    return {"nomination": "self"} if party == "self-nominated" else {"party_id": party}
+
+
 def results_page() -> dict:
     parties = names("parties", "party_id")
-    tally = [{"id": p, "party": parties[p], "winners": preferred(measure="winners", party_id=p)} for p in PARTY_ORDER]
+    tally = [{"id": p, "party": parties[p], "winners": preferred(measure="winners", **_nominated_by(p))} for p in PARTY_ORDER]
     tally = [t for t in tally if t["winners"] is not None]
     known = sum(t["winners"] for t in tally)
     winners = preferred(measure="winners")
@@ -317,7 +325,7 @@ def results_page() -> dict:
         [[r["oblast"], fmt(r["contests"]), fmt(r["candidates_registered"]), fmt(r["candidates_registered_self_nominated"]),
           fmt(r["winners"]), fmt(r["winners_nur_otan"]), fmt(r["winners_female"]), fmt(r["turnout_pct"], pct=True)] for r in regional])
     party_rows = [[t["party"], fmt(t["winners"]), f"{100 * t['winners'] / winners:.1f}%" if winners else "—",
-                   grade(measure="winners", party_id=t["id"])] for t in tally]
+                   grade(measure="winners", **_nominated_by(t["id"]))] for t in tally]
     recon = table("reconciliations")
     recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
                          for r in recon.itertuples() if r.election_id == MAIN)
@@ -433,7 +441,11 @@ def table_page(res: dict, frame) -> str:
     vocab = ""
     if res["name"] == "figures":
         vocab = "\n## Measures\n\n" + md_table(["measure", "unit", "meaning"], [[f"`{m}`", u, wide(d)] for m, (u, d) in schema.MEASURES.items()])
-        vocab += "\n## Subgroups\n\n" + md_table(["subgroup", "meaning"], [[f"`{k}`", v] for k, v in schema.SUBGROUPS.items()])
+        for title, column, vocabulary in (("Nominations", "nomination", schema.NOMINATIONS), ("Incumbency", "incumbency", schema.INCUMBENCIES),
+                                          ("Types of unit", "unit_type", schema.UNIT_TYPES)):
+            vocab += f"\n## {title}\n\n" + md_table([column, "meaning"], [[f"`{k}`", v] for k, v in vocabulary.items()])
+        vocab += "\n## Rarer dimensions\n\n" + md_table(["dimension", "category", "meaning"],
+                                                       [[f"`{d}`", f"`{c}`", m] for d, v in schema.RARE_DIMENSIONS.items() for c, m in v.items()])
         vocab += "\n## Stages\n\n" + md_table(["stage", "meaning"], [[f"`{k}`", v] for k, v in schema.STAGES.items()])
     return f"""{WIDE_PAGE}# {res['name']}
 
@@ -578,7 +590,7 @@ def timeline_chart(rows: list[dict]) -> bytes:
 def running_chart(rows: list[dict]) -> bytes:
     f = table("figures")
     stated = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & (f.measure == "winners") & ~f.rejected
-               & f.as_of_date.notna() & f.party_id.isna() & f.gender.isna() & f.subgroup.isna()]
+               & f.as_of_date.notna() & f[list(schema.BREAKDOWNS)].isna().all(axis=1)]
     values = [{"date": r.as_of_date.date().isoformat(), "akims": float(r.value), "series": "running total a source states"}
               for r in stated.itertuples()]
     held = listed = 0

@@ -128,7 +128,7 @@ def test_each_figures_example_filters_on_the_election():
 def test_the_sqlite_view_and_canned_queries_answer(tmp_path):
     import json
 
-    from akim_elections.export import CANNED_QUERIES, FINAL_VIEW, export
+    from akim_elections.export import CANNED_QUERIES, FINAL_VIEW, NO_BREAKDOWN, export
 
     out = export("sqlite", tmp_path / "akims.sqlite")
     meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
@@ -142,6 +142,6 @@ def test_the_sqlite_view_and_canned_queries_answer(tmp_path):
                                  "AND measure = 'turnout_pct' AND scope = 'region' GROUP BY region_id HAVING count(*) > 1").fetchall()
         assert per_region == []
         national = con.execute(f"SELECT value FROM {FINAL_VIEW} WHERE election_id = '2021-07-25-rural' AND scope = 'national' "
-                               "AND measure = 'winners' AND party_id IS NULL AND stage IS NULL AND gender IS NULL AND subgroup IS NULL").fetchall()
+                               f"AND measure = 'winners' AND party_id IS NULL AND {NO_BREAKDOWN}").fetchall()
         assert national == [(730,)]
 

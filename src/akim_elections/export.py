@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import schema
 from .atomic import staged
 from .citation import apa
 from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, table_rows
@@ -152,11 +153,12 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
-# The figures to use: one final figure per thing measured. Today's rule, written once; the view and the canned
-# queries read it, so a change of rule (a `final` column) is made here only.
-FINAL_FIGURES = "preferred AND NOT rejected AND NOT interim AND time_of_day IS NULL AND as_of_date IS NULL"
+# The figures to use: the build's `final` flag (see the figures schema), one figure per thing measured, of the
+# election as a whole. The view and the canned queries read it.
+FINAL_FIGURES = "final AND as_of_date IS NULL"
 FINAL_VIEW = "figures_final"
-NO_BREAKDOWN = "stage IS NULL AND gender IS NULL AND subgroup IS NULL"
+# Every breakdown but the party's empty (the canned queries break down by party or not at all).
+NO_BREAKDOWN = " AND ".join(f"{c} IS NULL" for c in schema.BREAKDOWNS if c != "party_id")
 
 # Datasette canned queries: each asks for the election, so no answer mixes two votes.
 CANNED_QUERIES = {

@@ -8,8 +8,10 @@ Matching works on the columns of the figures table as the schema declares them, 
 the schema can be given as a keyword at once:
 
 - ``measure``, ``election`` (default: the vote of 25 July 2021), ``region`` and ``party`` name their
-  columns; any other column is given by its name (``stage=``, ``gender=``, ``subgroup=``, ``as_of=``,
-  ``district=``...), and ``contest=`` works for ``contest_id=``.
+  columns; any other column is given by its name (``stage=``, ``nomination=``, ``gender=``, ``incumbency=``,
+  ``unit_type=``, ``member_of=``, ``as_of=``, ``district=``...), and ``contest=`` works for ``contest_id=``.
+  ``party="self-nominated"`` means ``nomination="self"``. A rarer dimension is a keyword too:
+  ``occupation="civil_servant"`` means ``dimension="occupation", category="civil_servant"``.
 - Place: the scope follows from the most specific place given (``region`` → region, ``district`` →
   district, ``contest`` → contest; none → national). Columns of other place levels are left free.
 - Every other breakdown column not given must be empty: ``figure("winners")`` is the total, not a
@@ -17,8 +19,8 @@ the schema can be given as a keyword at once:
 - Columns that describe a figure rather than say what it measures (value, unit, flags, source, note,
   qualifier) are not matched unless given.
 
-``figure`` returns a number only when exactly one preferred, not rejected, figure matches and it is
-stated exactly. A figure the source states as "more than", "about"... (a ``qualifier`` other than
+``figure`` returns a number only when exactly one final figure (the built ``final`` flag: preferred,
+not interim, not at a time of day) matches and it is stated exactly. A figure the source states as "more than", "about"... (a ``qualifier`` other than
 ``exact``) raises InexactFigureError unless ``qualifier=`` names it, so that "more than 2,000" never
 comes back as a bare 2000.
 """
@@ -26,10 +28,12 @@ comes back as a bare 2000.
 from __future__ import annotations
 
 from .loader import descriptor, load, primary_key
+from .schema import RARE_DIMENSIONS
 
 DEFAULT_ELECTION = "2021-07-25-rural"
 # Columns that describe a figure (how much, how sure, from where) rather than what it measures.
-DESCRIPTIVE = ("value", "unit", "preferred", "rejected", "qualifier", "source_id", "note")
+DESCRIPTIVE = ("value", "unit", "preferred", "final", "rejected", "qualifier", "source_id", "note")
+SELF_NOMINATED = "self-nominated"
 EXACT = "exact"
 SOURCE_COLUMNS = ("url", "publisher", "title")
 SHARE_UNIT = "percent"
@@ -58,6 +62,9 @@ def figures(measure: str | None = None, election: str | None = DEFAULT_ELECTION,
     Preferred figures come first. Matching is as described in this module's documentation.
     """
     frame = load("figures", root)
+    breakdown = _named_breakdown(party, breakdown)
+    if party == SELF_NOMINATED:
+        party = None
     criteria = _criteria(frame, root, measure=measure, election_id=election, region_id=region, party_id=party, **breakdown)
     mask = frame.index == frame.index
     for column, value in criteria.items():
@@ -68,7 +75,25 @@ def figures(measure: str | None = None, election: str | None = DEFAULT_ELECTION,
         raise NoFigureError(f"no figure matches {_describe(criteria)}{hint}")
     sources = load("sources", root)[["source_id", *SOURCE_COLUMNS]]
     rows = rows.merge(sources, on="source_id", how="left")
-    return rows.sort_values(["preferred", "rejected"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    rows = rows.sort_values(["final", "preferred", "rejected"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    return rows.astype({"value": "Int64"}) if _all_whole(rows) else rows
+
+
+def _all_whole(rows) -> bool:
+    """True when every value is a count that reads back as an integer (no share, no fraction)."""
+    values = rows["value"].astype("float64")
+    return bool((rows["unit"].astype("string") != SHARE_UNIT).all() and (values == values.round()).all())
+
+
+def _named_breakdown(party, breakdown: dict) -> dict:
+    """The question's breakdowns in columns: self-nomination and the rarer dimensions given by name."""
+    breakdown = dict(breakdown)
+    if party == SELF_NOMINATED:
+        breakdown.setdefault("nomination", "self")
+    for dimension in RARE_DIMENSIONS:
+        if dimension in breakdown:
+            breakdown["dimension"], breakdown["category"] = dimension, breakdown.pop(dimension)
+    return breakdown
 
 
 def figure(measure: str, election: str | None = DEFAULT_ELECTION, region: str | None = None,
@@ -80,13 +105,13 @@ def figure(measure: str, election: str | None = DEFAULT_ELECTION, region: str | 
     """
     rows = figures(measure, election, region, party, root=root, **breakdown)
     asked = _describe({"measure": measure, "election_id": election, "region_id": region, "party_id": party, **breakdown})
-    usable = rows[rows["preferred"].fillna(False) & ~rows["rejected"].fillna(False)]
+    usable = rows[rows["final"].fillna(False)]
     if usable.empty:
-        raise NoFigureError(f"{len(rows)} figure(s) match {asked} but none is preferred; see ae.figures(...) and their notes")
+        raise NoFigureError(f"{len(rows)} figure(s) match {asked} but none is final (preferred, not interim); see ae.figures(...) and their notes")
     if len(usable) > 1:
         fixed = {*DESCRIPTIVE, *SOURCE_COLUMNS, *primary_key(_figures_resource(root))}
         differ = [c for c in usable.columns if c not in fixed and usable[c].astype("string").fillna("").nunique() > 1]
-        raise AmbiguousFigureError(f"{len(usable)} preferred figures match {asked}; they differ in "
+        raise AmbiguousFigureError(f"{len(usable)} final figures match {asked}; they differ in "
                                    f"{', '.join(differ) or 'their ids'}: give one of these to narrow it")
     row = usable.iloc[0]
     qualifier = row.get("qualifier")

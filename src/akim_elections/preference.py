@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .schema import SOURCE_KINDS
+from .schema import BREAKDOWNS, SOURCE_KINDS
 
 KIND_RANK = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
 # The dimensions that make two figures describe the same thing.
-GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", "stage", "party_id", "gender",
-         "subgroup", "as_of_date", "time_of_day")
+GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of_date", "time_of_day")
 
 # figure_id -> why it is preferred against the policy. Keep this short: a rule that keeps needing
 # exceptions should change instead.
@@ -70,7 +69,20 @@ def preferred_ids(figures: list[dict], sources: list[dict], elections: list[dict
     return chosen
 
 
+def is_whole(figure: dict) -> bool:
+    """A figure of the election as a whole, or of the day in ``as_of_date``: not interim, not at a time of day."""
+    return figure["interim"] == "false" and not figure["time_of_day"]
+
+
 def with_flags(figures: list[dict], sources: list[dict], elections: list[dict]) -> list[dict]:
-    """The figures with ``preferred`` set by the policy (new dicts; the input is not changed)."""
+    """The figures with ``preferred`` and ``final`` set by the policy (new dicts; the input is not changed).
+
+    ``final`` marks the figures to quote: preferred and whole (see ``is_whole``).
+    """
     chosen = preferred_ids(figures, sources, elections)
-    return [{**f, "preferred": "true" if f["figure_id"] in chosen else "false"} for f in figures]
+    return [{**f, "preferred": _flag(f["figure_id"] in chosen), "final": _flag(f["figure_id"] in chosen and is_whole(f))}
+            for f in figures]
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"

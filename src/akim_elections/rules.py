@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
+from .schema import BREAKDOWNS, RARE_DIMENSIONS
 
 MAIN = "2021-07-25-rural"
 NATIONAL_CONTESTS = 730
@@ -23,6 +24,7 @@ OBLASTS = ("akmola", "aktobe", "almaty-region", "atyrau", "east-kazakhstan", "zh
            "karaganda", "kostanay", "kyzylorda", "mangystau", "pavlodar", "north-kazakhstan", "turkistan")
 OBLASTS_2022 = tuple(FORMED_2022)  # formed on FORMED_ON
 CONTEST_TYPES = ("rural_district", "village", "town")
+CONSISTENCY, PUBLISHED = "consistency", "published total"
 
 
 @dataclass(frozen=True)
@@ -32,20 +34,31 @@ class Rule:
     meaning: str
     sql: str
     compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
+    kind: str = CONSISTENCY  # CONSISTENCY: the package agrees with itself; PUBLISHED: a value pinned to the published record
 
 
-_FINAL = "interim = 0 AND time_of_day IS NULL AND as_of_date IS NULL"  # a figure of the election as a whole
+_FINAL = "final = 1 AND as_of_date IS NULL"  # a figure to quote, of the election as a whole
 
 
-def _final(scope: str = "national", measure: str = "contests", *, stage=None, party=None, gender=None, subgroup=None,
-           region: str | None = None) -> str:
-    """SQL for the preferred final figure of the main election with exactly this breakdown."""
-    def cond(column, value):
-        return f"{column} IS NULL" if value is None else f"{column} = '{value}'"
+def _breakdown(t: str = "", **dims) -> str:
+    """SQL: the figure (alias ``t``) has exactly these breakdowns and every other breakdown empty."""
+    return " AND ".join(f"{t}{c} IS NULL" if dims.get(c) is None else f"{t}{c} = '{dims[c]}'" for c in BREAKDOWNS)
 
+
+def _total(t: str = "", *free: str) -> str:
+    """SQL: every breakdown of ``t`` empty except the columns in ``free``."""
+    return " AND ".join(f"{t}{c} IS NULL" for c in BREAKDOWNS if c not in free)
+
+
+def _same_breakdown(a: str, b: str, *free: str) -> str:
+    """SQL: figures ``a`` and ``b`` have the same breakdowns, except the columns in ``free``."""
+    return " AND ".join(f"IFNULL({a}{c},'') = IFNULL({b}{c},'')" for c in BREAKDOWNS if c not in free)
+
+
+def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
+    """SQL for the final figure of the main election with exactly this breakdown."""
     where = " AND ".join([
-        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", "preferred = 1", _FINAL,
-        cond("stage", stage), cond("party_id", party), cond("gender", gender), cond("subgroup", subgroup),
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", _FINAL, _breakdown(**dims),
         region if region else "region_id IS NULL",
     ])
     return f"(SELECT value FROM figures WHERE {where})"
@@ -56,20 +69,19 @@ _REGION_CONTESTS = f"""
     SELECT r.region_id,
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
                     (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
-                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.preferred = 1 AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of_date IS NULL
-                       AND f.subgroup IN {CONTEST_TYPES} AND f.stage IS NULL AND f.party_id IS NULL AND f.gender IS NULL)) AS contests
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of_date IS NULL
+                       AND f.unit_type IN {CONTEST_TYPES} AND {_total("f.", "unit_type")})) AS contests
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""
-    SELECT * FROM figures WHERE election_id = '{MAIN}' AND preferred = 1 AND {_FINAL}"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {_FINAL}"""
 
 # A district is one place under all its spellings: its KATO code.
 _DISTRICT = "IFNULL({t}district_kato, '')"
 # The same thing (see akim_elections.preference.GROUP); a fact adds its value and its source.
 def _group(t: str = "") -> str:
     return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
-            f"IFNULL({t}stage,''), IFNULL({t}party_id,''), IFNULL({t}gender,''), IFNULL({t}subgroup,''), IFNULL({t}as_of_date,''), "
-            f"IFNULL({t}time_of_day,'')")
+            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of_date,''), IFNULL({t}time_of_day,'')")
 
 
 _GROUP = _group()
@@ -98,31 +110,34 @@ def _sources_exist() -> str:
 
 RULES: list[Rule] = [
     Rule("national-contests", "figures", f"The preferred national number of contests on 25 July 2021 is {NATIONAL_CONTESTS}.",
-         f"SELECT 'national contests' AS subject, {NATIONAL_CONTESTS} AS expected, {_final()} AS observed"),
+         f"SELECT 'national contests' AS subject, {NATIONAL_CONTESTS} AS expected, {_final()} AS observed", kind=PUBLISHED),
     Rule("national-winners", "figures", f"The preferred national number of winners on 25 July 2021 is {NATIONAL_CONTESTS}.",
-         f"SELECT 'national winners' AS subject, {NATIONAL_CONTESTS} AS expected, {_final(measure='winners')} AS observed"),
+         f"SELECT 'national winners' AS subject, {NATIONAL_CONTESTS} AS expected, {_final(measure='winners')} AS observed", kind=PUBLISHED),
     Rule("national-party-tally", "figures",
          "Preferred national winners by party: Nur Otan 627, Auyl 33, Adal 15, Ak Zhol 11, People's Party 10, OSDP 1.",
-         " UNION ALL ".join(f"SELECT 'winners {p}', {n}, {_final(measure='winners', party=p)}" for p, n in PARTY_TALLY.items())),
+         " UNION ALL ".join(f"SELECT 'winners {p}', {n}, {_final(measure='winners', party_id=p)}" for p, n in PARTY_TALLY.items()), kind=PUBLISHED),
     Rule("national-parties-add-up", "figures",
          "Winners of all parties never exceed the national winners; with self-nominated winners known, they add up exactly.",
          f"""SELECT 'party winners <= national winners' AS subject, {_final(measure='winners')} AS expected,
                     (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
-                       AND party_id IS NOT NULL AND party_id <> 'self-nominated' AND gender IS NULL AND subgroup IS NULL) AS observed
+                       AND party_id IS NOT NULL AND {_total("", "party_id")}) AS observed
             UNION ALL
             SELECT 'parties + self-nominated = national winners', {_final(measure='winners')},
                    (SELECT SUM(value) FROM ({_PREFERRED_FINAL}) WHERE scope = 'national' AND measure = 'winners'
-                       AND party_id IS NOT NULL AND gender IS NULL AND subgroup IS NULL)
-            WHERE {_final(measure='winners', party='self-nominated')} IS NOT NULL""", "le"),
+                       AND (party_id IS NOT NULL AND {_total("", "party_id")} OR {_breakdown(nomination="self")}))
+            WHERE {_final(measure='winners', nomination='self')} IS NOT NULL""", "le"),
     Rule("national-candidates", "figures",
-         "Registered candidates: 2,297 = 1,419 self-nominated + 878 party-nominated = 1,839 men + 458 women.",
+         "Registered candidates: 2,297, of them 1,419 self-nominated and 878 party-nominated, 1,839 men and 458 women.",
          f"""SELECT 'registered' AS subject, {CANDIDATES['registered']} AS expected, {_final(measure='candidates', stage='registered')} AS observed
-            UNION ALL SELECT 'registered self-nominated', {CANDIDATES['self-nominated']}, {_final(measure='candidates', stage='registered', party='self-nominated')}
-            UNION ALL SELECT 'registered party-nominated', {CANDIDATES['party_nominated']}, {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+            UNION ALL SELECT 'registered self-nominated', {CANDIDATES['self-nominated']}, {_final(measure='candidates', stage='registered', nomination='self')}
+            UNION ALL SELECT 'registered party-nominated', {CANDIDATES['party_nominated']}, {_final(measure='candidates', stage='registered', nomination='party')}
             UNION ALL SELECT 'registered men', {CANDIDATES['male']}, {_final(measure='candidates', stage='registered', gender='male')}
-            UNION ALL SELECT 'registered women', {CANDIDATES['female']}, {_final(measure='candidates', stage='registered', gender='female')}
-            UNION ALL SELECT 'self + party = registered', {_final(measure='candidates', stage='registered')},
-                {_final(measure='candidates', stage='registered', party='self-nominated')} + {_final(measure='candidates', stage='registered', subgroup='party_nominated')}
+            UNION ALL SELECT 'registered women', {CANDIDATES['female']}, {_final(measure='candidates', stage='registered', gender='female')}""",
+         kind=PUBLISHED),
+    Rule("national-candidates-add-up", "figures",
+         "The preferred national registered candidates add up: self-nominated + party-nominated = men + women = all registered.",
+         f"""SELECT 'self + party = registered' AS subject, {_final(measure='candidates', stage='registered')} AS expected,
+                {_final(measure='candidates', stage='registered', nomination='self')} + {_final(measure='candidates', stage='registered', nomination='party')}
             UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
                 {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
     Rule("oblasts-of-every-day", "regions",
@@ -147,22 +162,22 @@ RULES: list[Rule] = [
          "In each oblast, winners by party never exceed the winners; where self-nominated winners are known they add up exactly.",
          f"""SELECT w.region_id || ' parties <= winners' AS subject, w.value AS expected, SUM(p.value) AS observed
             FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
-            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
-              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND {_total("w.")}
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND {_total("p.", "party_id")}
             GROUP BY w.region_id
             UNION ALL
-            SELECT w.region_id || ' parties = winners (self-nominated known)', -SUM(p.value), -w.value
+            SELECT w.region_id || ' parties + self-nominated = winners', -(SUM(p.value) + s.value), -w.value
             FROM ({_PREFERRED_FINAL}) w JOIN ({_PREFERRED_FINAL}) p ON p.region_id = w.region_id
-            WHERE w.scope = 'region' AND w.measure = 'winners' AND w.party_id IS NULL AND w.gender IS NULL AND w.subgroup IS NULL
-              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND p.gender IS NULL AND p.subgroup IS NULL
-              AND EXISTS (SELECT 1 FROM ({_PREFERRED_FINAL}) s WHERE s.scope = 'region' AND s.region_id = w.region_id
-                          AND s.measure = 'winners' AND s.party_id = 'self-nominated' AND s.gender IS NULL AND s.subgroup IS NULL)
+            JOIN ({_PREFERRED_FINAL}) s ON s.region_id = w.region_id AND s.scope = 'region' AND s.measure = 'winners'
+             AND {_breakdown("s.", nomination="self")}
+            WHERE w.scope = 'region' AND w.measure = 'winners' AND {_total("w.")}
+              AND p.scope = 'region' AND p.measure = 'winners' AND p.party_id IS NOT NULL AND {_total("p.", "party_id")}
             GROUP BY w.region_id""", "le"),
     Rule("regional-party-vs-national", "figures", "Summed over oblasts, each party's winners never exceed its national tally.",
          f"""SELECT 'winners ' || r.party_id AS subject, n.value AS expected, SUM(r.value) AS observed
             FROM ({_PREFERRED_FINAL}) r JOIN ({_PREFERRED_FINAL}) n ON n.party_id = r.party_id
-            WHERE r.scope = 'region' AND r.measure = 'winners' AND r.gender IS NULL AND r.subgroup IS NULL
-              AND n.scope = 'national' AND n.measure = 'winners' AND n.gender IS NULL AND n.subgroup IS NULL
+            WHERE r.scope = 'region' AND r.measure = 'winners' AND r.party_id IS NOT NULL AND {_total("r.", "party_id")}
+              AND n.scope = 'national' AND n.measure = 'winners' AND {_total("n.", "party_id")}
             GROUP BY r.party_id""", "le"),
     Rule("registered-le-nominated", "figures",
          "For the same place and breakdown, registered candidates never exceed nominated ones, and those on the ballot never exceed registered ones.",
@@ -170,8 +185,8 @@ RULES: list[Rule] = [
             FROM ({_PREFERRED_FINAL}) a JOIN ({_PREFERRED_FINAL}) b
               ON a.measure = 'candidates' AND b.measure = 'candidates' AND a.scope = b.scope
              AND IFNULL(a.region_id,'') = IFNULL(b.region_id,'') AND {_DISTRICT.format(t='a.')} = {_DISTRICT.format(t='b.')}
-             AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'') AND IFNULL(a.party_id,'') = IFNULL(b.party_id,'')
-             AND IFNULL(a.gender,'') = IFNULL(b.gender,'') AND IFNULL(a.subgroup,'') = IFNULL(b.subgroup,'')
+             AND IFNULL(a.contest_id,'') = IFNULL(b.contest_id,'')
+             AND {_same_breakdown("a.", "b.", "stage")}
             WHERE (a.stage = 'registered' AND b.stage = 'nominated') OR (a.stage = 'on_ballot' AND b.stage = 'registered')""", "le"),
     Rule("interim-le-final-turnout", "figures", "Turnout at a time of day never exceeds the final turnout of the same place.",
          f"""SELECT i.figure_id || ' at ' || i.time_of_day AS subject, f.value AS expected, i.value AS observed
@@ -243,6 +258,23 @@ RULES: list[Rule] = [
                               WHEN 'contest' THEN contest_id IS NOT NULL ELSE 0 END
                    AND (stage IS NULL OR measure LIKE 'candidates%') AS observed
             FROM figures"""),
+    Rule("breakdowns-exclusive", "figures",
+         "A figure's breakdowns say one thing each: `party_id` names a nominating party (never self-nomination) and leaves "
+         "`nomination` empty; `category` is set exactly when `dimension` is, and belongs to it.",
+         """SELECT figure_id AS subject, 1 AS expected,
+                   (party_id IS NULL OR (party_id <> 'self-nominated' AND nomination IS NULL))
+                   AND (dimension IS NULL) = (category IS NULL)
+                   AND (dimension IS NULL OR """ + " OR ".join(
+                       f"(dimension = '{d}' AND category IN ({', '.join(repr(c) for c in v)}))" for d, v in RARE_DIMENSIONS.items()) + """) AS observed
+            FROM figures"""),
+    Rule("final-follows-policy", "figures",
+         "`final` marks exactly the preferred figures that are not interim and not at a time of day; rebuild with scripts/build.py after an edit.",
+         """SELECT figure_id AS subject, (preferred = 1 AND interim = 0 AND time_of_day IS NULL) AS expected, final AS observed FROM figures"""),
+    Rule("interim-agrees", "figures",
+         "A snapshot of a single vote (an `as_of_date` before its count closed) is interim, and so is a figure whose note calls it interim.",
+         """SELECT f.figure_id AS subject, 1 AS expected,
+                   (f.interim = 1 OR ((f.as_of_date IS NULL OR e.type = 'cumulative') AND LOWER(IFNULL(f.note, '')) NOT LIKE '%interim%')) AS observed
+            FROM figures f JOIN elections e ON e.election_id = f.election_id"""),
     Rule("unit-per-measure", "figures", "Each figure carries its measure's unit, so a measure always has one unit.",
          """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
                    (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
@@ -267,5 +299,270 @@ RULES: list[Rule] = [
             FROM elections"""),
 ]
 
+
+# --- how tables and figures relate: places, contests and candidates, parts and wholes, dates, sources -----
+def _same_place(a: str, b: str) -> str:
+    return (f"{a}.election_id = {b}.election_id AND {a}.scope = {b}.scope AND IFNULL({a}.region_id,'') = IFNULL({b}.region_id,'') "
+            f"AND IFNULL({a}.district_kato,'') = IFNULL({b}.district_kato,'') AND IFNULL({a}.contest_id,'') = IFNULL({b}.contest_id,'')")
+
+
+# Every preferred final figure of any election (not only 25 July 2021), exact ones only where a value is compared.
+_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {_FINAL})"
+_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {_FINAL})"
+# A percentage agrees with its counts within the rounding of the value given (whole percent or one decimal).
+_TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
+# A row {x} with a district d lies in the oblast d belonged to on its election e's day: the oblast of 2021 before the 2022
+# splits, the new one after; on a day no source gives, either (the oblast is the one the source names).
+_IN_OBLAST_OF_DAY = f"""(CASE WHEN e.date_start IS NULL THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
+                             WHEN e.date_start >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
+                             ELSE {{x}}.region_id = d.region_id_2021 END)"""
+# The window of an election's figures: from its call (at most CALL_DAYS before the first day) to REPORT_DAYS
+# after its last day; a running total (no last day) has no end.
+CALL_DAYS, REPORT_DAYS = 90, 365
+FIRST_DIRECT_VOTE = "2021-07-25"
+# Hosts whose pages are the state's own: government portals, akimats, the election commission, missions abroad.
+OFFICIAL_HOSTS = ("gov.kz", "akimat", "election.gov.kz", "kazakhstanun.org", "mfa.kz", "egov.kz", "adilet.zan.kz", "zan.kz")
+ENCYCLOPEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org")
+# Sites that only republish other pages (wiki copies, news aggregators): always a mirror.
+COPY_HOSTS = ("atozwiki.com", "wiki3.en-us.nina.az", "s.gtool.pro", "iiab.me", "homeraccommodations.com", "ru24.pro", "smi24.kz",
+              "kazakhstan-news.info", "web.archive.org", "archive.ph", "archive.today")
+
+
+def host(url: str | None) -> str | None:
+    """The lower-case host of a URL (SQL function ``host``)."""
+    if not url or "://" not in url:
+        return None
+    return url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+
+
+# Kazakh letters read as their Russian neighbours, so that one name spelled in either language compares equal.
+_NAME_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+
+
+def name_key(name: str | None) -> str | None:
+    """A person's name with its words sorted and Kazakh letters folded (SQL function ``name_key``)."""
+    if name is None:
+        return None
+    return " ".join(sorted(name.lower().replace("ё", "е").translate(_NAME_FOLD).split()))
+
+
+# Python functions the rules' SQL calls, registered on the SQLite connection by the validation.
+SQL_FUNCTIONS = {"host": host, "name_key": name_key}
+
+
+def _host_matches(hosts) -> str:
+    return "(" + " OR ".join(f"host(s.url) = '{h}' OR host(s.url) LIKE '%.{h}' OR instr(host(s.url), '{h}') > 0"
+                             if "." not in h else f"host(s.url) = '{h}' OR host(s.url) LIKE '%.{h}'" for h in hosts) + ")"
+
+
+def _id_map_resolves() -> str:
+    from .schema import TABLES
+    parts = []
+    for table, spec in TABLES.items():
+        if len(spec["primaryKey"]) == 1:
+            key = spec["primaryKey"][0]
+            parts.append(f"""SELECT 'id_map: {table} ' || m.old_id || ' -> ' || m.new_id AS subject, 1 AS expected,
+                                    (m.new_id IN (SELECT {key} FROM {table})
+                                     OR EXISTS (SELECT 1 FROM id_map n WHERE n."table" = m."table" AND n.old_id = m.new_id
+                                                AND n.version > m.version)) AS observed
+                             FROM id_map m WHERE m."table" = '{table}' AND m.new_id IS NOT NULL""")
+    return " UNION ALL ".join(parts) + """ UNION ALL
+        SELECT 'id_map: ' || "table" || ' names no table', 1, 0 FROM id_map WHERE "table" NOT IN (""" + ", ".join(
+        f"'{t}'" for t, spec in TABLES.items() if len(spec["primaryKey"]) == 1) + ")"
+
+
+RULES += [
+    # 1. place hierarchy of the day
+    Rule("unit-in-its-district", "contests",
+         "A contest's unit (its KATO code) lies in the contest's district, and that district in the contest's oblast, as they were on "
+         "election day. Before the 2022 reform the KATO edition of today no longer places units in the districts of then, so for "
+         "those contests the unit is checked against the oblast only.",
+         f"""SELECT c.contest_id || ' unit ' || c.kato || ' in district ' || c.district_kato AS subject, 1 AS expected,
+                    (substr(c.kato, 1, 2) = substr(c.district_kato, 1, 2)
+                     AND (e.date_start < '{FORMED_ON}' OR e.date_start IS NULL OR (substr(c.kato, 1, 4) = substr(c.district_kato, 1, 4)
+                          AND IFNULL((SELECT u.district_kato FROM units u WHERE u.kato = c.kato), c.district_kato) = c.district_kato)))
+                    AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.kato IS NOT NULL AND c.district_kato IS NOT NULL
+            UNION ALL
+            SELECT c.contest_id || ' district ' || c.district_kato || ' in ' || c.region_id, 1, {_IN_OBLAST_OF_DAY.format(x="c")}
+            FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id"""),
+    Rule("figure-district-in-oblast", "figures",
+         "A figure's district lay in the figure's oblast on its election day.",
+         f"""SELECT f.figure_id || ' district ' || f.district_kato || ' in ' || f.region_id AS subject, 1 AS expected,
+                    {_IN_OBLAST_OF_DAY.format(x="f")} AS observed
+            FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id"""),
+    # 2. contest and candidates
+    Rule("winner-is-elected", "contests",
+         "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "
+         "(same name, in any word order), with the same votes.",
+         """SELECT c.contest_id || ' winner ' || c.winner_name AS subject, 1 AS expected,
+                   (name_key(c.winner_name) = name_key(k.name)
+                    AND (c.winner_votes IS NULL OR k.votes IS NULL OR c.winner_votes = k.votes)) AS observed
+            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1 WHERE c.winner_name IS NOT NULL
+            UNION ALL
+            SELECT c.contest_id || ' names a winner, no candidate is elected', 1, 0
+            FROM contests c WHERE c.winner_name IS NOT NULL
+              AND EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 0)
+              AND NOT EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 1)"""),
+    Rule("elected-has-most-votes", "candidates", "Where votes are given, the elected candidate has at least as many as every other candidate.",
+         """SELECT w.candidate_id || ' vs ' || o.candidate_id AS subject, w.votes AS expected, o.votes AS observed
+            FROM candidates w JOIN candidates o ON o.contest_id = w.contest_id AND o.candidate_id <> w.candidate_id
+            WHERE w.elected = 1 AND w.votes IS NOT NULL AND o.votes IS NOT NULL""", "le"),
+    Rule("candidate-count-covers-list", "contests", "A contest's number of candidates is at least the number of candidates listed for it.",
+         """SELECT c.contest_id AS subject, c.candidates AS expected, COUNT(k.candidate_id) AS observed
+            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id WHERE c.candidates IS NOT NULL GROUP BY c.contest_id""", "le"),
+    Rule("shares-agree-with-counts", "contests",
+         "A contest's turnout is its votes cast over its registered voters, and a winner's or candidate's share is the votes over "
+         "the votes cast, within the rounding of the percentage given.",
+         f"""SELECT contest_id || ' turnout ' || turnout_pct AS subject, {_TOLERANCE.format(v="turnout_pct")} AS expected,
+                    ABS(turnout_pct - 100.0 * votes_cast / voters_registered) AS observed
+            FROM contests WHERE turnout_pct IS NOT NULL AND votes_cast IS NOT NULL AND voters_registered > 0
+            UNION ALL
+            SELECT contest_id || ' winner share ' || winner_share_pct, {_TOLERANCE.format(v="winner_share_pct")},
+                   ABS(winner_share_pct - 100.0 * winner_votes / votes_cast)
+            FROM contests WHERE winner_share_pct IS NOT NULL AND winner_votes IS NOT NULL AND votes_cast > 0
+            UNION ALL
+            SELECT k.candidate_id || ' share ' || k.share_pct, {_TOLERANCE.format(v="k.share_pct")}, ABS(k.share_pct - 100.0 * k.votes / c.votes_cast)
+            FROM candidates k JOIN contests c ON c.contest_id = k.contest_id
+            WHERE k.share_pct IS NOT NULL AND k.votes IS NOT NULL AND c.votes_cast > 0""", "le"),
+    # 3. parts and wholes
+    Rule("winners-le-contests", "figures", "In every place and election, the preferred winners never exceed the preferred contests.",
+         f"""SELECT a.figure_id AS subject, b.value AS expected, a.value AS observed
+            FROM {_USE} a JOIN {_USE} b ON {_same_place("a", "b")} AND {_same_breakdown("a.", "b.")}
+            WHERE a.measure = 'winners' AND b.measure = 'contests' AND {_total("a.", "stage")}""", "le"),
+    Rule("district-contests-within-oblast", "figures",
+         "On 25 July 2021 an oblast's districts' preferred contest counts add up to no more than the oblast's, and to exactly "
+         "the oblast's where every district of the oblast (not the cities) has a count.",
+         f"""SELECT rc.region_id || ' districts' AS subject, rc.contests AS expected, SUM(f.value) AS observed
+            FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
+            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
+              AND {_total("f.", "stage")} AND f.stage IS NULL
+            GROUP BY rc.region_id
+            UNION ALL
+            SELECT rc.region_id || ' districts (every district counted)', -rc.contests, -SUM(f.value)
+            FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
+            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
+              AND {_total("f.", "stage")} AND f.stage IS NULL
+              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district'
+                              AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN}'
+                                  AND g.scope = 'district' AND g.measure = 'contests' AND g.district_kato IS NOT NULL))
+            GROUP BY rc.region_id""", "le"),
+    Rule("share-agrees-with-counts", "figures",
+         "A preferred share (of contests, candidates or winners) is its part's count over the whole's count, where both are preferred "
+         "and exact, within the rounding of the share.",
+         f"""SELECT s.figure_id AS subject, {_TOLERANCE.format(v="s.value")} AS expected, ABS(s.value - 100.0 * a.value / b.value) AS observed
+            FROM {_USE_EXACT} s JOIN {_USE_EXACT} a ON a.measure || '_pct' = s.measure
+              AND {_same_place("s", "a")} AND {_same_breakdown("s.", "a.")}
+            JOIN {_USE_EXACT} b ON b.measure = a.measure AND {_same_place("a", "b")} AND IFNULL(b.stage,'') = IFNULL(a.stage,'') AND {_total("b.", "stage")}
+            WHERE s.measure IN ('contests_pct', 'candidates_pct', 'winners_pct') AND b.value > 0 AND NOT ({_total("s.", "stage")})""", "le"),
+    Rule("national-turnout-among-oblasts", "figures",
+         "The preferred national turnout of an election lies within its oblasts' range, and within 1 point of their voter-weighted "
+         "mean where every oblast with a turnout has its registered voters.",
+         f"""SELECT n.figure_id || ' within oblasts' AS subject, 1 AS expected,
+                    (n.value BETWEEN MIN(r.value) - 0.05 AND MAX(r.value) + 0.05) AS observed
+            FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = 'turnout_pct'
+              AND {_total("r.", "stage")}
+            WHERE n.scope = 'national' AND n.measure = 'turnout_pct' AND {_total("n.", "stage")}
+            GROUP BY n.figure_id HAVING COUNT(*) > 1
+            UNION ALL
+            SELECT n.figure_id || ' near the voter-weighted mean', 1, ABS(n.value - SUM(r.value * v.value) / SUM(v.value))
+            FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = 'turnout_pct'
+              AND {_total("r.", "stage")}
+            LEFT JOIN {_USE} v ON v.election_id = r.election_id AND v.scope = 'region' AND v.region_id = r.region_id
+              AND v.measure = 'voters_registered' AND {_total("v.", "stage")}
+            WHERE n.scope = 'national' AND n.measure = 'turnout_pct' AND {_total("n.", "stage")}
+            GROUP BY n.figure_id HAVING COUNT(*) > 1 AND COUNT(v.value) = COUNT(*)""", "le"),
+    Rule("oblasts-reconcile-with-nation", "reconciliations",
+         "The oblasts' preferred winners and registered candidates add up to no more than the national figure plus the difference "
+         "recorded in reconciliations, and to exactly that once all 14 oblasts have a figure.",
+         f"""SELECT n.measure || ' ' || IFNULL(n.stage, '') || ': oblasts <= nation' AS subject,
+                    n.value + IFNULL((SELECT MAX(difference, 0) FROM reconciliations x WHERE x.election_id = n.election_id
+                                      AND x.measure = n.measure), 0) AS expected,
+                    SUM(r.value) AS observed
+            FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
+              AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
+            WHERE n.election_id = '{MAIN}' AND n.scope = 'national' AND {_total("n.", "stage")}
+              AND (n.measure = 'winners' OR (n.measure = 'candidates' AND n.stage = 'registered'))
+            GROUP BY n.figure_id
+            UNION ALL
+            SELECT n.measure || ' ' || IFNULL(n.stage, '') || ': all oblasts = nation', -(n.value + IFNULL((SELECT difference FROM reconciliations x
+                       WHERE x.election_id = n.election_id AND x.measure = n.measure), 0)), -SUM(r.value)
+            FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
+              AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
+            WHERE n.election_id = '{MAIN}' AND n.scope = 'national' AND {_total("n.", "stage")}
+              AND (n.measure = 'winners' OR (n.measure = 'candidates' AND n.stage = 'registered'))
+            GROUP BY n.figure_id HAVING COUNT(DISTINCT r.region_id) >= {len(OBLASTS)}""", "le"),
+    # 4. dates
+    Rule("as-of-in-election-window", "figures",
+         f"A figure's as_of_date lies in its election's window: from the call ({CALL_DAYS} days before its first day at most) "
+         f"to {REPORT_DAYS} days after its last day (no end for a running total).",
+         f"""SELECT f.figure_id || ' as of ' || f.as_of_date AS subject, 1 AS expected,
+                    (f.as_of_date >= date(e.date_start, '-{CALL_DAYS} days')
+                     AND (e.date_end IS NULL AND e.type = 'cumulative' OR f.as_of_date <= date(e.date_end, '+{REPORT_DAYS} days'))) AS observed
+            FROM figures f JOIN elections e ON e.election_id = f.election_id
+            WHERE f.as_of_date IS NOT NULL AND e.date_start IS NOT NULL"""),
+    Rule("by-election-after-first-direct-vote", "elections",
+         f"A direct rural by-election takes place after the first nationwide direct vote of rural akims ({FIRST_DIRECT_VOTE}).",
+         f"""SELECT election_id AS subject, 1 AS expected, date_start > '{FIRST_DIRECT_VOTE}' AS observed
+            FROM elections WHERE type = 'by_election' AND level = 'rural' AND direct = 1 AND date_start IS NOT NULL"""),
+    Rule("date-within-precision", "elections",
+         "A period known to the month ends in that month, and one known to the year in that year.",
+         """SELECT election_id AS subject, 1 AS expected,
+                   CASE date_precision WHEN 'month' THEN substr(date_end, 1, 7) = substr(date_start, 1, 7)
+                                       WHEN 'year' THEN substr(date_end, 1, 4) = substr(date_start, 1, 4) ELSE 1 END AS observed
+            FROM elections WHERE date_end IS NOT NULL"""),
+    Rule("interim-agrees-with-as-of", "figures",
+         "A figure marked interim says when it stands (a time of day or an as_of_date), and a figure dated before its election's "
+         "last day is interim.",
+         """SELECT f.figure_id || ' interim without a time' AS subject, 1 AS expected, 0 AS observed
+            FROM figures f WHERE f.interim = 1 AND f.as_of_date IS NULL AND f.time_of_day IS NULL
+            UNION ALL
+            SELECT f.figure_id || ' dated ' || f.as_of_date || ' before the vote, not interim', 1, 0
+            FROM figures f JOIN elections e ON e.election_id = f.election_id
+            WHERE f.interim = 0 AND f.as_of_date IS NOT NULL AND f.as_of_date < e.date_end AND e.type <> 'cumulative'"""),
+    # 5. sources and ids
+    Rule("source-kind-matches-host", "sources",
+         "A source's kind agrees with its host: official only from government, akimat or election-commission sites; encyclopedia "
+         "only from Wikipedia and its sister projects; known copy sites always mirror.",
+         f"""SELECT s.source_id || ' (' || s.kind || ' at ' || host(s.url) || ')' AS subject, 1 AS expected,
+                    (s.kind <> 'official' OR {_host_matches(OFFICIAL_HOSTS)})
+                    AND (s.kind <> 'encyclopedia' OR {_host_matches(ENCYCLOPEDIA_HOSTS)})
+                    AND (s.kind = 'mirror' OR NOT {_host_matches(COPY_HOSTS)}) AS observed
+            FROM sources s"""),
+    Rule("id-map-resolves", "id_map", "Every id that id_map maps to is a row of the table it names (or is mapped on again later).",
+         _id_map_resolves()),
+]
+
 RULE_IDS = [r.id for r in RULES]
 assert len(set(RULE_IDS)) == len(RULE_IDS)
+
+
+# --- column rules, derived from the schema: each table's key, required values and ranges -----------
+def _column_rules(name: str, spec: dict) -> list[Rule]:
+    key = spec["primaryKey"]
+    columns = ", ".join(f'"{k}"' for k in key)
+    ident = " || '/' || ".join(f"IFNULL(CAST(\"{k}\" AS TEXT), '')" for k in key)
+    out = [Rule("-".join(key) + "-unique", name, f"{' x '.join(key)} identifies each row once.",
+                f"SELECT '{name}: ' || {ident} || ' appears ' || COUNT(*) || ' times' AS subject, 1 AS expected, COUNT(*) AS observed "
+                f"FROM {name} GROUP BY {columns} HAVING COUNT(*) > 1")]
+    for f in spec["fields"]:
+        c, column = f.get("constraints", {}), f["name"]
+        if c.get("required") and column not in key:
+            out.append(Rule(f"{column}-required", name, f"{column} is never empty.",
+                            f"SELECT 'row ' || {ident} || ' has no {column}' AS subject, 1 AS expected, 0 AS observed FROM {name} WHERE \"{column}\" IS NULL"))
+        if f["type"] in ("integer", "number") and ("minimum" in c or "maximum" in c):
+            lo, hi = c.get("minimum"), c.get("maximum")
+            parts = [f"SELECT 'row ' || {ident} || ' {column} = ' || {column} AS subject, {hi} AS expected, {column} AS observed "
+                     f"FROM {name} WHERE {column} IS NOT NULL"] if hi is not None else []
+            parts += [f"SELECT 'row ' || {ident} || ' {column} = ' || {column}, {-lo}, -{column} FROM {name} WHERE {column} IS NOT NULL"] \
+                if lo is not None else []
+            out.append(Rule(f"{column}-range", name, f"{column} lies within {lo if lo is not None else '-inf'} to {hi if hi is not None else 'inf'}.",
+                            " UNION ALL ".join(parts), "le"))
+    return out
+
+
+def column_rules() -> list[Rule]:
+    """The schema's own rules for every table, in the same form as the cross-table rules."""
+    from .schema import TABLES
+
+    return [rule for name, spec in TABLES.items() for rule in _column_rules(name, spec)]

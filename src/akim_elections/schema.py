@@ -35,7 +35,8 @@ PACKAGE = {
 # Each measure is defined once, with its unit. The figures table may only use these.
 MEASURES: dict[str, tuple[str, str]] = {
     # measure: (unit, meaning)
-    "contests": ("contests", "Akim posts put to the vote (one contest per rural district, village or town)."),
+    "contests": ("contests", "Akim posts put to the vote (one contest per rural district, village, town, district or city)."),
+    "contests_planned": ("contests", "Akim contests announced as planned for a period still to come: a plan, not a count of contests held."),
     "contests_pct": ("percent", "Share of contests, in percent, of the contests in scope."),
     "candidates": ("candidates", "Candidates at the stage given in `stage`."),
     "candidates_pct": ("percent", "Share of candidates, in percent, of all candidates at that stage."),
@@ -53,6 +54,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "winning_parties": ("parties", "Number of parties with at least one winner."),
     "nominating_parties": ("parties", "Number of parties that nominated candidates."),
     "voters_registered": ("voters", "Voters on the rolls where contests were held."),
+    "voters_expected": ("voters", "Voters the commission expected to take part, as stated before or on election day: a forecast, not the rolls."),
     "votes_cast": ("voters", "Voters who received a ballot (voted)."),
     "turnout_pct": ("percent", "Votes cast as a percentage of registered voters."),
     "turnout_pct_lowest_region": ("percent", "Turnout of the oblast with the lowest turnout."),
@@ -60,7 +62,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "residents": ("persons", "People living in the areas where contests were held."),
     "polling_stations": ("polling stations", "Polling stations opened for the vote."),
     "polling_stations_pct": ("percent", "Polling stations of the vote as a share of all polling stations of the oblast."),
-    "election_commissions": ("commissions", "Election commissions involved (subgroup: territorial or precinct)."),
+    "election_commissions": ("commissions", "Election commissions involved (by `commission_level`: territorial or precinct)."),
     "commission_members": ("persons", "Members of the election commissions involved."),
     "regions": ("oblasts", "Oblasts where contests were held."),
     "districts": ("districts", "Districts (and cities) where contests were held."),
@@ -75,63 +77,97 @@ MEASURES: dict[str, tuple[str, str]] = {
     "observers": ("persons", "Election observers deployed by the body the note names (a party, an NGO, a mission)."),
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
+    "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
 }
 
+# Stages of a candidate count, each a moment of the process as the page words it.
 STAGES = {
-    "nominated": "Put forward by a party or by self-nomination.",
-    "registered": "Registered by the territorial election commission.",
-    "on_ballot": "On the ballot on election day (registered and not withdrawn).",
-    "refused_registration": "Nominated but refused registration.",
-    "withdrawn": "Registered or nominated, then withdrew.",
+    "nominated": "Put forward (by a party or by self-nomination) by the moment the count was given; during nomination the count is interim.",
+    "registered": "Registered by the territorial election commissions at the close of registration (before any withdrawal near the vote).",
+    "on_ballot": "On the ballot on election day: registered and not withdrawn (what pages call 'candidates contest' or 'are running' on the day).",
+    "refused_registration": "Nominated but refused registration by the commission.",
+    "withdrawn": "Registered or nominated, then withdrew before the vote.",
 }
 
 GENDERS = {"female": "Women.", "male": "Men."}
 
-SUBGROUPS = {
-    "incumbent": "Sitting akim of the same unit (re-elected incumbent).",
-    "newcomer": "Not the sitting akim of the unit.",
-    "acting_akim": "Acting akim of the unit before the vote.",
-    "deputy_akim": "Deputy akim before the vote.",
-    "outsider": "From outside the civil service.",
-    "civil_servant": "Working in the civil service before the vote.",
-    "budget_sector": "Working in the public (budget) sector outside the civil service.",
-    "commercial_sector": "Working in a business.",
-    "unemployed": "Temporarily not working.",
-    "public_association": "Working in a public association.",
-    "education_teacher": "Trained as a teacher.",
-    "education_law": "Trained as a lawyer.",
-    "education_agriculture": "Trained in agriculture.",
-    "education_economics": "Trained as an economist.",
-    "education_engineering": "Trained as an engineer.",
-    "education_other": "Other training.",
-    "party_nominated": "Nominated by any party (all parties together).",
-    "party_member": "Member of the party in `party_id`, whatever the nomination.",
-    "self_nominated_affiliated": "Self-nominated, said to be affiliated with the party in `party_id`.",
-    "rural_district": "Contests for akims of rural districts (сельский округ).",
-    "village": "Contests for akims of villages (село, ауыл).",
-    "town": "Contests for akims of towns of district significance.",
-    "term_expired": "Contests held because the akim's term expired.",
-    "early_termination": "Contests held because the akim's powers ended early.",
-    "repeat": "Repeat contests, or contests declared invalid.",
-    "won_by_one_vote": "Contests won by a margin of one vote.",
-    "tie": "Contests with no winner because of a tie.",
-    "with_2_candidates": "Contests with two candidates.",
-    "with_3_candidates": "Contests with three candidates.",
-    "with_4_candidates": "Contests with four candidates.",
-    "with_5_candidates": "Contests with five candidates.",
-    "with_6_candidates": "Contests with six candidates.",
-    "with_party_candidates": "Contests with at least one party-nominated candidate.",
-    "only_self_nominated": "Contests where every candidate was self-nominated.",
-    "territorial": "Territorial election commissions.",
-    "precinct": "Precinct election commissions.",
+# --- Breakdowns --------------------------------------------------------------------------------
+# A figure is a total or is broken down by one or more of the dimensions below. Each dimension is
+# its own column with its own vocabulary, its categories exclude one another, and a total has every
+# breakdown column empty. The frequent ones have a column each; the rarer ones share the
+# `dimension` + `category` pair (categories must belong to the dimension named).
+NOMINATIONS = {
+    "party": "Nominated by a party (all parties together; one party's figure has `party_id` instead and `nomination` empty).",
+    "self": "Self-nominated (all of them, whether or not the source says they belong to a party).",
 }
+INCUMBENCIES = {
+    "incumbent": "The sitting akim of the same unit.",
+    "newcomer": "Not the sitting akim of the unit.",
+}
+UNIT_TYPES = {
+    "rural_district": "Rural districts (сельский округ, ауылдық округ).",
+    "village": "Villages (село, ауыл) with their own akim.",
+    "town": "Towns of district significance.",
+}
+RARE_DIMENSIONS: dict[str, dict[str, str]] = {
+    "occupation": {
+        "civil_servant": "Working in the civil service before the vote.",
+        "budget_sector": "Working in the public (budget) sector outside the civil service.",
+        "commercial_sector": "Working in a business.",
+        "public_association": "Working in a public association.",
+        "unemployed": "Temporarily not working.",
+    },
+    "previous_post": {
+        "acting_akim": "Acting akim of the unit before the vote.",
+        "deputy_akim": "Deputy akim before the vote.",
+        "outsider": "Had never worked in the civil service.",
+    },
+    "education": {
+        "education_teacher": "Trained as a teacher.",
+        "education_law": "Trained as a lawyer.",
+        "education_agriculture": "Trained in agriculture.",
+        "education_economics": "Trained as an economist.",
+        "education_engineering": "Trained as an engineer.",
+        "education_other": "Other training.",
+    },
+    "vote_reason": {
+        "term_expired": "The akim's term expired.",
+        "early_termination": "The akim's powers ended early.",
+    },
+    "candidates_in_contest": {
+        "with_2_candidates": "Two candidates in the contest.",
+        "with_3_candidates": "Three candidates in the contest.",
+        "with_4_candidates": "Four candidates in the contest.",
+        "with_5_candidates": "Five candidates in the contest.",
+        "with_6_candidates": "Six candidates in the contest.",
+    },
+    "party_presence": {
+        "with_party_candidates": "At least one party-nominated candidate in the contest.",
+        "only_self_nominated": "Every candidate of the contest self-nominated.",
+    },
+    "commission_level": {
+        "territorial": "Territorial election commissions.",
+        "precinct": "Precinct election commissions.",
+    },
+    "outcome": {
+        "won_by_one_vote": "Won by a margin of one vote.",
+        "tie": "No winner because of a tie.",
+        "repeat": "To be held again (declared invalid, or no winner).",
+    },
+}
+CATEGORIES = {c: meaning for vocabulary in RARE_DIMENSIONS.values() for c, meaning in vocabulary.items()}
+assert len(CATEGORIES) == sum(len(v) for v in RARE_DIMENSIONS.values()), "a category belongs to one dimension"
+# Every breakdown column of the figures table, in order; a figure with all of them empty is a total.
+BREAKDOWNS = ("stage", "nomination", "party_id", "member_of", "gender", "incumbency", "unit_type", "dimension", "category")
 
 SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast.",
           "contest": "One contest (see `contest_id`)."}
-CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance"}
+CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance",
+                 "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
+                 "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
 # In the order of the preference policy (see akim_elections.preference): earlier kinds are preferred.
 SOURCE_KINDS = {
     "official": "An election commission, akimat, ministry or other government body, or the law itself.",
@@ -180,7 +216,8 @@ ELECTION_TYPES = {
     "cumulative": "Not one vote: a running total over several rounds of elections.",
     "day_unknown": "Votes whose day the sources do not give, grouped by the month or year they give, or by the one report that describes them.",
 }
-ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance", "district": "districts and cities of regional significance"}
+ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
+                   "district": "districts and cities of oblast (regional) significance, regional centres included; the contest's `type` tells a district from a city"}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
@@ -343,14 +380,15 @@ TABLES: dict[str, dict] = {
         "title": "Published figures",
         "description": (
             "Every figure a source publishes about an election, once: a measure for a place, optionally broken down by "
-            "stage, party, gender or subgroup, at a time. Conflicting figures are all kept; the preference policy marks one "
+            "stage, nomination, party, membership, gender, incumbency, type of unit or a rarer dimension, at a time. Conflicting figures are all kept; the preference policy marks one "
             "per election x place x measure x breakdown x time `preferred`."
         ),
         "primaryKey": ["figure_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
             _fk("district_kato", "districts", "district_kato"), _fk("contest_id", "contests", "contest_id"),
-            _fk("party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
+            _fk("party_id", "parties", "party_id"), _fk("member_of", "parties", "party_id"),
+            _fk("source_id", "sources", "source_id"),
         ],
         "fields": [
             _id("figure_id", "figure", "election, place, measure, breakdown, time and source, joined by hyphens"),
@@ -363,13 +401,23 @@ TABLES: dict[str, dict] = {
             _ref("contest_id", "contest, for contest figures", required=False),
             {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
-            {"name": "stage", "type": "string", "description": "For candidate counts: the stage of the process.",
+            {"name": "stage", "type": "string", "description": "For candidate counts: the moment of the process the count stands at (see the stages list).",
              "constraints": {"enum": _enum(STAGES)}},
-            _ref("party_id", "party or self-nomination the figure is restricted to; empty for all", required=False),
+            {"name": "nomination", "type": "string", "description": "How the candidates or winners counted were nominated; empty for all, and empty where `party_id` names the party.",
+             "constraints": {"enum": _enum(NOMINATIONS)}},
+            _ref("party_id", "nominating party the figure is restricted to (nomination, not membership); empty for all", required=False),
+            _ref("member_of", "party the people counted belong to, whatever their nomination (membership, as the source states it); empty for all",
+                 required=False),
             {"name": "gender", "type": "string", "description": "Gender the figure is restricted to; empty for all.",
              "constraints": {"enum": _enum(GENDERS)}},
-            {"name": "subgroup", "type": "string", "description": "Other restriction (incumbents, type of contest, occupation...); empty for all.",
-             "constraints": {"enum": _enum(SUBGROUPS)}},
+            {"name": "incumbency", "type": "string", "description": "Sitting akims or newcomers only; empty for all.",
+             "constraints": {"enum": _enum(INCUMBENCIES)}},
+            {"name": "unit_type", "type": "string", "description": "Kind of unit whose contests the figure is restricted to; empty for all.",
+             "constraints": {"enum": _enum(UNIT_TYPES)}},
+            {"name": "dimension", "type": "string", "description": "A rarer breakdown (occupation, education, reason for the vote...); empty for none. Its categories are in `category`.",
+             "constraints": {"enum": _enum(RARE_DIMENSIONS)}},
+            {"name": "category", "type": "string", "description": "Category of `dimension` the figure is restricted to; set exactly when `dimension` is.",
+             "constraints": {"enum": _enum(CATEGORIES)}},
             {"name": "as_of_date", "type": "date",
              "description": ("Date the figure stands at: for a running total the date it runs to, for a snapshot the day it was taken "
                              "(see `as_of_precision`). Empty for figures of the election as a whole."),
@@ -388,6 +436,10 @@ TABLES: dict[str, dict] = {
             {"name": "preferred", "type": "boolean",
              "description": ("True for the one figure the package uses where several describe the same thing. Set by scripts/build.py "
                              "from the preference policy (see the Conflicts page); never edited by hand."),
+             "constraints": {"required": True}, "x-derived": True},
+            {"name": "final", "type": "boolean",
+             "description": ("True for the figures to quote: preferred, and of the election as a whole or of the date in `as_of_date` "
+                             "(not interim, not at a time of day). One filter, `final`, then the breakdowns wanted. Set by scripts/build.py; never edited by hand."),
              "constraints": {"required": True}, "x-derived": True},
             {"name": "rejected", "type": "boolean",
              "description": "True when the package judges the figure wrong (the note says why). Kept for the record, never preferred.",
@@ -412,12 +464,12 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast on the election day"),
             _kato("district_kato", "districts", "district"),
             {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it; empty where the source does not name it."},
-            {"name": "name_ru", "type": "string", "description": "Rural district, village or town, in Russian as the source writes it."},
-            {"name": "name_kk", "type": "string", "description": "Rural district, village or town, in Kazakh as the source writes it."},
+            {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
+            {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
             {"name": "name_latn", "type": "string",
              "description": "The place's name in Latin letters: from the Kazakh name where given, else the Russian, by `akim_elections.translit.kk_latn`; as written where the source is in a Latin-script language."},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
-            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast"),
+            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
              "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
@@ -531,7 +583,7 @@ TABLES: dict[str, dict] = {
     "regional_summary": {
         "kind": "derived",
         "title": "Regional summary (derived)",
-        "description": "Preferred regional figures pivoted wide, one row per election and oblast, with contest-level coverage. Built by scripts/build.py; never edit.",
+        "description": "Final regional figures (the `final` flag) pivoted wide, one row per election and oblast, with each inexact cell named and contest-level coverage. Built by scripts/build.py; never edit.",
         "primaryKey": ["election_id", "region_id"],
         "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id")],
         "fields": [
@@ -545,15 +597,20 @@ TABLES: dict[str, dict] = {
 TABLES["summary_sources"] = {
     "kind": "derived",
     "title": "Sources of the regional summary (derived)",
-    "description": "For every filled cell of the regional summary: the preferred figure behind it, its source and the kind of that source. Built by scripts/build.py; never edit.",
-    "primaryKey": ["election_id", "region_id", "column"],
+    "description": "For every filled cell of the regional summary: the final figure (or figures) behind it, how exact it is, its source and the kind of that source. Built by scripts/build.py; never edit.",
+    "primaryKey": ["election_id", "region_id", "column", "part"],
     "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
                     _fk("figure_id", "figures", "figure_id"), _fk("source_id", "sources", "source_id")],
     "fields": [
         _ref("election_id", "election"),
         _ref("region_id", "oblast"),
         {"name": "column", "type": "string", "description": "Column of the regional summary.", "constraints": {"required": True}},
-        _ref("figure_id", "preferred figure in that cell"),
+        {"name": "part", "type": "string",
+         "description": "`all` where one figure fills the cell; for a cell summed from an oblast's counts by type of unit (it publishes no total), the type of unit of this part.",
+         "constraints": {"required": True, "enum": ["all", *UNIT_TYPES]}},
+        _ref("figure_id", "final figure in that cell (or in that part of it)"),
+        {"name": "qualifier", "type": "string", "description": "How exact that figure is (see the figures table): a cell is exact only when all its figures are.",
+         "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
         _ref("source_id", "source of that figure"),
         {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
          "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
@@ -563,10 +620,10 @@ TABLES["summary_sources"] = {
 # Columns of the derived regional summary: (column, measure, breakdown, description).
 # breakdown is a dict of figure dimensions that must match exactly (missing keys must be empty).
 SUMMARY_COLUMNS: list[tuple[str, str, dict, str]] = [
-    ("contests", "contests", {}, "Contests (preferred regional figure)."),
+    ("contests", "contests", {}, "Contests: the oblast's final count or, where it publishes none, the sum of its counts by type of unit."),
     ("candidates_nominated", "candidates", {"stage": "nominated"}, "Candidates nominated."),
     ("candidates_registered", "candidates", {"stage": "registered"}, "Candidates registered."),
-    ("candidates_registered_self_nominated", "candidates", {"stage": "registered", "party_id": "self-nominated"}, "Registered self-nominated candidates."),
+    ("candidates_registered_self_nominated", "candidates", {"stage": "registered", "nomination": "self"}, "Registered self-nominated candidates."),
     ("candidates_registered_female", "candidates", {"stage": "registered", "gender": "female"}, "Registered women candidates."),
     ("winners", "winners", {}, "Akims elected."),
     ("winners_nur_otan", "winners", {"party_id": "nur-otan"}, "Winners nominated by Nur Otan."),
@@ -575,9 +632,9 @@ SUMMARY_COLUMNS: list[tuple[str, str, dict, str]] = [
     ("winners_ak_zhol", "winners", {"party_id": "ak-zhol"}, "Winners nominated by Ak Zhol."),
     ("winners_peoples_party", "winners", {"party_id": "peoples-party"}, "Winners nominated by the People's Party."),
     ("winners_osdp", "winners", {"party_id": "osdp"}, "Winners nominated by OSDP."),
-    ("winners_self_nominated", "winners", {"party_id": "self-nominated"}, "Self-nominated winners."),
+    ("winners_self_nominated", "winners", {"nomination": "self"}, "Self-nominated winners."),
     ("winners_female", "winners", {"gender": "female"}, "Women elected."),
-    ("winners_incumbent", "winners", {"subgroup": "incumbent"}, "Sitting akims re-elected."),
+    ("winners_incumbent", "winners", {"incumbency": "incumbent"}, "Sitting akims re-elected."),
     ("voters_registered", "voters_registered", {}, "Registered voters."),
     ("votes_cast", "votes_cast", {}, "Voters who voted."),
     ("turnout_pct", "turnout_pct", {}, "Final turnout, percent."),
@@ -594,6 +651,9 @@ COVERAGE_COLUMNS = [
     {"name": "measures_known", "type": "integer", "description": "How many of the figure columns of this row are known.",
      "constraints": {"required": True, "minimum": 0}},
     {"name": "measures_missing", "type": "string", "description": "Figure columns of this row with no preferred figure, separated by ' | '."},
+    {"name": "measures_inexact", "type": "string",
+     "description": ("Figure columns of this row whose source gives a bound or a rounded number, with its qualifier ('voters_registered: approximately'), "
+                     "separated by ' | '; such a cell is not an exact count.")},
 ]
 
 
@@ -616,7 +676,8 @@ assert set(TABLE_ORDER) == set(TABLES)
 
 VOCABULARIES = {
     "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
-    "stage": STAGES, "gender": GENDERS, "subgroup": SUBGROUPS, "scope": SCOPES,
+    "stage": STAGES, "nomination": NOMINATIONS, "gender": GENDERS, "incumbency": INCUMBENCIES, "unit_type": UNIT_TYPES,
+    "dimension": {d: ", ".join(f"`{c}`" for c in v) for d, v in RARE_DIMENSIONS.items()}, "category": CATEGORIES, "scope": SCOPES,
     "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
     "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS, "date_precision": DATE_PRECISIONS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,

@@ -12,12 +12,9 @@ from . import schema
 from .csvio import render_rows
 
 MAIN_ELECTION = "2021-07-25-rural"
-DIMENSIONS = ("stage", "party_id", "gender", "subgroup")
-
-
-def is_final(figure: dict) -> bool:
-    """A figure of the election as a whole: not interim, not at a time of day, not a snapshot."""
-    return figure["interim"] == "false" and not figure["time_of_day"] and not figure["as_of_date"]
+DIMENSIONS = schema.BREAKDOWNS
+EXACT = "exact"
+WHOLE = "all"  # summary_sources.part of a cell that one figure fills
 
 
 def _format(value: str, ftype: str) -> str:
@@ -25,16 +22,25 @@ def _format(value: str, ftype: str) -> str:
     return str(int(round(number))) if ftype == "integer" else f"{number:.10g}"
 
 
-def _preferred_regional(figures: list[dict]) -> dict[tuple, dict]:
-    """(election, region, measure, stage, party, gender, subgroup) -> the preferred final oblast figure."""
+def _final_regional(figures: list[dict]) -> dict[tuple, dict]:
+    """(election, region, measure, *breakdowns) -> the final oblast figure of the election as a whole."""
     return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS)): f
-            for f in figures if f["scope"] == "region" and f["preferred"] == "true" and is_final(f)}
+            for f in figures if f["scope"] == "region" and f["final"] == "true" and not f["as_of_date"]}
+
+
+def contests_by_unit_type(lookup: dict, election: str, region: str) -> list[dict]:
+    """The oblast's final contest counts by type of unit: its contest count where it publishes no total.
+
+    The same rule as the validation's (rules._REGION_CONTESTS): a total, else the sum of its parts.
+    """
+    return [f for t in schema.UNIT_TYPES
+            if (f := lookup.get((election, region, "contests", *(t if d == "unit_type" else "" for d in DIMENSIONS))))]
 
 
 def _cells(tables: dict[str, list[dict]]):
     """(row of the summary, {column: figure}) per election and oblast, in a fixed order."""
     figures, contests = tables["figures"], tables["contests"]
-    lookup = _preferred_regional(figures)
+    lookup = _final_regional(figures)
     regions = [r["region_id"] for r in tables["regions"]]
     shown: dict[str, set] = defaultdict(set)
     for f in figures:
@@ -48,9 +54,10 @@ def _cells(tables: dict[str, list[dict]]):
             row, found = {"election_id": election, "region_id": region}, {}
             for column, measure, breakdown, _ in schema.SUMMARY_COLUMNS:
                 figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in DIMENSIONS)))
-                row[column] = _format(figure["value"], field_types[column]) if figure else ""
-                if figure:
-                    found[column] = figure
+                parts = [figure] if figure else (contests_by_unit_type(lookup, election, region) if column == "contests" else [])
+                row[column] = _format(str(sum(float(f["value"]) for f in parts)), field_types[column]) if parts else ""
+                if parts:
+                    found[column] = parts
             listed = [c for c in contests if c["election_id"] == election and c["region_id"] == region]
             named = [c for c in listed if c["winner_name"]]
             row["contests_listed"] = str(len(listed))
@@ -58,15 +65,23 @@ def _cells(tables: dict[str, list[dict]]):
             row["winner_coverage_pct"] = f"{100 * len(named) / int(row['contests']):.1f}" if row["contests"] else ""
             row["measures_known"] = str(len(found))
             row["measures_missing"] = " | ".join(c for c, *_ in schema.SUMMARY_COLUMNS if c not in found)
+            row["measures_inexact"] = " | ".join(f"{c}: {_qualifier(parts)}" for c, parts in found.items() if _qualifier(parts) != EXACT)
             yield row, found
 
 
+def _qualifier(parts: list[dict]) -> str:
+    """The qualifier of a cell: exact only when every figure behind it is exact."""
+    inexact = sorted({f["qualifier"] for f in parts} - {EXACT})
+    return EXACT if not inexact else inexact[0] if len(inexact) == 1 else "approximately"
+
+
 def _source_rows(cells: list[tuple[dict, dict]], sources: list[dict]) -> list[dict]:
-    """One row per filled cell: the figure behind it, its source and the kind of that source."""
+    """One row per figure behind a filled cell (a cell summed from parts has one per part): figure, qualifier, source, kind."""
     kinds = {s["source_id"]: s["kind"] for s in sources}
-    return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column, "figure_id": f["figure_id"],
-             "source_id": f["source_id"], "kind": kinds[f["source_id"]]}
-            for row, found in cells for column, f in found.items()]
+    return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column,
+             "part": f["unit_type"] or WHOLE, "figure_id": f["figure_id"],
+             "qualifier": f["qualifier"], "source_id": f["source_id"], "kind": kinds[f["source_id"]]}
+            for row, found in cells for column, parts in found.items() for f in parts]
 
 
 def render_derived(tables: dict[str, list[dict]]) -> dict[str, bytes]:

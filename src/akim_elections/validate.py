@@ -29,7 +29,7 @@ from pathlib import Path
 from . import schema
 from .loader import DataPackageError, default_root, load
 from .offline_docs import make_offline
-from .rules import RULES
+from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS, column_rules
 
 MAX_EXAMPLES = 5
 
@@ -44,6 +44,7 @@ class Result:
     expected: str = ""
     observed: str = ""
     examples: list[str] = field(default_factory=list)
+    kind: str = CONSISTENCY  # or PUBLISHED: a rule that pins a published value
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -176,6 +177,8 @@ def sqlite_copy(frames: dict, policy: set[str]):
     from .export import sql_frame
 
     con = sqlite3.connect(":memory:")
+    for name, function in SQL_FUNCTIONS.items():
+        con.create_function(name, 1, function, deterministic=True)
     for name, frame in frames.items():
         sql_frame(frame).to_sql(name, con, index=False)
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
@@ -184,100 +187,80 @@ def sqlite_copy(frames: dict, policy: set[str]):
     return con
 
 
+def all_rules():
+    """Every rule the validation runs: the schema's column rules, then the cross-table rules of akim_elections.rules."""
+    return column_rules() + RULES
+
+
 def checks_frame(frames: dict, policy: set[str]):
-    """One row per (rule, subject) with expected and observed values, from the SQL of every rule."""
+    """One row per (rule, subject): the bounds the observed value must lie within, from the SQL of every rule.
+
+    An "eq" rule bounds observed by expected on both sides, an "le" rule from above only. Every rule thus becomes
+    rows of one table, so Great Expectations checks them all in one batch with two expectations.
+    """
     import pandas as pd
 
     con = sqlite_copy(frames, policy)
     parts = []
-    for rule in RULES:
+    for rule in all_rules():
         rows = con.execute(rule.sql).fetchall()
         part = pd.DataFrame(rows, columns=["subject", "expected", "observed"])
-        part.insert(0, "rule", rule.id)
+        part.insert(0, "rule", rule_key(rule))
+        part["compare"] = rule.compare
         parts.append(part)
     con.close()
     frame = pd.concat(parts, ignore_index=True)
-    frame["expected"] = pd.to_numeric(frame["expected"], errors="coerce").astype("float64")
-    frame["observed"] = pd.to_numeric(frame["observed"], errors="coerce").astype("float64")
-    return frame
+    frame["subject"] = frame["subject"].astype("object").where(frame["subject"].notna(), "(no subject)").astype(str)
+    for column in ("expected", "observed"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["upper"] = frame["expected"]
+    frame["lower"] = frame["expected"].where(frame["compare"] == "eq", float("-inf"))
+    return frame[["rule", "subject", "lower", "observed", "upper"]]
 
 
-def column_expectations(name: str):
-    """(rule id, meaning, expectation) for one table, derived from its schema."""
+def rule_key(rule) -> str:
+    """A rule's name in the checks table: table and rule id (column rules share ids across tables)."""
+    return f"{rule.table}:{rule.id}"
+
+
+def bound_expectations():
+    """The two expectations every row of the checks table must meet (missing values fail)."""
     import great_expectations as gx
 
-    spec = schema.TABLES[name]
-    key = spec["primaryKey"]
-    out = []
-    if len(key) == 1:
-        out.append((f"{key[0]}-unique", f"{key[0]} identifies each row once.", gx.expectations.ExpectColumnValuesToBeUnique(column=key[0])))
-    else:
-        out.append(("-".join(key) + "-unique", f"{' x '.join(key)} identifies each row once.",
-                    gx.expectations.ExpectCompoundColumnsToBeUnique(column_list=key)))
-    for f in spec["fields"]:
-        c = f.get("constraints", {})
-        if c.get("required") and f["name"] not in key:
-            out.append((f"{f['name']}-required", f"{f['name']} is never empty.", gx.expectations.ExpectColumnValuesToNotBeNull(column=f["name"])))
-        if f["type"] in ("integer", "number") and ("minimum" in c or "maximum" in c):
-            lo, hi = c.get("minimum"), c.get("maximum")
-            meaning = f"{f['name']} lies within {lo if lo is not None else '-inf'} to {hi if hi is not None else 'inf'}."
-            out.append((f"{f['name']}-range", meaning, gx.expectations.ExpectColumnValuesToBeBetween(column=f["name"], min_value=lo, max_value=hi)))
-    return out
+    return [
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="upper", column_B="observed", or_equal=True, ignore_row_if="neither",
+            description="Observed never exceeds its rule's expected value.", meta={"bound": "upper"}),
+        gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="observed", column_B="lower", or_equal=True, ignore_row_if="neither",
+            description="Observed is never below its rule's expected value where the rule asks for equality.", meta={"bound": "lower"}),
+    ]
 
 
-def rule_expectations():
+def run_gx(checks, data_docs: Path | None) -> list[Result]:
+    """Check the rows of every rule in one Great Expectations batch; one Result per rule."""
     import great_expectations as gx
-    from great_expectations.expectations.row_conditions import Column
-
-    out = []
-    for rule in RULES:
-        condition = dict(row_condition=Column("rule") == rule.id)
-        if rule.compare == "eq":
-            exp = gx.expectations.ExpectColumnPairValuesToBeEqual(column_A="expected", column_B="observed", **condition)
-        else:
-            exp = gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(column_A="expected", column_B="observed", or_equal=True, **condition)
-        out.append((rule.id, rule.meaning, exp, rule.table))
-    return out
-
-
-def run_gx(frames: dict, checks, data_docs: Path | None) -> list[Result]:
-    import great_expectations as gx
-
-    batches = []  # (asset name, frame, [(rule, meaning, expectation, report table)])
-    for name, frame in frames.items():
-        batches.append((name, frame, [(r, m, e, name) for r, m, e in column_expectations(name)]))
-    if checks is not None:
-        batches.append(("election_arithmetic", checks, rule_expectations()))
 
     with _quiet():
         workdir = tempfile.mkdtemp(prefix="akim-gx-") if data_docs else None
         context = gx.get_context(mode="file", project_root_dir=workdir) if workdir else gx.get_context(mode="ephemeral")
-        source = context.data_sources.add_pandas("package")
-        results = []
-        for asset_name, frame, expectations in batches:
-            asset = source.add_dataframe_asset(name=asset_name)
-            definition = asset.add_batch_definition_whole_dataframe("whole")
-            suite = gx.ExpectationSuite(name=f"akim-elections-{asset_name}")
-            for rule_id, meaning, expectation, _ in expectations:
-                expectation.description = meaning
-                expectation.meta = {"rule": rule_id}
-                suite.add_expectation(expectation)
-            suite = context.suites.add(suite)
-            if workdir:
-                validation = context.validation_definitions.add(
-                    gx.ValidationDefinition(name=f"validate-{asset_name}", data=definition, suite=suite))
-                checkpoint = context.checkpoints.add(gx.Checkpoint(
-                    name=f"checkpoint-{asset_name}", validation_definitions=[validation],
-                    actions=[gx.checkpoint.UpdateDataDocsAction(name="docs")], result_format={"result_format": "COMPLETE"}))
-                run = checkpoint.run(batch_parameters={"dataframe": frame})
-                outcome = next(iter(run.run_results.values()))
-            else:
-                outcome = definition.get_batch(batch_parameters={"dataframe": frame}).validate(suite, result_format="COMPLETE")
-            by_rule = {e[0]: e for e in expectations}
-            for res in outcome.results:
-                rule_id = res.expectation_config.meta["rule"]
-                _, meaning, _, table = by_rule[rule_id]
-                results.append(_gx_result(rule_id, meaning, table, res, frame, asset_name))
+        asset = context.data_sources.add_pandas("package").add_dataframe_asset(name="rule_results")
+        definition = asset.add_batch_definition_whole_dataframe("whole")
+        suite = gx.ExpectationSuite(name="akim-elections", expectations=bound_expectations())
+        suite = context.suites.add(suite)
+        if workdir:
+            validation = context.validation_definitions.add(gx.ValidationDefinition(name="akim-elections", data=definition, suite=suite))
+            checkpoint = context.checkpoints.add(gx.Checkpoint(
+                name="akim-elections", validation_definitions=[validation],
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="docs")], result_format={"result_format": "COMPLETE"}))
+            outcome = next(iter(checkpoint.run(batch_parameters={"dataframe": checks}).run_results.values()))
+        else:
+            outcome = definition.get_batch(batch_parameters={"dataframe": checks}).validate(suite, result_format="COMPLETE")
+        unexpected, errors = set(), []
+        for res in outcome.results:
+            if res.exception_info and res.exception_info.get("raised_exception"):
+                errors.append(str(res.exception_info.get("exception_message"))[:200])
+            unexpected.update((res.result or {}).get("unexpected_index_list") or [])
         if workdir:
             site = Path(workdir) / "gx" / "uncommitted" / "data_docs" / "local_site"
             if data_docs.exists():
@@ -285,31 +268,16 @@ def run_gx(frames: dict, checks, data_docs: Path | None) -> list[Result]:
             shutil.copytree(site, data_docs)
             make_offline(data_docs)
             shutil.rmtree(workdir, ignore_errors=True)
-    return results
+    return [_rule_result(rule, checks, unexpected, errors) for rule in all_rules()]
 
 
-def _gx_result(rule_id: str, meaning: str, table: str, res, frame, asset_name: str) -> Result:
-    info = res.result or {}
-    indices = info.get("unexpected_index_list") or []
-    examples = []
-    if asset_name == "election_arithmetic":
-        for i in indices[:MAX_EXAMPLES]:
-            row = frame.loc[i]
-            examples.append(f"{row['subject']}: expected {_num(row['expected'])}, observed {_num(row['observed'])}")
-        expected = observed = ""
-    else:
-        key = schema.TABLES[asset_name]["primaryKey"]
-        column = res.expectation_config.kwargs.get("column")
-        for i in indices[:MAX_EXAMPLES]:
-            row = frame.loc[i] if not isinstance(i, dict) else None
-            ident = "/".join(str(row[k]) for k in key) if row is not None else str(i)
-            value = f" = {row[column]!r}" if row is not None and column else ""
-            examples.append(f"row {ident}{value}")
-        expected = meaning
-        observed = f"{info.get('unexpected_count', 0)} unexpected" if info.get("unexpected_count") else ""
-    if not res.success and not examples and res.exception_info and res.exception_info.get("raised_exception"):
-        examples.append(str(res.exception_info.get("exception_message"))[:200])
-    return Result("rules", table, rule_id, meaning, bool(res.success), expected if not res.success else "", observed, examples)
+def _rule_result(rule, checks, unexpected: set, errors: list[str]) -> Result:
+    rows = checks.index[checks["rule"] == rule_key(rule)]
+    bad = [i for i in rows if i in unexpected]
+    examples = errors + [f"{checks.at[i, 'subject']}: expected {_num(checks.at[i, 'upper'])}, observed {_num(checks.at[i, 'observed'])}"
+                         for i in bad[:MAX_EXAMPLES]]
+    observed = f"{len(bad)} of {len(rows)} rows" if bad else ""
+    return Result("rules", rule.table, rule.id, rule.meaning, not bad and not errors, "", observed, examples, rule.kind)
 
 
 def _num(value) -> str:
@@ -351,19 +319,23 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None) -> l
     else:
         results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False,
                               examples=[f"not run: {', '.join(f.table for f in failures)} could not be loaded"]))
-    results += run_gx(frames, checks, data_docs)
+    if checks is not None:
+        results += run_gx(checks, data_docs)
     return results
 
 
 def format_report(results: list[Result], root: str = "") -> str:
+    """Failures by stage; the rules' failures split into consistency rules and published totals."""
     failed = [r for r in results if not r.passed]
     lines = [f"akim-elections validate {root}".rstrip(), ""]
-    for stage in ("file", "structure", "rules"):
-        part = [r for r in results if r.stage == stage]
+    parts = [("file", [r for r in results if r.stage == "file"]), ("structure", [r for r in results if r.stage == "structure"]),
+             ("rules (consistency)", [r for r in results if r.stage == "rules" and r.kind != PUBLISHED]),
+             ("rules (published totals)", [r for r in results if r.stage == "rules" and r.kind == PUBLISHED])]
+    for label, part in parts:
         if not part:
             continue
         bad = [r for r in part if not r.passed]
-        lines.append(f"{stage}: {len(part) - len(bad)} passed, {len(bad)} failed")
+        lines.append(f"{label}: {len(part) - len(bad)} passed, {len(bad)} failed")
         for r in bad:
             lines.append(f"  FAIL {r.table} :: {r.rule} — {r.meaning}")
             if r.observed:

@@ -1,0 +1,81 @@
+"""Akims of every level the law elects directly: rural units, districts and cities of oblast significance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import akim_elections as ae
+from akim_elections import schema
+from akim_elections.errors import DataPackageError
+
+RURAL_TYPES = {"rural_district", "village", "town"}
+DISTRICT_TYPES = {"district", "city"}
+
+
+def _contests_with_elections() -> pd.DataFrame:
+    contests = ae.load("contests")
+    elections = ae.load("elections")[["election_id", "level"]]
+    return contests.merge(elections, on="election_id", how="left", validate="many_to_one")
+
+
+def test_district_and_city_are_defined_once_and_reach_the_descriptor():
+    assert DISTRICT_TYPES | RURAL_TYPES == set(schema.CONTEST_TYPES)
+    field = next(f for f in schema.TABLES["contests"]["fields"] if f["name"] == "type")
+    assert set(field["constraints"]["enum"]) == set(schema.CONTEST_TYPES)
+    assert all(schema.VOCABULARIES["type"][t] == schema.CONTEST_TYPES[t] for t in DISTRICT_TYPES)
+
+
+def test_the_level_of_a_contest_matches_the_level_of_its_election():
+    merged = _contests_with_elections()
+    district_level = merged[merged["type"].isin(DISTRICT_TYPES)]
+    rural_level = merged[merged["type"].isin(RURAL_TYPES)]
+    assert len(district_level) >= 45
+    assert set(district_level["level"]) == {"district"}
+    assert set(rural_level["level"]) == {"rural"}
+
+
+def test_district_and_city_contests_name_their_unit_by_its_kato_district_of_the_same_kind():
+    contests = ae.load("contests")
+    districts = ae.load("districts")[["district_kato", "kind", "region_id"]]
+    upper = contests[contests["type"].isin(DISTRICT_TYPES)].merge(
+        districts, on="district_kato", how="left", suffixes=("", "_kato"), validate="many_to_one")
+    assert upper["district_kato"].notna().all()
+    assert upper["kato"].isna().all()  # sub-district codes only; the unit's own code is district_kato
+    assert (upper["type"].astype(str) == upper["kind"].astype(str)).all()
+    assert (upper["region_id"].astype(str) == upper["region_id_kato"].astype(str)).all()
+
+
+def test_the_pilot_of_5_november_2023_holds_its_45_posts():
+    contests = ae.load("contests")
+    pilot = contests[contests["election_id"] == "2023-11-05-district"]
+    assert len(pilot) == 45
+    assert pilot["region_id"].nunique() == 17
+    assert (pilot["type"] == "city").sum() == 3  # Kurchatov, Priozersk, Rudny
+    assert pilot["winner_name"].notna().sum() >= 16
+
+
+def test_a_regional_centre_is_a_city_contest():
+    contests = ae.load("contests").set_index("contest_id")
+    semey = contests.loc["2025-10-12-district-abai-semei"]
+    assert semey["type"] == "city"
+    assert semey["district_kato"] == "101000000"
+
+
+def test_planned_contests_are_a_measure_of_their_own_and_never_feed_the_contest_counts():
+    assert schema.MEASURES["contests_planned"][0] == "contests"
+    figures = ae.load("figures")
+    planned = set(figures.loc[figures["measure"] == "contests_planned", "figure_id"])
+    assert {"2022-rural-total-kz-contests-planned-caravan-kz-1bd591",
+            "2023-2024-rural-total-kz-contests-planned-caravan-kz-1bd591"} <= planned
+    summary_sources = ae.load("summary_sources")
+    assert not planned & set(summary_sources["figure_id"])
+
+
+def test_an_unknown_contest_level_is_refused_with_the_valid_ones_named(package_copy):
+    path = package_copy / "data" / "contests.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[frame["contest_id"] == "2025-10-12-district-abai-semei", "type"] = "oblast"
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataPackageError, match=r"type has 'oblast', not one of .*'district', 'city'"):
+        ae.load("contests", root=package_copy)
