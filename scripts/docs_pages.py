@@ -463,13 +463,16 @@ def coverage_grid() -> bytes:
     """Measure x oblast: a filled cell where the package has a preferred figure, coloured by the kind of its source."""
     oblasts = oblast_names()
     cells = table("summary_sources")
-    cells = cells[cells.election_id == MAIN].set_index(["region_id", "column"])
+    cells = cells[cells.election_id == MAIN]
+    # A cell summed from parts has a source per part: colour it by the weakest, as a reviewer would grade it.
+    rank = {k: i for i, k in enumerate(schema.SOURCE_KINDS)}
+    cells = {key: max(grp["kind"], key=rank.__getitem__) for key, grp in cells.groupby(["region_id", "column"])}
     regional = regional_rows()
     values = []
     for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
         for r in regional:
             key = (r["region_id"], column)
-            kind = KIND_LABELS[cells.loc[key, "kind"]] if key in cells.index else NO_FIGURE
+            kind = KIND_LABELS[cells[key]] if key in cells else NO_FIGURE
             values.append({"figure": _words(description), "oblast": oblasts[r["region_id"]], "source": kind})
     domain = [KIND_LABELS[k] for k in schema.SOURCE_KINDS] + [NO_FIGURE]
     colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
@@ -479,7 +482,7 @@ def coverage_grid() -> bytes:
         "mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5},
         "encoding": {"x": {"field": "oblast", "type": "nominal", "sort": None, "title": None, "axis": {"labelAngle": -50, "orient": "top", "labelLimit": 0}},
                      "y": {"field": "figure", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
-                     "color": {"field": "source", "type": "nominal", "title": "best source behind the figure",
+                     "color": {"field": "source", "type": "nominal", "title": "kind of source behind the figure",
                                "scale": {"domain": domain, "range": colours[:len(domain)]}, "legend": {"symbolType": "square", "symbolStrokeColor": "#9e9e9e", "labelLimit": 0}},
                      "tooltip": [{"field": "oblast"}, {"field": "figure"}, {"field": "source"}]},
     })
@@ -504,7 +507,8 @@ def coverage_page() -> str:
 ## What is known per oblast (25 July 2021)
 
 The regional summary has {len(schema.SUMMARY_COLUMNS)} figures per oblast. Each cell of the grid is one of them:
-coloured by the kind of the best source behind it, white where no source with that figure has been found.
+coloured by the kind of the source behind it (for a figure summed from parts, the weakest of their sources),
+white where no source with that figure has been found.
 
 ![Grid of the {len(schema.SUMMARY_COLUMNS)} summary figures by oblast, each cell coloured by the kind of its best source or white where the figure is missing.](assets/charts/coverage_grid.svg)
 
