@@ -35,7 +35,7 @@ def test_show_fits_a_100_column_terminal_with_ids_whole(monkeypatch, capsys):
 def test_show_columns_where_and_long(monkeypatch, capsys):
     monkeypatch.setenv("COLUMNS", "100")
     assert main(["show", "figures", "--where", "measure=winners", "--where", "scope=national",
-                 "--where", "election_id=2021-07-25-rural", "--where", "party_id=nur-otan", "--where", "subgroup=",
+                 "--where", "election_id=2021-07-25-rural", "--where", "party_id=nur-otan", "--where", "member_of=",
                  "--columns", "party_id,value"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["party_id", "value"] and out[1].split() == ["nur-otan", "627"]
