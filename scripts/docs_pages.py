@@ -329,7 +329,7 @@ def results_page() -> dict:
     recon = table("reconciliations")
     recon_text = "".join(f"\n!!! warning \"The oblast counts add up to {fmt(r.parts_sum)}, not {fmt(preferred())}\"\n    {r.explanation}\n"
                          for r in recon.itertuples() if r.election_id == MAIN)
-    page = f"""# 25 July 2021: the first direct vote
+    page = f"""{WIDE_PAGE}# 25 July 2021: the first nationwide direct vote
 
 {headline()}
 Each figure is the one the package prefers where sources differ; see [Conflicts](conflicts.md) for the policy.
@@ -463,16 +463,16 @@ def coverage_grid() -> bytes:
     """Measure x oblast: a filled cell where the package has a preferred figure, coloured by the kind of its source."""
     oblasts = oblast_names()
     cells = table("summary_sources")
-    # A cell built from parts (North Kazakhstan's contests) has a figure per part: its colour is the best of their kinds.
-    rank = cells.kind.map(list(schema.SOURCE_KINDS).index)
-    cells = (cells[cells.election_id == MAIN].assign(rank=rank).sort_values("rank")
-             .drop_duplicates(["region_id", "column"]).set_index(["region_id", "column"]))
+    cells = cells[cells.election_id == MAIN]
+    # A cell summed from parts has a source per part: colour it by the weakest, as a reviewer would grade it.
+    rank = {k: i for i, k in enumerate(schema.SOURCE_KINDS)}
+    cells = {key: max(grp["kind"], key=rank.__getitem__) for key, grp in cells.groupby(["region_id", "column"])}
     regional = regional_rows()
     values = []
     for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
         for r in regional:
             key = (r["region_id"], column)
-            kind = KIND_LABELS[cells.loc[key, "kind"]] if key in cells.index else NO_FIGURE
+            kind = KIND_LABELS[cells[key]] if key in cells else NO_FIGURE
             values.append({"figure": _words(description), "oblast": oblasts[r["region_id"]], "source": kind})
     domain = [KIND_LABELS[k] for k in schema.SOURCE_KINDS] + [NO_FIGURE]
     colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
@@ -482,7 +482,7 @@ def coverage_grid() -> bytes:
         "mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5},
         "encoding": {"x": {"field": "oblast", "type": "nominal", "sort": None, "title": None, "axis": {"labelAngle": -50, "orient": "top", "labelLimit": 0}},
                      "y": {"field": "figure", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
-                     "color": {"field": "source", "type": "nominal", "title": "best source behind the figure",
+                     "color": {"field": "source", "type": "nominal", "title": "kind of source behind the figure",
                                "scale": {"domain": domain, "range": colours[:len(domain)]}, "legend": {"symbolType": "square", "symbolStrokeColor": "#9e9e9e", "labelLimit": 0}},
                      "tooltip": [{"field": "oblast"}, {"field": "figure"}, {"field": "source"}]},
     })
@@ -500,14 +500,15 @@ def coverage_page() -> str:
     kind_rows = [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()]
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
-    return f"""# Coverage and sources
+    return f"""{WIDE_PAGE}# Coverage and sources
 
 {package_counts()}
 
 ## What is known per oblast (25 July 2021)
 
 The regional summary has {len(schema.SUMMARY_COLUMNS)} figures per oblast. Each cell of the grid is one of them:
-coloured by the kind of the best source behind it, white where no source with that figure has been found.
+coloured by the kind of the source behind it (for a figure summed from parts, the weakest of their sources),
+white where no source with that figure has been found.
 
 ![Grid of the {len(schema.SUMMARY_COLUMNS)} summary figures by oblast, each cell coloured by the kind of its best source or white where the figure is missing.](assets/charts/coverage_grid.svg)
 

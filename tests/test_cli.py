@@ -88,19 +88,6 @@ def test_validate_of_a_folder_without_a_package_is_a_clear_error(tmp_path):
     assert "holds no datapackage.json" in out.stderr
 
 
-def test_the_readme_example_runs_and_prints_the_national_tally(capsys):
-    import re
-
-    from conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    code = re.search(r"## Use it\s+```python\n(.*?)```", readme, re.S).group(1)
-    exec(compile(code, "README.md", "exec"), {})
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[:3] == ["730", "627", "697"]  # plain ints, and the six parties' sum the comment explains
-    assert "697" in code and "no national figure for the other 33" in code
-
-
 def test_the_readme_starts_with_the_two_commands():
     from conftest import ROOT
 

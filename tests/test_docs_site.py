@@ -77,6 +77,7 @@ def test_the_site_builds_without_network_assets(site):
         text = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text, html
         assert "cdn.jsdelivr" not in text, html
+        assert "unpkg.com" not in text, html
 
 
 def test_home_page_renders(page, server):
@@ -139,13 +140,72 @@ def test_every_navigation_link_opens_its_page(page, site, server, origin):
     assert page.outside == []
 
 
-# Search loads its index with fetch(), which browsers refuse for file:// pages: checked over http only.
-def test_search_finds_nur_otan(page, server):
-    page.goto(server + "/")
+@pytest.mark.parametrize("origin", ["file", "http"])
+def test_search_finds_nur_otan(page, site, server, origin):
+    # The offline plugin ships the index as a script, so search works from disk too (fetch() would be refused).
+    page.goto(site.joinpath("index.html").as_uri() if origin == "file" else server + "/")
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("Nur Otan", delay=40)  # key by key: the search listens to key events
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() > 0
-    shot(page, "search-nur-otan")
+    shot(page, f"search-nur-otan-{origin}")
+    assert page.outside == []
+
+
+def _pages(site) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "data-docs" not in p.parts and p.name != "404.html")
+
+
+MEASURE = """() => ({
+  width: document.documentElement.scrollWidth,
+  scrolling: [...document.querySelectorAll('article .md-typeset__table')].filter(t => t.scrollWidth > t.clientWidth + 1).length,
+  unscrollable: [...document.querySelectorAll('article .md-typeset__table')]
+      .filter(t => t.scrollWidth > t.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(t).overflowX)).length,
+  wrapped: [...document.querySelectorAll('article td code')].filter(c => c.getClientRects().length > 1).map(c => c.textContent),
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_reads_at_desktop_and_phone_width(browser, site, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    problems = []
+    for rel in _pages(site):
+        pg.goto(site.joinpath(rel).as_uri())
+        m = pg.evaluate(MEASURE)
+        if m["width"] > width or m["unscrollable"] or m["wrapped"] or (width == 1280 and m["scrolling"]):
+            problems.append(f"{rel}: {m}")
+        pg.screenshot(path=str(_shot_path(rel, width)), full_page=True)
+    context.close()
+    # At 1280 px every table fits; on a phone wide tables scroll inside themselves; identifiers never break.
+    assert problems == [], problems
+
+
+def _shot_path(rel: str, width: int) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS / (rel.removesuffix(".html").replace("/", "-") + ("" if width == 1280 else f"-{width}px") + ".png")
+
+
+@pytest.fixture(scope="module")
+def data_docs(site) -> Path:
+    from akim_elections.validate import validate
+
+    out = site / "data-docs"
+    validate(ROOT, data_docs=out)
+    return out
+
+
+def test_data_docs_render_from_disk_without_the_internet(page, site, data_docs):
+    page.goto(site.joinpath("validation.html").as_uri())
+    page.click("a[href='data-docs/index.html']")
+    page.wait_for_load_state("load")
+    reports = page.locator("#akim-offline-index a")
+    assert reports.count() >= 2  # the validation result and the expectation suite, listed without a CDN script
+    reports.first.click()
+    page.wait_for_load_state("load")
+    assert "Expectation Validation Result" in page.inner_text("body")
+    assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith("system-ui")  # the local stylesheet
+    shot(page, "data-docs-validation-result")
+    assert page.outside == []
