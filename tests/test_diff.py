@@ -151,3 +151,25 @@ def test_git_refs_are_read_from_the_repository(tmp_path, monkeypatch, capsys):
 
 def test_the_markdown_of_equal_packages_says_so(pair):
     assert "No changes" in format_markdown(diff(str(pair[0]), str(pair[1])))
+
+
+def test_a_column_the_descriptor_does_not_declare_is_a_difference(pair, capsys):
+    old, new = pair
+    path = new / "data" / "parties.csv"
+    rows = read_rows(path)
+    write_rows(path, [*rows[0], "colour"], [{**r, "colour": "blue"} for r in rows])  # the descriptor is left as it was
+    assert main(["diff", str(old), str(new)]) == 1
+    out = capsys.readouterr().out
+    assert f"parties: column colour in {new}'s CSV is not declared in its descriptor" in out
+
+
+def test_a_declared_column_missing_from_the_csv_is_a_difference(pair, capsys):
+    old, new = pair
+    path = old / "data" / "parties.csv"
+    rows = read_rows(path)
+    write_rows(path, [c for c in rows[0] if c != "name_en"], [{k: v for k, v in r.items() if k != "name_en"} for r in rows])
+    report = diff(str(old), str(new))
+    assert report.different
+    assert f"parties: column name_en declared in {old}'s descriptor is missing from its CSV" in report.schema
+    assert main(["diff", str(old), str(new)]) == 1
+    assert "name_en declared" in capsys.readouterr().out

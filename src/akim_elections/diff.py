@@ -6,7 +6,9 @@ OLD and NEW are package folders or git refs of the current repository. Rows are 
 primary key each descriptor declares. Columns added, removed or renamed are schema changes, reported
 once; rows are compared on the columns both versions have, so a new column does not make every row
 "changed". A column is taken as renamed when a removed and an added column hold the same values in
-every matched row.
+every matched row. A CSV whose header differs from the fields its descriptor declares (a column
+the descriptor does not list, or a listed one the file lacks) is a schema difference too, in either
+version: otherwise such a column would be invisible.
 
 Renamed ids: when the newer package has ``ID_MAP`` (CSV with columns table, old_id, new_id; for a
 table whose primary key has several columns the id is the key values joined by "/"), old rows are
@@ -16,6 +18,7 @@ columns are compared through the mapping of the table they reference.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import tempfile
@@ -60,6 +63,7 @@ class Package:
     desc: dict
     rows: dict[str, list[dict]]
     id_map: dict[str, dict[str, str]]
+    headers: dict[str, list[str]] = field(default_factory=dict)  # each CSV's own first line
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -109,16 +113,22 @@ def _parse(data: bytes, where: str) -> dict:
 
 def read_package(root: Path) -> Package:
     desc = _parse((root / "datapackage.json").read_bytes(), str(root / "datapackage.json"))
-    rows = {}
+    rows, headers = {}, {}
     for resource in desc["resources"]:
         path = root / resource["path"]
         try:
             rows[resource["name"]] = read_rows(path)
+            headers[resource["name"]] = _header(path)
         except FileNotFoundError as exc:
             raise DataPackageError(f"{path} is missing; the descriptor lists it") from exc
         except UnicodeDecodeError as exc:
             raise DataPackageError(f"{path} is not UTF-8; re-save it as UTF-8") from exc
-    return Package(desc, rows, read_id_map(root, desc))
+    return Package(desc, rows, read_id_map(root, desc), headers)
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return next(csv.reader(fh), [])
 
 
 def read_id_map(root: Path, desc: dict) -> dict[str, dict[str, str]]:
@@ -159,6 +169,8 @@ def _key(row: dict, key: list[str]) -> str:
 def compare(old: Package, new: Package, old_name: str = "old", new_name: str = "new") -> Report:
     report = Report(old_name, new_name)
     old_res, new_res = _resources(old.desc), _resources(new.desc)
+    for package, label in ((old, old_name), (new, new_name)):
+        report.schema += _undeclared(package, label)
     for name in [n for n in old_res if n not in new_res]:
         report.schema.append(f"table {name} removed ({len(old.rows[name])} rows)")
     for name in new_res:
@@ -167,6 +179,16 @@ def compare(old: Package, new: Package, old_name: str = "old", new_name: str = "
             continue
         report.tables[name] = _compare_table(name, old_res[name], new_res[name], old, new, report.schema)
     return report
+
+
+def _undeclared(package: Package, label: str) -> list[str]:
+    """One line per column where a CSV and its descriptor disagree (rows are read by header, so it would not show)."""
+    lines = []
+    for name, resource in _resources(package.desc).items():
+        header, declared = package.headers.get(name, []), [f["name"] for f in _fields(resource)]
+        lines += [f"{name}: column {c} in {label}'s CSV is not declared in its descriptor" for c in header if c not in declared]
+        lines += [f"{name}: column {c} declared in {label}'s descriptor is missing from its CSV" for c in declared if c not in header]
+    return lines
 
 
 def _compare_table(name: str, old_r: dict, new_r: dict, old: Package, new: Package, schema: list[str]) -> TableDiff:

@@ -28,6 +28,7 @@ from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, ta
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
+from .sqlframe import sql_frame
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 DATASETTE_METADATA = "metadata.json"
@@ -127,25 +128,6 @@ def create_statements(desc: dict) -> list[str]:
             indexes.append(f"CREATE INDEX {_quote('ix_' + name + '_' + '_'.join(fields))} ON {_quote(name)} ({_columns(fields)})")
         statements.append(f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(cols) + "\n)")
     return statements + indexes
-
-
-def sql_frame(frame):
-    """The frame with types SQLite can hold: categories as text, booleans as 0/1, dates as ISO text.
-
-    Shared by the SQLite export and by ``akim_elections.validate``, which checks an in-memory copy.
-    """
-    import pandas as pd
-
-    out = frame.copy()
-    for column in out.columns:
-        dtype = out[column].dtype
-        if isinstance(dtype, pd.CategoricalDtype):
-            out[column] = out[column].astype("object")
-        elif str(dtype) == "boolean":
-            out[column] = out[column].astype("Int64")
-        elif pd.api.types.is_datetime64_any_dtype(dtype):
-            out[column] = out[column].dt.strftime("%Y-%m-%d")
-    return out
 
 
 def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:

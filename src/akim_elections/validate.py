@@ -30,6 +30,7 @@ from . import schema
 from .loader import DataPackageError, default_root, load
 from .offline_docs import make_offline
 from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS, column_rules
+from .sqlframe import sql_frame
 
 MAX_EXAMPLES = 5
 
@@ -173,8 +174,6 @@ def policy_ids(root: Path, desc: dict) -> set[str]:
 
 def sqlite_copy(frames: dict, policy: set[str]):
     import pandas as pd
-
-    from .export import sql_frame
 
     con = sqlite3.connect(":memory:")
     for name, function in SQL_FUNCTIONS.items():
