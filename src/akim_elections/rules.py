@@ -458,8 +458,8 @@ RULES += [
     Rule("national-turnout-among-oblasts", "figures",
          "The preferred national turnout of an election lies within its oblasts' range, and within 1 point of their voter-weighted "
          "mean where every oblast with a turnout has its registered voters.",
-         f"""SELECT n.figure_id || ' within oblasts' AS subject, 1 AS expected,
-                    (n.value BETWEEN MIN(r.value) - 0.05 AND MAX(r.value) + 0.05) AS observed
+         f"""SELECT n.figure_id || ' outside the oblasts (' || MIN(r.value) || ' to ' || MAX(r.value) || ')' AS subject, 0 AS expected,
+                    NOT (n.value BETWEEN MIN(r.value) - 0.05 AND MAX(r.value) + 0.05) AS observed
             FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = 'turnout_pct'
               AND {_total("r.", "stage")}
             WHERE n.scope = 'national' AND n.measure = 'turnout_pct' AND {_total("n.", "stage")}

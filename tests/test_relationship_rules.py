@@ -1,0 +1,126 @@
+"""The catalogue for the rules of how tables relate: each damage, written into a copy, adds offending rows to its rule.
+
+In-process: the copy is loaded and its rules run through Great Expectations directly (no Frictionless, no new process).
+Every damage is to a curated value the build keeps as it is (a value, a name, a date, a kind), never to something the
+build recomputes (preferred flags, derived tables, hashes).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from test_validate import MAIN, edit, final, one
+
+from akim_elections import rules
+from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx
+
+NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "winner-is-elected", "elected-has-most-votes",
+             "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
+             "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
+             "by-election-after-first-direct-vote", "date-within-precision", "interim-agrees-with-as-of", "source-kind-matches-host",
+             "id-map-resolves", "national-candidates-add-up"]
+
+
+def rule_results(pkg) -> dict[str, int]:
+    """rule id -> number of offending rows, for the package at pkg."""
+    desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+    frames, failures = load_frames(pkg, desc)
+    assert not failures, failures
+    out = {}
+    for result in run_gx(checks_frame(frames, policy_ids(pkg, desc)), None):
+        match = re.match(r"(\d+) of", result.observed)
+        out[result.rule] = int(match.group(1)) if match else (0 if result.passed else 1)
+    return out
+
+
+def change(table, finder, **values):
+    def apply(pkg):
+        def rows_changed(rows):
+            finder(rows).update(values)
+            return rows
+        edit(pkg, table, rows_changed)
+    return apply
+
+
+FORT = "2024-09-08-rural-mangystau-fort-sevcenko"
+
+# damage -> the rule that must gain offending rows
+CATALOGUE = {
+    "unit moved to another district after 2022": (
+        change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), kato="596643000"),
+        "unit-in-its-district"),
+    "contest filed under the wrong oblast for its district": (
+        change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
+        "unit-in-its-district"),
+    "district figure filed under another oblast": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", region_id="almaty-region", measure="contests"),
+               region_id="akmola"), "figure-district-in-oblast"),
+    "winner named is not the elected candidate": (
+        change("contests", lambda rows: one(rows, contest_id=FORT), winner_name="Айдос Елемесов"), "winner-is-elected"),
+    "a losing candidate given the most votes": (
+        change("candidates", lambda rows: one(rows, contest_id=FORT, name_latn="Gibrat Muhambet"), votes="1800"), "elected-has-most-votes"),
+    "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),
+                                     "candidate-count-covers-list"),
+    "turnout that its counts do not give": (
+        change("contests", lambda rows: one(rows, contest_id="rural-day-unknown-pavlodarnews-kz-7faef4-pavlodar-kenes"), turnout_pct="60.4"),
+        "shares-agree-with-counts"),
+    "more winners than contests": (change("figures", lambda rows: final(rows, "region", "winners", "atyrau"), value="19"),
+                                   "winners-le-contests"),
+    "district contests above the oblast's": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", region_id="kyzylorda", measure="contests",
+                                           preferred="true"), value="30"), "district-contests-within-oblast"),
+    "share that its counts do not give": (
+        change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-kz-winners-pct-nur-otan-cryer-org-uk-0874d7"), value="80.1"),
+        "share-agrees-with-counts"),
+    "national turnout outside the oblasts'": (change("figures", lambda rows: final(rows, "national", "turnout_pct"), value="99.9"),
+                                              "national-turnout-among-oblasts"),
+    "oblast winners beyond the nation's": (change("figures", lambda rows: final(rows, "region", "winners", "akmola"), value="600"),
+                                           "oblasts-reconcile-with-nation"),
+    "figure dated years after its election": (
+        change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-akmola-candidates-nominated-2021-07-07-akmolinform-kz-fa9f4b"),
+               as_of_date="2024-07-07"), "as-of-in-election-window"),
+    "by-election dated before the first direct vote": (
+        change("elections", lambda rows: one(rows, election_id="2021-11-04-rural"), date_start="2021-05-04", date_end="2021-05-04"),
+        "by-election-after-first-direct-vote"),
+    "month-precise period ending in another month": (
+        change("elections", lambda rows: one(rows, election_id="2017-08-rural-indirect"), date_end="2017-10-01"), "date-within-precision"),
+    "interim figure without a time": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="region", measure="turnout_pct", time_of_day="14:00",
+                                           region_id="kostanay"), time_of_day=""), "interim-agrees-with-as-of"),
+    "news site filed as official": (change("sources", lambda rows: one(rows, kind="national_media"), kind="official"),
+                                    "source-kind-matches-host"),
+    "wiki copy filed as encyclopedia": (
+        change("sources", lambda rows: next(r for r in rows if "atozwiki.com" in r["url"]), kind="encyclopedia"), "source-kind-matches-host"),
+    "id mapped to a row that does not exist": (change("id_map", lambda rows: one(rows, table="candidates"), new_id="no-such-candidate"),
+                                               "id-map-resolves"),
+    "national candidates no longer add up by gender": (
+        change("figures", lambda rows: final(rows, "national", "candidates", stage="registered", gender="male"), value="1840"),
+        "national-candidates-add-up"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory):
+    from conftest import copy_package
+
+    return rule_results(copy_package(tmp_path_factory.mktemp("clean") / "pkg"))
+
+
+@pytest.mark.parametrize("kind", list(CATALOGUE))
+def test_damage_adds_offending_rows_to_its_rule(kind, package_copy, clean):
+    damage, rule = CATALOGUE[kind]
+    damage(package_copy)
+    after = rule_results(package_copy)
+    assert after[rule] > clean[rule], f"{kind}: {rule} has {after[rule]} offending rows, as many as the clean package"
+
+
+def test_every_relationship_rule_is_tripped_by_some_damage():
+    assert set(NEW_RULES) <= set(rules.RULE_IDS)
+    assert set(NEW_RULES) - {rule for _, rule in CATALOGUE.values()} == set()
+
+
+def test_published_totals_are_told_apart():
+    published = {r.id for r in rules.RULES if r.kind == rules.PUBLISHED}
+    assert published == {"national-contests", "national-winners", "national-party-tally", "national-candidates"}
