@@ -270,11 +270,6 @@ RULES: list[Rule] = [
     Rule("final-follows-policy", "figures",
          "`final` marks exactly the preferred figures that are not interim and not at a time of day; rebuild with scripts/build.py after an edit.",
          """SELECT figure_id AS subject, (preferred = 1 AND interim = 0 AND time_of_day IS NULL) AS expected, final AS observed FROM figures"""),
-    Rule("interim-agrees", "figures",
-         "A snapshot of a single vote (an `as_of_date` before its count closed) is interim, and so is a figure whose note calls it interim.",
-         """SELECT f.figure_id AS subject, 1 AS expected,
-                   (f.interim = 1 OR ((f.as_of_date IS NULL OR e.type = 'cumulative') AND LOWER(IFNULL(f.note, '')) NOT LIKE '%interim%')) AS observed
-            FROM figures f JOIN elections e ON e.election_id = f.election_id"""),
     Rule("unit-per-measure", "figures", "Each figure carries its measure's unit, so a measure always has one unit.",
          """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
                    (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
@@ -289,7 +284,7 @@ RULES: list[Rule] = [
             SELECT event_id, 1, CASE date_precision WHEN 'month' THEN substr(date, 9, 2) = '01' WHEN 'year' THEN substr(date, 6, 5) = '01-01'
                                                     ELSE date_precision = 'day' END FROM events
             UNION ALL
-            SELECT figure_id, 1, (as_of_date IS NULL) = (as_of_precision IS NULL)
+            SELECT figure_id, 1, (as_of_date IS NULL) = (as_of_precision IS NULL OR as_of_precision = 'unknown')
                    AND (as_of_precision IS NOT 'month' OR substr(as_of_date, 9, 2) = '01') FROM figures"""),
     Rule("election-dates", "elections", "An election's period runs forwards and lies between 1990 and 2030.",
          """SELECT election_id AS subject, 1 AS expected,
@@ -512,14 +507,20 @@ RULES += [
                                        WHEN 'year' THEN substr(date_end, 1, 4) = substr(date_start, 1, 4) ELSE 1 END AS observed
             FROM elections WHERE date_end IS NOT NULL"""),
     Rule("interim-agrees-with-as-of", "figures",
-         "A figure marked interim says when it stands (a time of day or an as_of_date), and a figure dated before its election's "
-         "last day is interim.",
+         "A figure marked interim says when it stands (a time of day, an as_of_date, or as_of_precision 'unknown' where no "
+         "page gives the moment); a figure dated before its election's last day is interim; so is one whose note calls it interim.",
          """SELECT f.figure_id || ' interim without a time' AS subject, 1 AS expected, 0 AS observed
-            FROM figures f WHERE f.interim = 1 AND f.as_of_date IS NULL AND f.time_of_day IS NULL
+            FROM figures f WHERE f.interim = 1 AND f.as_of_date IS NULL AND f.time_of_day IS NULL AND IFNULL(f.as_of_precision, '') <> 'unknown'
+            UNION ALL
+            SELECT f.figure_id || ' moment unknown but not interim', 1, 0
+            FROM figures f WHERE f.interim = 0 AND f.as_of_precision = 'unknown'
             UNION ALL
             SELECT f.figure_id || ' dated ' || f.as_of_date || ' before the vote, not interim', 1, 0
             FROM figures f JOIN elections e ON e.election_id = f.election_id
-            WHERE f.interim = 0 AND f.as_of_date IS NOT NULL AND f.as_of_date < e.date_end AND e.type <> 'cumulative'"""),
+            WHERE f.interim = 0 AND f.as_of_date IS NOT NULL AND f.as_of_date < e.date_end AND e.type <> 'cumulative'
+            UNION ALL
+            SELECT f.figure_id || ' note says interim, flag does not', 1, 0
+            FROM figures f WHERE f.interim = 0 AND LOWER(IFNULL(f.note, '')) LIKE '%interim%'"""),
     # 5. sources and ids
     Rule("source-kind-matches-host", "sources",
          "A source's kind agrees with its host: official only from government, akimat or election-commission sites; encyclopedia "

@@ -425,8 +425,10 @@ TABLES: dict[str, dict] = {
              "description": ("Date the figure stands at: for a running total the date it runs to, for a snapshot the day it was taken "
                              "(see `as_of_precision`). Empty for figures of the election as a whole."),
              "example": "2025-11-28"},
-            {"name": "as_of_precision", "type": "string", "description": "How much of `as_of_date` is known (day or month); empty when it is.",
-             "constraints": {"enum": ["day", "month"]}},
+            {"name": "as_of_precision", "type": "string",
+             "description": ("How much of `as_of_date` is known (day or month); `unknown` for an interim figure whose moment no page gives "
+                             "(a count during nomination or registration, say, on an undated page): `as_of_date` then stays empty."),
+             "constraints": {"enum": ["day", "month", "unknown"]}},
             {"name": "time_of_day", "type": "string", "description": "Local time of day on election day for turnout and other figures reported during the vote (HH:MM).",
              "constraints": {"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}, "example": "14:00"},
             {"name": "interim", "type": "boolean",
