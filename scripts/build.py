@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
+from akim_elections.gx_project import project_files  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 from akim_elections.places import district_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
@@ -89,6 +90,7 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
+    outputs.update({root / path: data for path, data in project_files().items()})  # the Great Expectations project
     for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
         outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
     return outputs

@@ -147,10 +147,10 @@ def _validate(args) -> int:
     descriptor(root)  # a malformed descriptor is one line here, not a traceback inside the checks
     require("validate", "validate")
     if not args.data_docs:
-        results = validate(root)
+        results = validate(root, rule_results=args.rule_results)
     else:  # the Data Docs folder appears whole, even when the checks fail (that is what it is for)
         with staged(args.data_docs, folder=True, force=args.force) as tmp:
-            results = validate(root, tmp)
+            results = validate(root, tmp, args.rule_results)
     print(format_report(results, str(args.path or root)))
     if args.data_docs:
         print(f"Data Docs written to {args.data_docs}")
@@ -199,6 +199,8 @@ def parser() -> argparse.ArgumentParser:
                      help="folder with datapackage.json (default: current folder if it has one, else the installed copy)")
     val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) into this new folder")
     val.add_argument("--force", action="store_true", help="replace an existing Data Docs folder")
+    val.add_argument("--rule-results", type=Path, default=None,
+                     help="also write every rule's rows as CSV (gx/uncommitted/rule_results.csv is the GX project's input)")
     val.set_defaults(run=_validate)
     dif = sub.add_parser("diff", help="schema and row changes between two package folders or git refs (exit 1 if any)")
     dif.add_argument("old")

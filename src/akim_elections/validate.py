@@ -300,7 +300,8 @@ def _quiet():
 
 
 # --- driver and report ---------------------------------------------------------------------------
-def validate(path: str | Path | None = None, data_docs: Path | None = None) -> list[Result]:
+def validate(path: str | Path | None = None, data_docs: Path | None = None, rule_results: Path | None = None) -> list[Result]:
+    """Every check of the package at path; with rule_results, also write the rules' rows there (the GX project's input)."""
     root = resolve_root(path)
     try:
         desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
@@ -319,6 +320,10 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None) -> l
         results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False,
                               examples=[f"not run: {', '.join(f.table for f in failures)} could not be loaded"]))
     if checks is not None:
+        if rule_results is not None:
+            from .csvio import write_bytes_atomic
+
+            write_bytes_atomic(Path(rule_results), checks.to_csv(index=False, lineterminator="\n").encode("utf-8"))
         results += run_gx(checks, data_docs)
     return results
 
