@@ -22,7 +22,7 @@ from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.places import district_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.places import district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
 from akim_elections.summary import render_derived  # noqa: E402
 
@@ -85,8 +85,9 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     kato = read_kato(root)
     files["districts"] = render_rows(_table_fields("districts"), district_rows(kato))
     files["units"] = render_rows(_table_fields("units"), unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}))
+    files["posts"] = render_rows(_table_fields("posts"), post_rows(kato))
     files.update(render_derived(tables))
-    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "districts", "units", "regional_summary", "summary_sources")}
+    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "districts", "units", "posts", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")

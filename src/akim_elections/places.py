@@ -57,3 +57,35 @@ def unit_rows(kato: list[dict], codes: set[str]) -> list[dict]:
     rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "level": r["level"], "name_kk": r["name_kk"],
              "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
     return sorted(rows, key=lambda r: r["kato"])
+
+
+def post_kind(name_ru: str) -> str | None:
+    """Kind of rural-level akim post a KATO sub-district row is, or None for a city's own area or a city's raion.
+
+    KATO puts every unit under a district at level ``sub_district`` (digits 7-9 are 000): the city of
+    oblast or district significance itself ("г.X"), raions within a city ("р.а."), town administrations
+    ("г.а."), settlement administrations ("п.а."), villages that are their own unit ("с.X") and rural districts.
+    """
+    name = name_ru.strip().lower()
+    if name.startswith(("г.", "р.а.", "район")):
+        return None  # akims of cities of oblast significance and of their raions are appointed, not elected
+    if "г.а." in name:
+        return "town"
+    if "п.а." in name or name.startswith(("с.", "п.")):
+        return "village"
+    return "rural_district"
+
+
+def post_rows(kato: list[dict]) -> list[dict]:
+    rows = []
+    for r in kato:
+        if r["level"] != "sub_district" or r["kato"][:2] not in OBLAST_BY_PREFIX:
+            continue
+        kind = post_kind(r["name_ru"])
+        if kind is None:
+            continue
+        region = OBLAST_BY_PREFIX[r["kato"][:2]]
+        rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]), "region_id": region,
+                     "region_id_2021": FORMED_2022.get(region, region), "kind": kind,
+                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
+    return sorted(rows, key=lambda r: r["kato"])

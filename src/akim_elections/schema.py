@@ -204,6 +204,9 @@ KATO_MATCHES = {
     "name_latn": "The name as written in a Latin-script source matches exactly one unit of the oblast in KATO.",
 }
 DISTRICT_KINDS = {"district": "A district (аудан, район).", "city": "A city of oblast significance with the villages under it (қалалық әкімдік)."}
+POST_KINDS = {"rural_district": "A rural district (ауылдық округ, сельский округ) of several villages.",
+              "village": "A village or settlement that is its own unit, not part of a rural district (ауыл, кент, село, посёлок; п.а.).",
+              "town": "A town of district significance (аудандық маңызы бар қала, г.а.)."}
 UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
@@ -585,6 +588,25 @@ TABLES: dict[str, dict] = {
             *_kato_names(" (abbreviated type words included)"),
         ],
     },
+    "posts": {
+        "kind": "derived",
+        "title": "Rural-level akim posts (derived from KATO)",
+        "description": (f"Every unit of the KATO classifier ({KATO_EDITION}) whose akim is elected at the rural level: rural districts, "
+                        "villages and settlements that are their own unit, towns of district significance. It is the KATO edition's "
+                        "list, not the list of 2021: units merged, split or renamed since then appear as they are now. "
+                        "Built by scripts/build.py from raw/kato; never edit."),
+        "primaryKey": ["kato"],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("region_id", "regions", "region_id"),
+                        _fk("region_id_2021", "regions", "region_id")],
+        "fields": [
+            _kato("kato", "posts", "post (the unit's administration, digits 7-9 of the code)", required=True),
+            _kato("district_kato", "districts", "district the unit lies in", required=True),
+            _ref("region_id", "oblast the unit belongs to in this KATO edition"),
+            _ref("region_id_2021", "oblast the unit belonged to on 25 July 2021 (before the 2022 splits)"),
+            {"name": "kind", "type": "string", "description": "Kind of post.", "constraints": {"required": True, "enum": _enum(POST_KINDS)}},
+            *_kato_names(" (abbreviated type words included)"),
+        ],
+    },
     "regional_summary": {
         "kind": "derived",
         "title": "Regional summary (derived)",
@@ -675,7 +697,7 @@ def _summary_fields() -> list[dict]:
 TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _summary_fields() + COVERAGE_COLUMNS
 
 # Order in which tables appear in the descriptor (referenced tables first).
-TABLE_ORDER = ["sources", "elections", "regions", "districts", "units", "parties", "events", "figures", "contests", "candidates",
+TABLE_ORDER = ["sources", "elections", "regions", "districts", "units", "posts", "parties", "events", "figures", "contests", "candidates",
                "reconciliations", "id_map", "regional_summary", "summary_sources"]
 assert set(TABLE_ORDER) == set(TABLES)
 
