@@ -76,12 +76,30 @@ def post_kind(name_ru: str) -> str | None:
     return "rural_district"
 
 
+def _town_kind(name_ru: str) -> str | None:
+    name = name_ru.strip().lower()
+    if name.startswith("район"):
+        return None  # a raion of a city of oblast significance: its akim is appointed
+    return "town" if name.startswith("г.") else "village"
+
+
 def post_rows(kato: list[dict]) -> list[dict]:
+    """Every sub-district that is a post, and every town or settlement (type 1) that KATO lists with no administration row.
+
+    Some towns of district significance (Ereymentau, Fort-Shevchenko) sit in KATO only as a settlement under their
+    district, with no sub-district row of their own: the settlement is then the post.
+    """
+    administrations = {r["kato"] for r in kato if r["level"] == "sub_district"}
     rows = []
     for r in kato:
-        if r["level"] != "sub_district" or r["kato"][:2] not in OBLAST_BY_PREFIX:
+        if r["kato"][:2] not in OBLAST_BY_PREFIX:
             continue
-        kind = post_kind(r["name_ru"])
+        if r["level"] == "sub_district":
+            kind = post_kind(r["name_ru"])
+        elif r["level"] == "settlement" and r["type_code"] == "1" and r["kato"][:6] + "000" not in administrations:
+            kind = _town_kind(r["name_ru"])
+        else:
+            continue
         if kind is None:
             continue
         region = OBLAST_BY_PREFIX[r["kato"][:2]]
