@@ -52,3 +52,9 @@ def test_build_of_posts_is_deterministic_and_matches_disk():
     first = render_rows(fields, post_rows(kato))
     assert first == render_rows(fields, post_rows(list(reversed(kato))))
     assert first == (ROOT / "data" / "posts.csv").read_bytes()
+
+
+def test_every_unit_contests_name_belongs_to_a_post():
+    posts = {r["kato"] for r in _posts()}
+    units = read_rows(ROOT / "data" / "units.csv")
+    assert units and all(u["post_kato"] in posts for u in units)

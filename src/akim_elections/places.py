@@ -53,9 +53,18 @@ def district_rows(kato: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: r["district_kato"])
 
 
+def post_of(kato: str, posts: set[str]) -> str:
+    """The post a unit belongs to: itself, or the administration (digits 7-9 zero) of a settlement; empty for none."""
+    for code in (kato, kato[:6] + "000"):
+        if code in posts:
+            return code
+    return ""
+
+
 def unit_rows(kato: list[dict], codes: set[str]) -> list[dict]:
-    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "level": r["level"], "name_kk": r["name_kk"],
-             "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
+    posts = {p["kato"] for p in post_rows(kato)}
+    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "post_kato": post_of(r["kato"], posts), "level": r["level"],
+             "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
     return sorted(rows, key=lambda r: r["kato"])
 
 

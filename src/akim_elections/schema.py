@@ -580,10 +580,12 @@ TABLES: dict[str, dict] = {
         "description": (f"The KATO units ({KATO_EDITION}) that a contest names: code, district and names as KATO gives them. "
                         "Built by scripts/build.py from raw/kato; never edit."),
         "primaryKey": ["kato"],
-        "foreignKeys": [_fk("district_kato", "districts", "district_kato")],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("post_kato", "posts", "kato")],
         "fields": [
             _kato("kato", "units", "unit", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
+            _kato("post_kato", "posts", "akim post the unit belongs to: the unit itself, or for a village or town the rural district or "
+                  "administration it is part of", required=True),
             {"name": "level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(UNIT_LEVELS)}},
             *_kato_names(" (abbreviated type words included)"),
         ],
