@@ -508,7 +508,7 @@ def posts_section() -> str:
     header = ["oblast", "posts", *(k.replace("_", " ") for k in schema.POST_KINDS), *(f"with a contest, {y}" for y in year_list)]
     return f"""## Akim posts and the contests known for them
 
-The [posts](posts.md) table lists {len(posts):,} rural-level akim posts in the KATO edition of the package
+The [posts](data/posts.md) table lists {len(posts):,} rural-level akim posts in the KATO edition of the package
 (oblasts as they are now). Sources give 2,346 posts for the elections of 25 July 2021 (2,345 in some): the
 edition has {2346 - len(posts)} fewer. The difference is not explained unit by unit: the KATO edition is of
 2025/2026 and cannot tell which units were merged, split, renamed or upgraded since 2021, nor which posts were
