@@ -499,6 +499,7 @@ def posts_section() -> str:
     seen = {(region_of[units[c.kato]], years[c.election_id], units[c.kato]) for c in contests.itertuples()}
     year_list = sorted({y for _r, y, _p in seen})
     known = {(r, y): sum(1 for rr, yy, _p in seen if (rr, yy) == (r, y)) for r in region_of.values() for y in year_list}
+    published = int(preferred(measure="akim_posts"))
     oblasts = oblast_names()
     by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
     rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS),
@@ -509,8 +510,8 @@ def posts_section() -> str:
     return f"""## Akim posts and the contests known for them
 
 The [posts](data/posts.md) table lists {len(posts):,} rural-level akim posts in the KATO edition of the package
-(oblasts as they are now). Sources give 2,346 posts for the elections of 25 July 2021 (2,345 in some): the
-edition has {2346 - len(posts)} fewer. The difference is not explained unit by unit: the KATO edition is of
+(oblasts as they are now). The preferred published figure for the elections of 25 July 2021 is {published:,} posts
+(some sources give one fewer): the edition has {published - len(posts)} fewer. The difference is not explained unit by unit: the KATO edition is of
 2025/2026 and cannot tell which units were merged, split, renamed or upgraded since 2021, nor which posts were
 vacant or not up for election on a given day. A post counts under a year when the package has at least one
 contest of that year for it.
