@@ -61,8 +61,8 @@ def post_of(kato: str, posts: set[str]) -> str:
     return ""
 
 
-def unit_rows(kato: list[dict], codes: set[str]) -> list[dict]:
-    posts = {p["kato"] for p in post_rows(kato)}
+def unit_rows(kato: list[dict], codes: set[str], posts: set[str]) -> list[dict]:
+    """The KATO rows of ``codes``, each with the post (of ``posts``) it belongs to."""
     rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "post_kato": post_of(r["kato"], posts), "level": r["level"],
              "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
     return sorted(rows, key=lambda r: r["kato"])
