@@ -1,8 +1,9 @@
-"""The derived place tables: districts and KATO units, read from the KATO classifier kept in raw/kato.
+"""The derived place tables: districts, akim posts and KATO units, read from the KATO classifier kept in raw/kato.
 
 Plain Python over CSV rows. A district's KATO code is its first four digits followed by zeros; a
 district or city of oblast significance sits at level ``district`` in KATO. The oblast follows from
 the first two digits; oblasts formed in 2022 map back to the oblast they were part of on 25 July 2021.
+A code's digits 5-6 name the district, 7-9 the unit under it (000 for the district itself or a sub-district).
 """
 
 from __future__ import annotations
