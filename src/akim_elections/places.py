@@ -3,7 +3,8 @@
 Plain Python over CSV rows. A district's KATO code is its first four digits followed by zeros; a
 district or city of oblast significance sits at level ``district`` in KATO. The oblast follows from
 the first two digits; oblasts formed in 2022 map back to the oblast they were part of on 25 July 2021.
-A code's digits 5-6 name the district, 7-9 the unit under it (000 for the district itself or a sub-district).
+A code's digits 1-2 name the oblast, 3-4 the district, 5-6 the sub-district (rural district or town or village
+administration) and 7-9 the settlement: 000 there marks a sub-district, not a place.
 """
 
 from __future__ import annotations

@@ -601,7 +601,7 @@ TABLES: dict[str, dict] = {
         "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("region_id", "regions", "region_id"),
                         _fk("region_id_2021", "regions", "region_id")],
         "fields": [
-            _kato("kato", "posts", "post (the unit's administration, digits 7-9 of the code)", required=True),
+            _kato("kato", "posts", "post: a sub-district (digits 7-9 zero), or a town KATO lists only as a settlement", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
             _ref("region_id", "oblast the unit belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the unit belonged to on 25 July 2021 (before the 2022 splits)"),
