@@ -112,7 +112,7 @@ def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):
     from akim_elections import validate
     from conftest import ROOT
 
-    def half_written(root, data_docs=None):
+    def half_written(root, data_docs=None, rule_results=None):
         (data_docs / "index.html").write_text("half", encoding="utf-8")
         raise KeyboardInterrupt
 
