@@ -502,21 +502,24 @@ def posts_section() -> str:
     published = int(preferred(measure="akim_posts"))
     oblasts = oblast_names()
     by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
-    rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS),
-             *(known[(r, y)] or "" for y in year_list)] for r in sorted(by_oblast.index, key=oblasts.__getitem__)]
-    total = ["**all**", len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS),
-             *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
-    header = ["oblast", "posts", *(k.replace("_", " ") for k in schema.POST_KINDS), *(f"with a contest, {y}" for y in year_list)]
+    order = sorted(by_oblast.index, key=oblasts.__getitem__)
+    kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS)] for r in order]
+    kind_total = ["**all**", len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
+    # Two narrow tables rather than one wide one, so that neither needs to scroll at desktop width.
+    year_rows = [[oblasts[r], *(known[(r, y)] or "" for y in year_list)] for r in order]
+    year_total = ["**all**", *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
     return f"""## Akim posts and the contests known for them
 
 The [posts](data/posts.md) table lists {len(posts):,} rural-level akim posts in the KATO edition of the package
-(oblasts as they are now). The preferred published figure for the elections of 25 July 2021 is {published:,} posts
-(some sources give one fewer): the edition has {published - len(posts)} fewer. The difference is not explained unit by unit: the KATO edition is of
+(oblasts as they are now). The preferred published figure for the elections of 25 July 2021 is {published:,} posts:
+the edition has {published - len(posts)} fewer. The difference is not explained unit by unit: the KATO edition is of
 2025/2026 and cannot tell which units were merged, split, renamed or upgraded since 2021, nor which posts were
-vacant or not up for election on a given day. A post counts under a year when the package has at least one
-contest of that year for it.
+vacant or not up for election on a given day.
 
-{md_table(header, [*rows, total])}
+{md_table(["oblast", "posts", *(k.replace("_", " ") for k in schema.POST_KINDS)], [*kind_rows, kind_total])}
+Posts with at least one known contest, by the year of its election:
+
+{md_table(["oblast", *year_list], [*year_rows, year_total])}
 """
 
 
