@@ -29,6 +29,7 @@ from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, ta
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
+from .rules import FINAL_SQL
 from .sqlframe import sql_frame
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
@@ -136,9 +137,8 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
-# The figures to use: the build's `final` flag (see the figures schema), one figure per thing measured, of the
-# election as a whole. The view and the canned queries read it.
-FINAL_FIGURES = "final AND as_of_date IS NULL"
+# The figures to use: the rules' FINAL_SQL (the build's `final` flag, of the election as a whole), one figure per
+# thing measured. The view and the canned queries read it.
 FINAL_VIEW = "figures_final"
 # Every breakdown but the party's empty (the canned queries break down by party or not at all).
 NO_BREAKDOWN = " AND ".join(f"{c} IS NULL" for c in schema.BREAKDOWNS if c != "party_id")
@@ -175,7 +175,7 @@ def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -
             _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
             con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
             _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
-            con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_FIGURES}")
+            con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_SQL}")
             con.commit()
             broken = con.execute("PRAGMA foreign_key_check").fetchall()
             if broken:

@@ -37,7 +37,7 @@ class Rule:
     kind: str = CONSISTENCY  # CONSISTENCY: the package agrees with itself; PUBLISHED: a value pinned to the published record
 
 
-_FINAL = "final = 1 AND as_of_date IS NULL"  # a figure to quote, of the election as a whole
+FINAL_SQL = "final = 1 AND as_of_date IS NULL"  # a figure to quote, of the election as a whole
 
 
 def _breakdown(t: str = "", **dims) -> str:
@@ -58,7 +58,7 @@ def _same_breakdown(a: str, b: str, *free: str) -> str:
 def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
     """SQL for the final figure of the main election with exactly this breakdown."""
     where = " AND ".join([
-        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", _FINAL, _breakdown(**dims),
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", FINAL_SQL, _breakdown(**dims),
         region if region else "region_id IS NULL",
     ])
     return f"(SELECT value FROM figures WHERE {where})"
@@ -74,7 +74,7 @@ _REGION_CONTESTS = f"""
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""
-    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {_FINAL}"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {FINAL_SQL}"""
 
 # A district is one place under all its spellings: its KATO code.
 _DISTRICT = "IFNULL({t}district_kato, '')"
@@ -302,8 +302,8 @@ def _same_place(a: str, b: str) -> str:
 
 
 # Every preferred final figure of any election (not only 25 July 2021), exact ones only where a value is compared.
-_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {_FINAL})"
-_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {_FINAL})"
+_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {FINAL_SQL})"
+_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {FINAL_SQL})"
 # A percentage agrees with its counts within the rounding of the value given (whole percent or one decimal).
 _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
 # A row {x} with a district d lies in the oblast d belonged to on its election e's day: the oblast of 2021 before the 2022
