@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 
+import pandas as pd
 import pytest
 
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.rules import RULE_IDS
 from akim_elections.schema import BREAKDOWNS
-from akim_elections.validate import format_report, validate
+from akim_elections.validate import (all_rules, check_derived, check_files, check_structure, checks_frame, format_report,
+                                     gx_unexpected, load_frames, policy_ids, results_per_rule, validate)
 
 MAIN = "2021-07-25-rural"
 
@@ -215,6 +217,81 @@ CATALOGUE = {
 }
 
 
+# --- running the catalogue ------------------------------------------------------------------------
+# Each damage is run through the one layer of validate() that owns its rule, in-process; the damages caught by the
+# rules are checked by Great Expectations in one batch, each in its own copy and attributed to its own rows.
+# The end-to-end tests further down run validate() itself once per layer, to prove it wires every layer in.
+def layer(rule: str) -> str:
+    if rule == "file-format":
+        return "file"
+    if rule.startswith("frictionless:"):
+        return "structure"
+    if rule in ("loadable", "derived-up-to-date"):
+        return rule
+    return "rules"
+
+
+def damaged(kind: str, target) -> object:
+    """A copy of the package at target with the catalogue's damage of this kind."""
+    from conftest import copy_package
+
+    damage, recompute_hashes, _ = CATALOGUE[kind]
+    pkg = copy_package(target)
+    damage(pkg)
+    if recompute_hashes:
+        rehash(pkg)
+    return pkg
+
+
+def descriptor(pkg) -> dict:
+    return json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def layer_results(pkg, rule: str) -> list:
+    """The results of the layer of validate() that reports rule (every layer but the rules)."""
+    desc = descriptor(pkg)
+    run = {"file": lambda: check_files(pkg, desc), "structure": lambda: check_structure(pkg),
+           "loadable": lambda: load_frames(pkg, desc)[1], "derived-up-to-date": lambda: check_derived(pkg, desc)}
+    return run[layer(rule)]()
+
+
+def changed_frames(pkg, clean, clean_frames: dict) -> dict:
+    """The frames of the copy at pkg: the clean ones, with every table whose file differs from clean's loaded again."""
+    desc = descriptor(pkg)
+    changed = [r for r in desc["resources"] if (pkg / r["path"]).read_bytes() != (clean / r["path"]).read_bytes()]
+    frames, failures = load_frames(pkg, {**desc, "resources": changed})
+    assert changed and not failures, f"{pkg}: changed {[r['name'] for r in changed]}; {format_report(failures)}"
+    return {**clean_frames, **frames}
+
+
+@pytest.fixture(scope="module")
+def rules_layer(tmp_path_factory) -> dict:
+    """kind -> the rules' results for its damaged copy, every copy's rule rows checked in one Great Expectations batch.
+
+    A damage changes a table or two: the other tables are loaded once, from a clean copy. Each copy computes the
+    rules of the table its damage should trip (the rules are independent SQL queries over the same tables).
+    """
+    from conftest import copy_package
+
+    clean = copy_package(tmp_path_factory.mktemp("clean") / "pkg")
+    clean_frames, failures = load_frames(clean, descriptor(clean))
+    assert not failures, format_report(failures)
+    parts = {}
+    for i, (kind, (_, _, (table, rule))) in enumerate(CATALOGUE.items()):
+        if layer(rule) == "rules":
+            pkg = damaged(kind, tmp_path_factory.mktemp(f"damage{i}") / "pkg")
+            wanted = [r for r in all_rules() if (r.table, r.id) == (table, rule)]
+            assert wanted, f"{kind}: no rule {table} :: {rule}"
+            parts[kind] = checks_frame(changed_frames(pkg, clean, clean_frames), policy_ids(pkg, descriptor(pkg)), wanted)
+    checks = pd.concat(parts.values(), ignore_index=True)
+    unexpected, errors = gx_unexpected(checks)
+    out, start = {}, 0
+    for kind, part in parts.items():
+        out[kind] = results_per_rule(checks.iloc[start:start + len(part)], unexpected, errors)
+        start += len(part)
+    return out
+
+
 @pytest.fixture(scope="module")
 def clean_results(tmp_path_factory):
     from conftest import copy_package
@@ -232,12 +309,12 @@ def test_every_rule_is_reported_on_the_clean_package(clean_results):
 
 
 @pytest.mark.parametrize("kind", list(CATALOGUE))
-def test_corruption_is_caught_by_the_right_rule(kind, package_copy):
-    damage, recompute_hashes, (table, rule) = CATALOGUE[kind]
-    damage(package_copy)
-    if recompute_hashes:
-        rehash(package_copy)
-    results = validate(package_copy)
+def test_corruption_is_caught_by_the_right_rule(kind, tmp_path, request):
+    *_, (table, rule) = CATALOGUE[kind]
+    if layer(rule) == "rules":
+        results = request.getfixturevalue("rules_layer")[kind]
+    else:
+        results = layer_results(damaged(kind, tmp_path / "pkg"), rule)
     failures = {(r.table, r.rule) for r in results if not r.passed}
     assert (table, rule) in failures, f"{kind}: expected {table} :: {rule} to fail; report:\n{format_report(results)}"
 
@@ -261,9 +338,22 @@ def test_the_report_names_table_rule_and_offending_values(package_copy):
     assert report.rstrip().endswith("2 failed")
 
 
-def test_cli_exit_status(package_copy):
+# One damage for each layer before the rules, each in a table of its own: validate() itself reports every one.
+EVERY_LAYER = ["extra column", "number with a thousands separator", "derived table edited by hand", "missing file"]
+
+
+def test_cli_exit_status_and_every_layer_end_to_end(package_copy, capsys):
     from akim_elections.cli import main
 
     assert main(["validate", str(package_copy)]) == 0
-    (package_copy / "data" / "events.csv").unlink()
+    capsys.readouterr()
+    assert [layer(CATALOGUE[kind][2][1]) for kind in EVERY_LAYER] == ["structure", "loadable", "derived-up-to-date", "file"]
+    for kind in EVERY_LAYER[:-1]:
+        CATALOGUE[kind][0](package_copy)
+    rehash(package_copy)
+    CATALOGUE[EVERY_LAYER[-1]][0](package_copy)  # the missing file last: a descriptor cannot record its hash
     assert main(["validate", str(package_copy)]) == 1
+    report = capsys.readouterr().out
+    for kind in EVERY_LAYER:
+        table, rule = CATALOGUE[kind][2]
+        assert f"FAIL {table} :: {rule} " in report, f"{kind}: validate did not report {table} :: {rule}\n{report}"

@@ -191,17 +191,18 @@ def all_rules():
     return column_rules() + RULES
 
 
-def checks_frame(frames: dict, policy: set[str]):
+def checks_frame(frames: dict, policy: set[str], rules: list | None = None):
     """One row per (rule, subject): the bounds the observed value must lie within, from the SQL of every rule.
 
     An "eq" rule bounds observed by expected on both sides, an "le" rule from above only. Every rule thus becomes
     rows of one table, so Great Expectations checks them all in one batch with two expectations.
+    rules narrows the computation to some of all_rules() (a test that looks at one rule need not compute them all).
     """
     import pandas as pd
 
     con = sqlite_copy(frames, policy)
     parts = []
-    for rule in all_rules():
+    for rule in all_rules() if rules is None else rules:
         rows = con.execute(rule.sql).fetchall()
         part = pd.DataFrame(rows, columns=["subject", "expected", "observed"])
         part.insert(0, "rule", rule_key(rule))
@@ -238,6 +239,14 @@ def bound_expectations():
 
 def run_gx(checks, data_docs: Path | None) -> list[Result]:
     """Check the rows of every rule in one Great Expectations batch; one Result per rule."""
+    return results_per_rule(checks, *gx_unexpected(checks, data_docs))
+
+
+def gx_unexpected(checks, data_docs: Path | None = None) -> tuple[set, list[str]]:
+    """The index labels of the checks rows Great Expectations finds out of bounds, and any errors it raised.
+
+    With data_docs, the run goes through a file-backed checkpoint that writes its Data Docs there.
+    """
     import great_expectations as gx
 
     with _quiet():
@@ -267,6 +276,14 @@ def run_gx(checks, data_docs: Path | None) -> list[Result]:
             shutil.copytree(site, data_docs)
             make_offline(data_docs)
             shutil.rmtree(workdir, ignore_errors=True)
+    return unexpected, errors
+
+
+def results_per_rule(checks, unexpected: set, errors: list[str]) -> list[Result]:
+    """One Result per rule, from the rows of checks whose index labels are in unexpected.
+
+    checks may be a slice of a larger table checked in one batch: its index labels are then those of the whole.
+    """
     return [_rule_result(rule, checks, unexpected, errors) for rule in all_rules()]
 
 
