@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -33,3 +34,14 @@ def copy_package(target: Path) -> Path:
 def package_copy(tmp_path: Path) -> Path:
     """A copy of the package that a test may damage."""
     return copy_package(tmp_path / "pkg")
+
+
+@pytest.fixture(scope="session")
+def clean_package(tmp_path_factory) -> tuple[Path, dict]:
+    """An undamaged copy and its tables loaded once, for tests to reuse the tables a damage leaves alone."""
+    from akim_elections.validate import load_frames
+
+    pkg = copy_package(tmp_path_factory.mktemp("clean") / "pkg")
+    frames, failures = load_frames(pkg, json.loads((pkg / "datapackage.json").read_text(encoding="utf-8")))
+    assert not failures, [f.examples for f in failures]
+    return pkg, frames

@@ -255,41 +255,45 @@ def layer_results(pkg, rule: str) -> list:
     return run[layer(rule)]()
 
 
-def changed_frames(pkg, clean, clean_frames: dict) -> dict:
-    """The frames of the copy at pkg: the clean ones, with every table whose file differs from clean's loaded again."""
+def changed_frames(pkg, clean_package) -> dict:
+    """The frames of the copy at pkg: the clean ones, with every table whose file differs from the clean copy's loaded again."""
+    clean, clean_frames = clean_package
     desc = descriptor(pkg)
     changed = [r for r in desc["resources"] if (pkg / r["path"]).read_bytes() != (clean / r["path"]).read_bytes()]
     frames, failures = load_frames(pkg, {**desc, "resources": changed})
-    assert changed and not failures, f"{pkg}: changed {[r['name'] for r in changed]}; {format_report(failures)}"
+    assert not failures, f"{pkg}: {format_report(failures)}"
     return {**clean_frames, **frames}
 
 
-@pytest.fixture(scope="module")
-def rules_layer(tmp_path_factory) -> dict:
-    """kind -> the rules' results for its damaged copy, every copy's rule rows checked in one Great Expectations batch.
+def batch_results(copies: dict, clean_package) -> dict:
+    """name -> the results of the rules for its copy, from {name: (copy, rules to compute)}, all in one GX batch.
 
-    A damage changes a table or two: the other tables are loaded once, from a clean copy. Each copy computes the
-    rules of the table its damage should trip (the rules are independent SQL queries over the same tables).
+    A damage changes a table or two: the other tables come from the clean copy, loaded once. The rules are
+    independent SQL queries over the same tables, so a copy computes only the rules it is about.
     """
-    from conftest import copy_package
-
-    clean = copy_package(tmp_path_factory.mktemp("clean") / "pkg")
-    clean_frames, failures = load_frames(clean, descriptor(clean))
-    assert not failures, format_report(failures)
-    parts = {}
-    for i, (kind, (_, _, (table, rule))) in enumerate(CATALOGUE.items()):
-        if layer(rule) == "rules":
-            pkg = damaged(kind, tmp_path_factory.mktemp(f"damage{i}") / "pkg")
-            wanted = [r for r in all_rules() if (r.table, r.id) == (table, rule)]
-            assert wanted, f"{kind}: no rule {table} :: {rule}"
-            parts[kind] = checks_frame(changed_frames(pkg, clean, clean_frames), policy_ids(pkg, descriptor(pkg)), wanted)
+    parts = {name: checks_frame(changed_frames(pkg, clean_package), policy_ids(pkg, descriptor(pkg)), wanted)
+             for name, (pkg, wanted) in copies.items()}
     checks = pd.concat(parts.values(), ignore_index=True)
     unexpected, errors = gx_unexpected(checks)
     out, start = {}, 0
-    for kind, part in parts.items():
-        out[kind] = results_per_rule(checks.iloc[start:start + len(part)], unexpected, errors)
+    for name, part in parts.items():
+        computed = {(r.table, r.id) for r in copies[name][1]}
+        out[name] = [r for r in results_per_rule(checks.iloc[start:start + len(part)], unexpected, errors)
+                     if (r.table, r.rule) in computed]
         start += len(part)
     return out
+
+
+@pytest.fixture(scope="module")
+def rules_layer(tmp_path_factory, clean_package) -> dict:
+    """kind -> the rules' results for the copy with its damage (the damages that the rules should catch)."""
+    copies = {}
+    for i, (kind, (_, _, (table, rule))) in enumerate(CATALOGUE.items()):
+        if layer(rule) == "rules":
+            wanted = [r for r in all_rules() if (r.table, r.id) == (table, rule)]
+            assert wanted, f"{kind}: no rule {table} :: {rule}"
+            copies[kind] = (damaged(kind, tmp_path_factory.mktemp(f"damage{i}") / "pkg"), wanted)
+    return batch_results(copies, clean_package)
 
 
 @pytest.fixture(scope="module")
