@@ -193,9 +193,21 @@ def _wheelhouse() -> Path:
 
 
 def _offline_venv(path: Path) -> tuple[Path, dict]:
-    """A fresh virtual environment, and an environment for pip that cannot reach an index."""
-    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    """A fresh virtual environment, and an environment for pip that cannot reach an index.
+
+    The environment has no pip of its own (ensurepip costs seconds per environment): _pip installs into it.
+    """
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(path)], check=True)
     return path / "bin" / "python", {**os.environ, "PIP_NO_INDEX": "1", "PIP_CONFIG_FILE": os.devnull}
+
+
+def _pip_install(py: Path, *args: str) -> list[str]:
+    """This environment's pip installing into the environment of py, from the wheelhouse only.
+
+    --no-compile: byte-compiling pandas and numpy would be most of the install, and proves nothing here.
+    """
+    return [sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet", "--no-compile", "--no-index",
+            "--find-links", str(_wheelhouse()), *args]
 
 
 @pytest.fixture(scope="module")
@@ -216,10 +228,8 @@ def test_wheel_and_sdist_install_offline_and_load_every_table(dist, tmp_path):
     for table in ae.tables():
         assert f"akim_elections/_data/data/{table}.csv" in names
 
-    wheelhouse = _wheelhouse()
     py, offline = _offline_venv(tmp_path / "venv")
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(wheelhouse), str(wheel)],
-                   check=True, env=offline, capture_output=True)
+    subprocess.run(_pip_install(py, str(wheel)), check=True, env=offline, capture_output=True)
     code = ("import socket\n"
             "def refuse(*a, **k): raise OSError('network is off')\n"
             "socket.socket = refuse; socket.create_connection = refuse\n"
@@ -242,10 +252,11 @@ def test_the_unpacked_sdist_installs_and_passes_its_tests(dist, tmp_path):
         tar.extractall(tmp_path / "unpacked", filter="data")
     tree = next((tmp_path / "unpacked").iterdir())
     py, offline = _offline_venv(tmp_path / "venv")
-    subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(_wheelhouse()), "."],
-                   check=True, env=offline, capture_output=True, cwd=tree)
-    # The test tools (pytest, pyarrow, Great Expectations, ...) come from this environment, after the package
-    # pip installed from the sdist: installing them all again would cost minutes and a network.
+    # Built from the unpacked tree offline (its build backend from the wheelhouse). --no-deps: the wheel test above
+    # installs the dependencies offline from the same metadata (python -m build made that wheel from this sdist).
+    subprocess.run(_pip_install(py, "--no-deps", "."), check=True, env=offline, capture_output=True, cwd=tree)
+    # The dependencies and the test tools (pandas, pytest, pyarrow, Great Expectations, ...) come from this
+    # environment, after the package pip installed from the sdist: installing them all again would cost minutes.
     purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
     Path(purelib, "test_tools.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
