@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import shutil
 import sys
@@ -45,3 +47,29 @@ def clean_package(tmp_path_factory) -> tuple[Path, dict]:
     frames, failures = load_frames(pkg, json.loads((pkg / "datapackage.json").read_text(encoding="utf-8")))
     assert not failures, [f.examples for f in failures]
     return pkg, frames
+
+
+EXPORTS = {"csv": "csv", "parquet": "parquet", "sqlite": "akims.sqlite", "xlsx": "akims.xlsx"}
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    """The package exported once in every format, into one folder (the names of EXPORTS), for every test that reads exports."""
+    from akim_elections.export import export
+
+    out = tmp_path_factory.mktemp("export")
+    for fmt, name in EXPORTS.items():
+        export(fmt, out / name)
+    return out
+
+
+@pytest.fixture(scope="session")
+def validated_with_data_docs(tmp_path_factory) -> tuple[Path, int, str]:
+    """`akim-elections validate ROOT --data-docs DIR` run once, in-process: DIR (alone in its folder), exit status, output."""
+    from akim_elections.cli import main
+
+    docs = tmp_path_factory.mktemp("data-docs") / "docs"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["validate", str(ROOT), "--data-docs", str(docs)])
+    return docs, status, out.getvalue()

@@ -97,13 +97,11 @@ def test_the_readme_starts_with_the_two_commands():
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_validate_writes_data_docs_whole(tmp_path, capsys):
-    from conftest import ROOT
-
-    docs = tmp_path / "docs"
-    assert main(["validate", str(ROOT), "--data-docs", str(docs)]) == 0
-    assert (docs / "index.html").is_file() and f"Data Docs written to {docs}" in capsys.readouterr().out
-    assert [p.name for p in tmp_path.iterdir()] == ["docs"]  # no temporary folder beside it
+def test_validate_writes_data_docs_whole(validated_with_data_docs):
+    docs, status, out = validated_with_data_docs
+    assert status == 0
+    assert (docs / "index.html").is_file() and f"Data Docs written to {docs}" in out
+    assert [p.name for p in docs.parent.iterdir()] == ["docs"]  # no temporary folder beside it
 
 
 def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):

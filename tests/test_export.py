@@ -17,14 +17,6 @@ from akim_elections.extras import EXTRAS
 from conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    for fmt, name in (("csv", "csv"), ("parquet", "parquet"), ("sqlite", "akims.sqlite"), ("xlsx", "akims.xlsx")):
-        export(fmt, out / name)
-    return out
-
-
 def fields_of(table: str) -> list[dict]:
     return next(r for r in ae.descriptor()["resources"] if r["name"] == table)["schema"]["fields"]
 

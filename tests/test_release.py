@@ -22,8 +22,7 @@ import akim_elections as ae
 from akim_elections import citation
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.diff import diff, format_text
-from akim_elections.export import export
-from conftest import ROOT, load_script
+from conftest import EXPORTS, ROOT, load_script
 
 VERSION = ae.__version__
 
@@ -66,11 +65,10 @@ def test_cite_styles_and_the_docs_page_agree():
         ae.cite("chicago")
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    return {fmt: export(fmt, out / name) for fmt, name in
-            (("csv", "csv"), ("parquet", "parquet"), ("sqlite", "akims.sqlite"), ("xlsx", "akims.xlsx"))}
+@pytest.fixture
+def exported(exported) -> dict:
+    """format -> its export (the session's, built once in conftest)."""
+    return {fmt: exported / name for fmt, name in EXPORTS.items()}
 
 
 def _same_values(a: pd.DataFrame, b: pd.DataFrame) -> None:
