@@ -266,7 +266,8 @@ def test_the_unpacked_sdist_installs_and_passes_its_tests(dist, tmp_path):
     env = {k: v for k, v in offline.items() if k != "CI"}
     # A smoke set: what only the unpacked tree can show (its tests, data and descriptor travel together and
     # run against the sdist's install); the main run covers every other test on the same sources.
-    out = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", *SDIST_SMOKE],
+    # -n 0: one process is enough for a smoke set (the tree's pytest settings ask for two workers).
+    out = subprocess.run([str(py), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", *SDIST_SMOKE],
                          cwd=tree, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert re.search(r"\b\d+ passed\b", out.stdout) and " failed" not in out.stdout, out.stdout[-3000:]
