@@ -425,7 +425,7 @@ def table_page(res: dict, frame) -> str:
         if "minimum" in c or "maximum" in c:
             constraints.append(f"{c.get('minimum', '')}–{c.get('maximum', '')}")
         if c.get("pattern"):
-            constraints.append(f"pattern `{c['pattern']}`")
+            constraints.append(schema.PATTERN_NAMES.get(c["pattern"], f"pattern `{c['pattern']}`"))
         if c.get("enum"):
             constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:8]) + (f" … ({len(c['enum'])} values)" if len(c["enum"]) > 8 else ""))
         if field["name"] in fk:

@@ -224,6 +224,8 @@ ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district sig
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
 EDTF_PATTERN = edtf.PATTERN
+# Patterns too long to read, by the name the codebooks give them.
+PATTERN_NAMES = {EDTF_PATTERN: "an ISO 8601-2 (EDTF) date of the forms the description lists"}
 KATO_EDITION = "NK RK 11-2025, edition of 17 July 2026"
 
 
