@@ -528,11 +528,13 @@ def coverage_page() -> str:
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
              fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional]
     sources = table("sources").sort_values(["publisher", "source_id"])
-    src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else s.published_status.replace("_", " "),
+    src_rows = [[s.publisher, s.language, s.published if isinstance(s.published, str) else s.published_status.replace("_", " "),
                  KIND_LABELS[s.kind], f"[{s.source_id}]({s.url})", s.title if isinstance(s.title, str) else f"({s.title_en})"]
                 for s in sources.itertuples()]
     kinds = sources.kind.value_counts()
     kind_rows = [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()]
+    statuses = sources.published_status.value_counts()
+    status_rows = [[k.replace("_", " "), int(statuses.get(k, 0)), v] for k, v in schema.PUBLISHED_STATUSES.items()]
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
     return f"""{WIDE_PAGE}# Coverage and sources
@@ -558,9 +560,20 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 ## Sources
 
 Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as
-read showed no headline) and the publication date it shows.
+read showed no headline), its publication date and the day it was read for the package at the latest.
 
 {md_table(["kind", "sources", "what it is"], kind_rows)}
+### Publication dates
+
+One rule, applied the same to every source, says where `published` comes from (`published_status`):
+
+{md_table(["status", "sources", "meaning"], status_rows)}
+A date in a page's address is only as precise as the address: `2023-08` is a month, not its first day. The validation
+checks the rule wherever the address decides it (the rule `published-status-rule`).
+
+`accessed` is the day the source's row was first added to the package: the page was read on or before that day, and
+may have changed since.
+
 {md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}{skipped_section()}"""
 
 
