@@ -771,8 +771,8 @@ fails if a flag is edited by hand):
 3. an exact figure goes before one its source rounds or bounds ("about", "more than");
 4. the better kind of source goes first: official, then news agency, national media, regional media, party,
    analysis or NGO, encyclopedia, dataset, and last a mirror or copy of another page;
-5. the earliest publication on or after the election day goes first, then pages published before the vote
-   (latest first), then pages that show no date;
+5. the earliest publication on or after the election day goes first, then pages known only to the month of
+   that day, then pages published before the vote (latest first), then pages that show no date;
 6. anything still tied goes by figure id.
 
 Hand decisions that set the policy aside live in one place (`preference.OVERRIDES`), each with its reason:
