@@ -560,9 +560,11 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 ## Sources
 
 Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as
-read showed no headline), its publication date and the day it was read for the package at the latest.
+read showed no headline) and its publication date, by the rule below.
 
 {md_table(["kind", "sources", "what it is"], kind_rows)}
+
+{md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}
 ### Publication dates
 
 One rule, applied the same to every source, says where `published` comes from (`published_status`):
@@ -573,8 +575,7 @@ checks the rule wherever the address decides it (the rule `published-status-rule
 
 `accessed` is the day the source's row was first added to the package: the page was read on or before that day, and
 may have changed since.
-
-{md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}{skipped_section()}"""
+{skipped_section()}"""
 
 
 def skipped_section() -> str:
