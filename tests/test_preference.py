@@ -7,12 +7,12 @@ import pytest
 from akim_elections import preference
 from akim_elections.schema import BREAKDOWNS
 
-ELECTIONS = [{"election_id": "e", "date_start": "2021-07-25"}]
+ELECTIONS = [{"election_id": "e", "date_earliest": "2021-07-25"}]
 
 
 def figure(fid: str, source: str, **over) -> dict:
     row = {"figure_id": fid, "election_id": "e", "scope": "national", "region_id": "", "district_kato": "", "contest_id": "",
-           "measure": "winners", **{c: "" for c in BREAKDOWNS}, "as_of_date": "", "time_of_day": "",
+           "measure": "winners", **{c: "" for c in BREAKDOWNS}, "as_of": "", "time_of_day": "",
            "interim": "false", "qualifier": "exact", "rejected": "false", "value": "730", "source_id": source}
     return {**row, **over}
 
@@ -73,3 +73,12 @@ def test_with_flags_sets_every_row_and_leaves_the_input_alone():
     flagged = preference.with_flags(rows, [source("s", "official")], ELECTIONS)
     assert [r["preferred"] for r in flagged] == ["true", "false"]
     assert "preferred" not in rows[0]
+
+
+def test_a_page_known_only_to_the_month_of_the_vote_ranks_between_pages_after_and_before_it():
+    sources = [source("after", "news_agency", "2021-07-26"), source("month", "news_agency", "2021-07"),
+               source("before", "news_agency", "2021-07-24"), source("undated", "news_agency")]
+    rows = [figure("a", "after"), figure("m", "month"), figure("b", "before"), figure("u", "undated")]
+    assert chosen(rows, sources) == {"a"}
+    assert chosen(rows[1:], sources) == {"m"}
+    assert chosen(rows[2:], sources) == {"b"}

@@ -9,8 +9,9 @@ Written once here; scripts/build.py sets every figure's ``preferred`` flag from 
    weaker statement, whoever makes it;
 4. the better kind of source goes first, in the order of ``schema.SOURCE_KINDS``: official, news agency,
    national media, regional media, party, analysis, encyclopedia, dataset, mirror or copy;
-5. the earliest publication on or after the election's first day goes first, then pages published before
-   it (latest first), then pages that show no date;
+5. the earliest publication on or after the election's first day goes first, then pages known only to the
+   month of that day (which may fall on either side of it), then pages published before it (latest first),
+   then pages that show no date;
 6. what is still tied goes by figure id, so the choice never depends on row order.
 
 ``OVERRIDES`` holds the few hand decisions that set this aside, each with its reason.
@@ -25,7 +26,7 @@ from .schema import BREAKDOWNS, SOURCE_KINDS
 
 KIND_RANK = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
 # The dimensions that make two figures describe the same thing.
-GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of_date", "time_of_day")
+GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of", "time_of_day")
 
 # figure_id -> why it is preferred against the policy. Keep this short: a rule that keeps needing
 # exceptions should change instead.
@@ -37,11 +38,14 @@ def group_key(figure: dict) -> tuple:
 
 
 def _publication(published: str, election_start: str) -> tuple:
+    """``published`` is a day or a month (schema.DAY_OR_MONTH); ISO strings of either compare in calendar order."""
     if not published:
-        return (2, "")
+        return (3, "")
     if not election_start or published >= election_start:
         return (0, published)
-    return (1, "".join(chr(0x10FFFF - ord(ch)) for ch in published))  # latest first among pages before the vote
+    if election_start.startswith(published):  # a month that holds the first day: before or after it, unknown
+        return (1, published)
+    return (2, "".join(chr(0x10FFFF - ord(ch)) for ch in published))  # latest first among pages before the vote
 
 
 def rank(figure: dict, sources: dict[str, dict], elections: dict[str, dict]) -> tuple:
@@ -49,7 +53,7 @@ def rank(figure: dict, sources: dict[str, dict], elections: dict[str, dict]) -> 
     source = sources.get(figure["source_id"], {})
     election = elections.get(figure["election_id"], {})
     return (figure["rejected"] == "true", figure["interim"] == "true", figure["qualifier"] != "exact",
-            KIND_RANK.get(source.get("kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_start", "")),
+            KIND_RANK.get(source.get("kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_earliest", "")),
             figure["figure_id"])
 
 
@@ -70,7 +74,7 @@ def preferred_ids(figures: list[dict], sources: list[dict], elections: list[dict
 
 
 def is_whole(figure: dict) -> bool:
-    """A figure of the election as a whole, or of the day in ``as_of_date``: not interim, not at a time of day."""
+    """A figure of the election as a whole, or of the moment in ``as_of``: not interim, not at a time of day."""
     return figure["interim"] == "false" and not figure["time_of_day"]
 
 
