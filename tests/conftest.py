@@ -24,6 +24,15 @@ def load_script(name: str):
     return module
 
 
+def pytest_collection_modifyitems(items):
+    """The longest tests first: the browser's, then the slow ones (builds), then the rest, each kind in its own order.
+
+    Two workers take test files in this order (pytest-xdist, --dist loadfile): a long file started last would keep
+    one worker busy alone at the end.
+    """
+    items.sort(key=lambda item: 0 if item.get_closest_marker("browser") else 1 if item.get_closest_marker("slow") else 2)
+
+
 def copy_package(target: Path) -> Path:
     """Copy datapackage.json, data/ and the KATO classifier the build reads into target."""
     shutil.copytree(ROOT / "data", target / "data")
