@@ -78,6 +78,9 @@ MEASURES: dict[str, tuple[str, str]] = {
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
     "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
+    "votes_against_all_pct": ("percent", "Votes 'against all' as a percentage of the voters who voted."),
+    "ballots_invalid": ("ballots", "Ballots found invalid at the count (spoilt or not filled in as the law requires)."),
+    "winner_share_pct": ("percent", "The winner's share, in percent, of the voters who voted in the contest."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
@@ -198,6 +201,29 @@ DATE_PRECISIONS = {
     "year": "Only the year is known; the date given is 1 January of that year.",
     "unknown": "No source gives the date; the date is empty.",
 }
+# What the pages say became of a contest. Set by hand from the pages, never inferred from silence.
+CONTEST_STATUSES = {
+    "held": "The vote took place: a page reports its result or says it was held.",
+    "announced_only": "Only pages from before the vote name the contest (a call, a candidate list); none seen reports that the vote took place.",
+    "cancelled": "A page says the vote was called off.",
+    "repeated": "A page says the vote was held but declared invalid, so a repeat vote was called.",
+    "unknown": "The pages leave open whether the vote took place.",
+}
+# Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
+# A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
+CONTEST_FIGURES: dict[str, tuple[str, str]] = {
+    "winner_share_pct": ("winner_share_pct", ""),
+    "turnout_pct": ("turnout_pct", ""),
+    "voters_registered": ("voters_registered", ""),
+    "votes_cast": ("votes_cast", ""),
+    "candidates": ("candidates", "registered"),
+    "votes_against_all": ("votes_against_all", ""),
+    "votes_against_all_pct": ("votes_against_all_pct", ""),
+    "ballots_invalid": ("ballots_invalid", ""),
+    "votes_at_home": ("votes_at_home", ""),
+}
+# Contest columns that the build copies from the candidate marked elected: column -> candidates column.
+CONTEST_WINNER = {"winner_name": "name", "winner_name_latn": "name_latn", "winner_party_id": "party_id", "winner_votes": "votes"}
 KATO_MATCHES = {
     "name_ru": "The Russian name, without type words such as 'сельский округ', matches exactly one unit of the district's oblast in KATO.",
     "name_kk": "The Kazakh name, without type words such as 'ауылдық округі', matches exactly one unit of the oblast in KATO.",
@@ -269,6 +295,37 @@ def _fk(field: str, resource: str, ref_field: str) -> dict:
 
 
 # --- Tables ------------------------------------------------------------------------------------
+def _winner_fields() -> list[dict]:
+    """The winner columns of contests: copies of the candidate row marked elected, which is their one home."""
+    described = {"winner_name": ("string", "Elected akim, as the source of the candidate row writes the name."),
+                 "winner_name_latn": ("string", "The winner's name in Latin letters, made by `akim_elections.translit`."),
+                 "winner_party_id": ("string", "Winner's nominating party, or self-nominated."),
+                 "winner_votes": ("integer", "Votes for the winner.")}
+    fields = []
+    for column, (ftype, text) in described.items():
+        field = {"name": column, "type": ftype, "x-derived": True,
+                 "description": (f"{text} Where the contest has a candidate marked elected, copied by scripts/build.py from that row of "
+                                "`candidates`, the winner's one home; without one, as a source gives it (the party of a winner it does not name).")}
+        if column == "winner_votes":
+            field.update(unit="votes", constraints={"minimum": 0})
+        fields.append(field)
+    return fields
+
+
+def _contest_figure_fields() -> list[dict]:
+    """The number columns of contests, one per entry of CONTEST_FIGURES, described from the measure they show."""
+    fields = []
+    for column, (measure, stage) in CONTEST_FIGURES.items():
+        unit, meaning = MEASURES[measure]
+        at = f" at stage `{stage}`" if stage else ""
+        ftype = "number" if unit == "percent" else "integer"
+        constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
+        fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True,
+                       "description": (f"{meaning.rstrip('.')} (measure `{measure}`{at}): the contest's final figure, copied by "
+                                       "scripts/build.py from `figures`; never edited here. See `values_inexact` for its precision.")})
+    return fields
+
+
 TABLES: dict[str, dict] = {
     "sources": {
         "kind": "curated",
@@ -480,19 +537,13 @@ TABLES: dict[str, dict] = {
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
              "constraints": {"enum": _enum(KATO_MATCHES)}},
-            {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
-            {"name": "winner_name_latn", "type": "string", "description": "The winner's name in Latin letters, made by `akim_elections.translit`."},
-            _ref("winner_party_id", "winner's party, or self-nominated", required=False),
-            {"name": "winner_votes", "type": "integer", "description": "Votes for the winner.", "unit": "votes", "constraints": {"minimum": 0}},
-            {"name": "winner_share_pct", "type": "number", "description": "Winner's share of the votes cast.", "unit": "percent",
-             "constraints": {"minimum": 0, "maximum": 100}},
-            {"name": "turnout_pct", "type": "number", "description": "Turnout in the contest.", "unit": "percent",
-             "constraints": {"minimum": 0, "maximum": 100}},
-            {"name": "voters_registered", "type": "integer", "description": "Registered voters of the contest.", "unit": "voters",
-             "constraints": {"minimum": 0}},
-            {"name": "votes_cast", "type": "integer", "description": "Voters who voted in the contest.", "unit": "voters", "constraints": {"minimum": 0}},
-            {"name": "candidates", "type": "integer", "description": "Candidates registered in the contest.", "unit": "candidates",
-             "constraints": {"minimum": 1}},
+            {"name": "status", "type": "string", "description": "What the pages say became of the contest (see the statuses list).",
+             "constraints": {"required": True, "enum": _enum(CONTEST_STATUSES)}},
+            *_winner_fields(),
+            *_contest_figure_fields(),
+            {"name": "values_inexact", "type": "string", "x-derived": True,
+             "description": ("Columns of this row filled from a figure its source rounds or bounds, with the qualifier "
+                             "('votes_cast: at_least'), separated by ' | '; such a value is not an exact count. Set by scripts/build.py.")},
             {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
             {"name": "winner_gender", "type": "string", "description": "Winner's gender.", "constraints": {"enum": _enum(GENDERS)}},
             {"name": "winner_age", "type": "integer", "description": "Winner's age on election day, as reported.", "unit": "years",
@@ -709,7 +760,7 @@ VOCABULARIES = {
     "dimension": {d: ", ".join(f"`{c}`" for c in v) for d, v in RARE_DIMENSIONS.items()}, "category": CATEGORIES, "scope": SCOPES,
     "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
     "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS, "date_precision": DATE_PRECISIONS,
-    "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,
+    "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES, "status": CONTEST_STATUSES,
 }
 
 
