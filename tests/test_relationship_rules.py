@@ -1,8 +1,9 @@
 """The catalogue for the rules of how tables relate: each damage, written into a copy, adds offending rows to its rule.
 
 In-process: the copy is loaded and its rules run through Great Expectations directly (no Frictionless, no new process).
-Every damage is to a curated value the build keeps as it is (a value, a name, a date, a kind), never to something the
-build recomputes (preferred flags, derived tables, hashes).
+Every damage is to a curated value the build keeps as it is (a value, a name, a date, a kind), or to a contest column the
+rules read as it stands on disk (a copy of a figure or of the elected candidate), never to something only the build reads
+(preferred flags, derived tables, hashes).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "winner-is-ele
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "date-within-precision", "interim-agrees-with-as-of", "source-kind-matches-host",
-             "id-map-resolves", "national-candidates-add-up"]
+             "id-map-resolves", "national-candidates-add-up",
+             "ballots-within-votes-cast", "status-agrees-with-result"]
 
 
 def rule_results(pkg) -> dict[str, int]:
@@ -45,6 +47,7 @@ def change(table, finder, **values):
 
 
 FORT = "2024-09-08-rural-mangystau-fort-sevcenko"
+TALGAR = "2024-12-15-rural-almaty-region-talgar"
 
 # damage -> the rule that must gain offending rows
 CATALOGUE = {
@@ -59,6 +62,14 @@ CATALOGUE = {
                region_id="akmola"), "figure-district-in-oblast"),
     "winner named is not the elected candidate": (
         change("contests", lambda rows: one(rows, contest_id=FORT), winner_name="Айдос Елемесов"), "winner-is-elected"),
+    "winner spelt otherwise than the elected candidate": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), winner_name="Арыстанбек Абилхаирулы"), "winner-is-elected"),
+    "more against-all ballots than votes cast": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), votes_against_all="12876"), "ballots-within-votes-cast"),
+    "more invalid ballots than votes cast": (
+        change("contests", lambda rows: one(rows, ballots_invalid="239"), ballots_invalid="4000"), "ballots-within-votes-cast"),
+    "contest with a result filed as announced only": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), status="announced_only"), "status-agrees-with-result"),
     "a losing candidate given the most votes": (
         change("candidates", lambda rows: one(rows, contest_id=FORT, name_latn="Gibrat Muhambet"), votes="1800"), "elected-has-most-votes"),
     "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),

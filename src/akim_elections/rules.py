@@ -314,6 +314,11 @@ _IN_OBLAST_OF_DAY = f"""(CASE WHEN e.date_start IS NULL THEN {{x}}.region_id IN 
 # The window of an election's figures: from its call (at most CALL_DAYS before the first day) to REPORT_DAYS
 # after its last day; a running total (no last day) has no end.
 CALL_DAYS, REPORT_DAYS = 90, 365
+# A contest whose vote is on record: what no page from before the vote can give.
+_HAS_RESULT = ("EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = {c}.contest_id AND (k.elected = 1 OR k.votes IS NOT NULL)) "
+               "OR {c}.votes_cast IS NOT NULL OR {c}.turnout_pct IS NOT NULL OR {c}.winner_share_pct IS NOT NULL "
+               "OR {c}.votes_against_all IS NOT NULL OR {c}.votes_against_all_pct IS NOT NULL OR {c}.ballots_invalid IS NOT NULL "
+               "OR {c}.votes_at_home IS NOT NULL")
 FIRST_DIRECT_VOTE = "2021-07-25"
 # Hosts whose pages are the state's own: government portals, akimats, the election commission, missions abroad.
 OFFICIAL_HOSTS = ("gov.kz", "akimat", "election.gov.kz", "kazakhstanun.org", "mfa.kz", "egov.kz", "adilet.zan.kz", "zan.kz")
@@ -388,16 +393,16 @@ RULES += [
             FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id"""),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
-         "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "
-         "(same name, in any word order), with the same votes.",
-         """SELECT c.contest_id || ' winner ' || c.winner_name AS subject, 1 AS expected,
-                   (name_key(c.winner_name) = name_key(k.name)
-                    AND (c.winner_votes IS NULL OR k.votes IS NULL OR c.winner_votes = k.votes)) AS observed
-            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1 WHERE c.winner_name IS NOT NULL
+         "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "
+         "name, party, votes); a contest that names a winner while its candidates are listed has one of them marked elected.",
+         """SELECT c.contest_id || ' winner ' || IFNULL(c.winner_name, '(none)') AS subject, 1 AS expected,
+                   (c.winner_name IS k.name AND c.winner_name_latn IS k.name_latn AND c.winner_party_id IS k.party_id
+                    AND c.winner_votes IS k.votes) AS observed
+            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1
             UNION ALL
             SELECT c.contest_id || ' names a winner, no candidate is elected', 1, 0
             FROM contests c WHERE c.winner_name IS NOT NULL
-              AND EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 0)
+              AND EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id)
               AND NOT EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 1)"""),
     Rule("elected-has-most-votes", "candidates", "Where votes are given, the elected candidate has at least as many as every other candidate.",
          """SELECT w.candidate_id || ' vs ' || o.candidate_id AS subject, w.votes AS expected, o.votes AS observed
@@ -420,6 +425,21 @@ RULES += [
             SELECT k.candidate_id || ' share ' || k.share_pct, {_TOLERANCE.format(v="k.share_pct")}, ABS(k.share_pct - 100.0 * k.votes / c.votes_cast)
             FROM candidates k JOIN contests c ON c.contest_id = k.contest_id
             WHERE k.share_pct IS NOT NULL AND k.votes IS NOT NULL AND c.votes_cast > 0""", "le"),
+    Rule("ballots-within-votes-cast", "contests",
+         "A contest's ballots against all, invalid ballots and votes at home are each no more than its votes cast.",
+         """SELECT contest_id || ' against all ' || votes_against_all AS subject, votes_cast AS expected, votes_against_all AS observed
+            FROM contests WHERE votes_against_all IS NOT NULL AND votes_cast IS NOT NULL
+            UNION ALL
+            SELECT contest_id || ' invalid ' || ballots_invalid, votes_cast, ballots_invalid
+            FROM contests WHERE ballots_invalid IS NOT NULL AND votes_cast IS NOT NULL
+            UNION ALL
+            SELECT contest_id || ' at home ' || votes_at_home, votes_cast, votes_at_home
+            FROM contests WHERE votes_at_home IS NOT NULL AND votes_cast IS NOT NULL""", "le"),
+    Rule("status-agrees-with-result", "contests",
+         "A contest with a result (an elected candidate, candidates' votes, votes cast, turnout, a winner's share or ballots counted) "
+         "has the status `held` or `repeated`; one announced only, cancelled or of unknown fate has none.",
+         f"""SELECT c.contest_id || ' is ' || c.status || ' with a result' AS subject, 0 AS expected, 1 AS observed
+            FROM contests c WHERE c.status NOT IN ('held', 'repeated') AND ({_HAS_RESULT.format(c="c")})"""),
     # 3. parts and wholes
     Rule("winners-le-contests", "figures", "In every place and election, the preferred winners never exceed the preferred contests.",
          f"""SELECT a.figure_id AS subject, b.value AS expected, a.value AS observed
