@@ -523,6 +523,19 @@ Posts with at least one known contest, by the year of its election:
 """
 
 
+def status_section() -> str:
+    """Contests by what the pages say became of them (schema.CONTEST_STATUSES)."""
+    contests = table("contests")
+    counts = contests.status.value_counts()
+    rows = [[f"`{k}`", int(counts.get(k, 0)), v] for k, v in schema.CONTEST_STATUSES.items()]
+    return f"""## Contests by status
+
+Each contest has a `status`, from what the pages say: a contest known only from notices before the vote is
+`announced_only` until a page reports the vote.
+
+{md_table(["status", "contests", "meaning"], rows)}"""
+
+
 def coverage_page() -> str:
     regional = regional_rows()
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
@@ -555,6 +568,7 @@ So far {len(named)} of {fmt(preferred())} contests of 25 July 2021 have a named 
 for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblasts.
 
 {posts_section()}
+{status_section()}
 ## Sources
 
 Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as

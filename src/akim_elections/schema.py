@@ -203,7 +203,7 @@ DATE_PRECISIONS = {
 }
 # What the pages say became of a contest. Set by hand from the pages, never inferred from silence.
 CONTEST_STATUSES = {
-    "held": "The vote took place: a page reports its result or says it was held.",
+    "held": "The vote took place: a page reports its result, says it was held, or describes the voting on the day.",
     "announced_only": "Only pages from before the vote name the contest (a call, a candidate list); none seen reports that the vote took place.",
     "cancelled": "A page says the vote was called off.",
     "repeated": "A page says the vote was held but declared invalid, so a repeat vote was called.",
