@@ -27,7 +27,7 @@ from akim_elections.places import district_rows, post_rows, read_kato, unit_rows
 from akim_elections.preference import with_flags  # noqa: E402
 from akim_elections.summary import render_derived  # noqa: E402
 
-CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates")
+CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
 
 def _table_fields(name: str) -> list[str]:
