@@ -516,7 +516,9 @@ TABLES: dict[str, dict] = {
     "contests": {
         "kind": "curated",
         "title": "Contests",
-        "description": "One row per contest (one akim post at one election) that a source names, with what is known of its result.",
+        "description": ("One row per contest (one akim post at one election) that a source names, with what became of it and what is known "
+                        "of its result. Its winner and number columns are copies the build makes of the candidate marked elected and "
+                        "of the contest's final figures, where those facts are kept once."),
         "primaryKey": ["contest_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
