@@ -22,6 +22,7 @@ from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
+from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 from akim_elections.places import district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
@@ -80,10 +81,12 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     """Everything the build writes, as {path: bytes}; nothing is written here."""
     tables = {name: read_rows(root / "data" / f"{name}.csv") for name in schema.TABLE_ORDER if schema.TABLES[name]["kind"] == "curated"}
     files = {name: (root / "data" / f"{name}.csv").read_bytes() for name in tables}
-    # The derived columns of curated tables: which figure the preference policy uses, and the contest row's copies of
-    # its final figures and its elected candidate (their one home is figures and candidates).
-    tables["figures"] = with_flags(tables["figures"], tables["sources"], tables["elections"])
+    # Derived columns of curated tables: which figure the preference policy uses, and the bounds of EDTF dates.
+    tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
     files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
+    tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
+    files["events"] = render_rows(_table_fields("events"), tables["events"])
+    # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
     files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
     kato = read_kato(root)
@@ -93,7 +96,7 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["units"] = render_rows(_table_fields("units"), unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]},
                                                                    {p["kato"] for p in posts}))
     files.update(render_derived(tables))
-    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
+    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "contests", "events", "districts", "units", "posts", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")

@@ -40,7 +40,7 @@ def test_only_final_whole_figures_without_other_breakdowns_count():
                figure("voters_registered", "500", preferred="false", final="false"),
                figure("candidates", "7", stage="nominated"),
                figure("votes_cast", "300", gender="female"),
-               figure("votes_at_home", "12", as_of_date="2024-01-01")]
+               figure("votes_at_home", "12", as_of="2024-01-01")]
     [row] = with_contest_facts([contest()], figures, [])
     assert all(row[c] == "" for c in CONTEST_FIGURES)
 

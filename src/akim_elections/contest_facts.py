@@ -15,7 +15,7 @@ def _final_contest_figures(figures: list[dict]) -> dict[tuple[str, str, str], di
     """(contest_id, measure, stage) -> the final figure of the contest as a whole, with no other breakdown."""
     out = {}
     for f in figures:
-        if f["scope"] != "contest" or f["final"] != "true" or f["as_of_date"]:
+        if f["scope"] != "contest" or f["final"] != "true" or f["as_of"]:
             continue
         if any(f[d] for d in BREAKDOWNS if d != "stage"):
             continue
