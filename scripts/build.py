@@ -83,11 +83,12 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     tables["figures"] = with_flags(tables["figures"], tables["sources"], tables["elections"])
     files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
     kato = read_kato(root)
-    files["districts"] = render_rows(_table_fields("districts"), district_rows(kato))
-    posts = post_rows(kato)
+    changes = {c["district_kato"]: c for c in tables["district_changes"]}
+    files["districts"] = render_rows(_table_fields("districts"), district_rows(kato, changes))
+    posts = post_rows(kato, changes)
     files["posts"] = render_rows(_table_fields("posts"), posts)
     files["units"] = render_rows(_table_fields("units"), unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]},
-                                                                   {p["kato"] for p in posts}))
+                                                                   {p["kato"] for p in posts}, changes))
     files.update(render_derived(tables))
     outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "districts", "units", "posts", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))

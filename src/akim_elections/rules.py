@@ -87,8 +87,8 @@ def _group(t: str = "") -> str:
 _GROUP = _group()
 _FACT = _GROUP + ", value, source_id"
 
-_CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
-_PK = {"elections": "election_id", "regions": "region_id", "parties": "party_id", "events": "event_id", "figures": "figure_id",
+_CURATED_WITH_SOURCES = ("elections", "regions", "district_changes", "parties", "events", "figures", "contests", "candidates", "reconciliations")
+_PK = {"elections": "election_id", "regions": "region_id", "district_changes": "district_kato", "parties": "party_id", "events": "event_id", "figures": "figure_id",
        "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
 # After the 2022 splits a district of a new oblast sits in it (the district's KATO prefix names the oblast).
 _IN_WRONG_NEW_OBLAST = " OR ".join(f"(substr(x.{{district}}, 1, 2) = '{prefix}' AND x.region_id <> '{region}')"
@@ -247,7 +247,10 @@ RULES: list[Rule] = [
     Rule("sources-exist", "sources", "Every row of every curated table cites a source that exists in the sources table.",
          _sources_exist() + """ UNION ALL
             SELECT 'regions: ' || r.region_id || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
-            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
+            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''
+            UNION ALL
+            SELECT 'district_changes: ' || x.district_kato || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
+            FROM district_changes x, json_each('["' || REPLACE(IFNULL(x.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
     Rule("figure-dimensions", "figures",
          "A figure's place matches its scope (national: no oblast; oblast: an oblast; district: a district; contest: a contest), "
          "and only candidate counts carry a stage.",
@@ -308,9 +311,25 @@ _USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact
 _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
 # A row {x} with a district d lies in the oblast d belonged to on its election e's day: the oblast of 2021 before the 2022
 # splits, the new one after; on a day no source gives, either (the oblast is the one the source names).
-_IN_OBLAST_OF_DAY = f"""(CASE WHEN e.date_start IS NULL THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
-                             WHEN e.date_start >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
+def election_day(e: str = "e") -> str:
+    """SQL: the day a row's places are checked on, its election ``e``'s first day (NULL where no source gives it)."""
+    return f"{e}.date_start"
+
+
+_DAY = election_day()
+_IN_OBLAST_OF_DAY = f"""(CASE WHEN {_DAY} IS NULL THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
+                             WHEN {_DAY} >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
                              ELSE {{x}}.region_id = d.region_id_2021 END)"""
+# A district formed after 2021 (a row ch of district_changes) exists from the day its change took effect; where no source gives
+# that day, from the day the decree was signed. Before it took effect its units lay in ch.formed_from; on a day between the
+# signature and an unknown day in force, either district holds them.
+_NEW_DISTRICT_FROM = "COALESCE(ch.in_force, ch.signed)"
+_OLD_DISTRICT_UNTIL = "COALESCE(ch.in_force, '9999-12-31')"
+_DISTRICT_EXISTS = f"(ch.district_kato IS NULL OR {_DAY} IS NULL OR {_DAY} >= {_NEW_DISTRICT_FROM})"
+# The unit u lay in the district {x}.district_kato on the day: its district of this KATO edition, or through the crosswalk the
+# district it was split off from.
+_UNIT_IN_DISTRICT_OF_DAY = f"""(({{x}}.district_kato = u.district_kato AND {_DISTRICT_EXISTS})
+    OR ({{x}}.district_kato = ch.formed_from AND ({_DAY} IS NULL OR {_DAY} < {_OLD_DISTRICT_UNTIL})))"""
 # The window of an election's figures: from its call (at most CALL_DAYS before the first day) to REPORT_DAYS
 # after its last day; a running total (no last day) has no end.
 CALL_DAYS, REPORT_DAYS = 90, 365
@@ -369,23 +388,30 @@ def _id_map_resolves() -> str:
 RULES += [
     # 1. place hierarchy of the day
     Rule("unit-in-its-district", "contests",
-         "A contest's unit (its KATO code) lies in the contest's district, and that district in the contest's oblast, as they were on "
-         "election day. Before the 2022 reform the KATO edition of today no longer places units in the districts of then, so for "
-         "those contests the unit is checked against the oblast only.",
+         "A contest's unit (its KATO code) lay in the contest's district on election day, and that district in the contest's oblast: "
+         "for a unit of a district formed since 2021, the district it was split off from until the change took effect "
+         "(see district_changes); a district of Abai, Zhetysu or Ulytau sits in the oblast it was part of before 8 June 2022.",
          f"""SELECT c.contest_id || ' unit ' || c.kato || ' in district ' || c.district_kato AS subject, 1 AS expected,
-                    (substr(c.kato, 1, 2) = substr(c.district_kato, 1, 2)
-                     AND (e.date_start < '{FORMED_ON}' OR e.date_start IS NULL OR (substr(c.kato, 1, 4) = substr(c.district_kato, 1, 4)
-                          AND IFNULL((SELECT u.district_kato FROM units u WHERE u.kato = c.kato), c.district_kato) = c.district_kato)))
-                    AS observed
-            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.kato IS NOT NULL AND c.district_kato IS NOT NULL
+                    {_UNIT_IN_DISTRICT_OF_DAY.format(x="c")} AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id JOIN units u ON u.kato = c.kato
+            LEFT JOIN district_changes ch ON ch.district_kato = u.district_kato
+            WHERE c.district_kato IS NOT NULL
             UNION ALL
             SELECT c.contest_id || ' district ' || c.district_kato || ' in ' || c.region_id, 1, {_IN_OBLAST_OF_DAY.format(x="c")}
-            FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id"""),
+            FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id
+            UNION ALL
+            SELECT c.contest_id || ' district ' || c.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
+            FROM contests c JOIN elections e ON e.election_id = c.election_id
+            LEFT JOIN district_changes ch ON ch.district_kato = c.district_kato WHERE c.district_kato IS NOT NULL"""),
     Rule("figure-district-in-oblast", "figures",
-         "A figure's district lay in the figure's oblast on its election day.",
+         "A figure's district existed on its election day and lay in the figure's oblast then.",
          f"""SELECT f.figure_id || ' district ' || f.district_kato || ' in ' || f.region_id AS subject, 1 AS expected,
                     {_IN_OBLAST_OF_DAY.format(x="f")} AS observed
-            FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id"""),
+            FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id
+            UNION ALL
+            SELECT f.figure_id || ' district ' || f.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
+            FROM figures f JOIN elections e ON e.election_id = f.election_id
+            LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
          "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "
@@ -438,7 +464,7 @@ RULES += [
             FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
             WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
               AND {_total("f.", "stage")} AND f.stage IS NULL
-              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district'
+              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district' AND d.formed_from IS NULL
                               AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN}'
                                   AND g.scope = 'district' AND g.measure = 'contests' AND g.district_kato IS NOT NULL))
             GROUP BY rc.region_id""", "le"),
