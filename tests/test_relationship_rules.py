@@ -51,6 +51,18 @@ CATALOGUE = {
     "unit moved to another district after 2022": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), kato="596643000"),
         "unit-in-its-district"),
+    "2021 contest filed under the district its unit lies in today, formed in 2024": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), district_kato="104100000"),
+        "unit-in-its-district"),
+    "district change dated before the 2021 vote": (
+        change("district_changes", lambda rows: one(rows, district_kato="104100000"), signed="2020-12-28", in_force="2021-01-01"),
+        "unit-in-its-district"),
+    "2021 figure filed under a district formed in 2024": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", district_kato="101000000"), district_kato="104100000"),
+        "figure-district-in-oblast"),
+    "crosswalk row cites a source that does not exist": (
+        change("district_changes", lambda rows: one(rows, district_kato="104500000"), other_source_ids="no-such-source"),
+        "sources-exist"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),
