@@ -16,7 +16,7 @@ from test_validate import MAIN, edit, final, one
 from akim_elections import rules
 from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx
 
-NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "winner-is-elected", "elected-has-most-votes",
+NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "date-within-precision", "interim-agrees-with-as-of", "source-kind-matches-host",
@@ -63,6 +63,9 @@ CATALOGUE = {
     "crosswalk row cites a source that does not exist": (
         change("district_changes", lambda rows: one(rows, district_kato="104500000"), other_source_ids="no-such-source"),
         "sources-exist"),
+    "English gloss for the district a Cyrillic page names": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Shortandy district"),
+        "district-as-written-in-source-script"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),

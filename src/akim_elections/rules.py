@@ -334,6 +334,8 @@ _UNIT_IN_DISTRICT_OF_DAY = f"""(({{x}}.district_kato = u.district_kato AND {_DIS
 # after its last day; a running total (no last day) has no end.
 CALL_DAYS, REPORT_DAYS = 90, 365
 FIRST_DIRECT_VOTE = "2021-07-25"
+# Languages of the sources table written in Latin letters.
+LATIN_SCRIPT_LANGUAGES = ("kk-Latn", "ru-Latn", "en", "pt", "it", "sv", "uz", "de", "fr")
 # Hosts whose pages are the state's own: government portals, akimats, the election commission, missions abroad.
 OFFICIAL_HOSTS = ("gov.kz", "akimat", "election.gov.kz", "kazakhstanun.org", "mfa.kz", "egov.kz", "adilet.zan.kz", "zan.kz")
 ENCYCLOPEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org")
@@ -412,6 +414,13 @@ RULES += [
             SELECT f.figure_id || ' district ' || f.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
             FROM figures f JOIN elections e ON e.election_id = f.election_id
             LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
+    Rule("district-as-written-in-source-script", "contests",
+         "A district's name as written is in the script of its source: Latin letters only where the page is in a Latin-script "
+         "language, so no English gloss stands in for a Cyrillic page's own wording.",
+         " UNION ALL ".join(f"""SELECT x.{pk} || ' ' || x.district_as_written AS subject, 1 AS expected,
+                    (x.district_as_written NOT GLOB '*[A-Za-z]*' OR s.language IN {LATIN_SCRIPT_LANGUAGES}) AS observed
+            FROM {t} x JOIN sources s ON s.source_id = x.source_id WHERE x.district_as_written IS NOT NULL"""
+                            for t, pk in (("contests", "contest_id"), ("figures", "figure_id")))),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
          "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "
