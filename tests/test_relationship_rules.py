@@ -66,6 +66,12 @@ CATALOGUE = {
     "English gloss for the district a Cyrillic page names": (
         change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Shortandy district"),
         "district-as-written-in-source-script"),
+    "Russian name of the district for a Kazakh page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Шортандинский район"),
+        "district-as-written-in-source-script"),
+    "Cyrillic name of the district for a Latin-script page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-turkistan-abai"), district_as_written="Келес ауданы"),
+        "district-as-written-in-source-script"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),

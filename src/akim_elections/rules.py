@@ -336,6 +336,7 @@ CALL_DAYS, REPORT_DAYS = 90, 365
 FIRST_DIRECT_VOTE = "2021-07-25"
 # Languages of the sources table written in Latin letters.
 LATIN_SCRIPT_LANGUAGES = ("kk-Latn", "ru-Latn", "en", "pt", "it", "sv", "uz", "de", "fr")
+CYRILLIC = "[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"  # a GLOB class: the Russian and Kazakh Cyrillic letters
 # Hosts whose pages are the state's own: government portals, akimats, the election commission, missions abroad.
 OFFICIAL_HOSTS = ("gov.kz", "akimat", "election.gov.kz", "kazakhstanun.org", "mfa.kz", "egov.kz", "adilet.zan.kz", "zan.kz")
 ENCYCLOPEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org")
@@ -415,10 +416,14 @@ RULES += [
             FROM figures f JOIN elections e ON e.election_id = f.election_id
             LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
     Rule("district-as-written-in-source-script", "contests",
-         "A district's name as written is in the script of its source: Latin letters only where the page is in a Latin-script "
-         "language, so no English gloss stands in for a Cyrillic page's own wording.",
+         "A district's name as written is in the script and language of its source: Latin letters only on a page in a Latin-script "
+         "language, Cyrillic only on a Cyrillic one, no Russian '-ский район' on a Kazakh page and no 'ауданы' on a Russian one, "
+         "so no gloss stands in for the page's own wording.",
          " UNION ALL ".join(f"""SELECT x.{pk} || ' ' || x.district_as_written AS subject, 1 AS expected,
-                    (x.district_as_written NOT GLOB '*[A-Za-z]*' OR s.language IN {LATIN_SCRIPT_LANGUAGES}) AS observed
+                    (CASE WHEN s.language IN {LATIN_SCRIPT_LANGUAGES} THEN x.district_as_written NOT GLOB '*{CYRILLIC}*'
+                          ELSE x.district_as_written NOT GLOB '*[A-Za-z]*' END
+                     AND NOT (s.language = 'kk' AND x.district_as_written LIKE '%ский район%')
+                     AND NOT (s.language = 'ru' AND x.district_as_written LIKE '%ауданы%')) AS observed
             FROM {t} x JOIN sources s ON s.source_id = x.source_id WHERE x.district_as_written IS NOT NULL"""
                             for t, pk in (("contests", "contest_id"), ("figures", "figure_id")))),
     # 2. contest and candidates
