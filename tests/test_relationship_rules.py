@@ -16,7 +16,7 @@ from test_validate import MAIN, edit, final, one
 from akim_elections import rules
 from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx
 
-NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "winner-is-elected", "elected-has-most-votes",
+NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "date-within-precision", "interim-agrees-with-as-of", "source-kind-matches-host",
@@ -72,6 +72,12 @@ CATALOGUE = {
     "Cyrillic name of the district for a Latin-script page's wording": (
         change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-turkistan-abai"), district_as_written="Келес ауданы"),
         "district-as-written-in-source-script"),
+    "contest's Latin name from the Russian where KATO gives the Kazakh": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), name_latn="Ainabulakskii selskii okrug"),
+        "name-latn-follows-scheme"),
+    "oblast's Latin name in an English spelling": (
+        change("regions", lambda rows: one(rows, region_id="zhetysu"), name_kk_latn="Zhetysu"),
+        "name-latn-follows-scheme"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),

@@ -87,6 +87,20 @@ def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[
     return sorted(rows, key=lambda r: r["kato"])
 
 
+def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
+    """A contest's place in Latin letters, by one scheme: the Kazakh name KATO gives its unit (for a district or city akim,
+    its district), else the source's Kazakh name, else its Russian name, through ``kk_latn``; a place a source names only
+    in Latin letters, with no KATO match, keeps the source's spelling."""
+    if contest["kato"] in units:
+        return units[contest["kato"]]["name_latn"]
+    if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
+        return districts[contest["district_kato"]]["name_latn"]
+    for name in (contest["name_kk"], contest["name_ru"]):
+        if name:
+            return kk_latn(name)
+    return contest["name_latn"]
+
+
 def post_kind(name_ru: str) -> str | None:
     """Kind of rural-level akim post a KATO sub-district row is, or None for a city's own area or a city's raion.
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
 from .schema import BREAKDOWNS, RARE_DIMENSIONS
+from .translit import kk_latn
 
 MAIN = "2021-07-25-rural"
 NATIONAL_CONTESTS = 730
@@ -364,7 +365,12 @@ def name_key(name: str | None) -> str | None:
 
 
 # Python functions the rules' SQL calls, registered on the SQLite connection by the validation.
-SQL_FUNCTIONS = {"host": host, "name_key": name_key}
+def latin(name: str | None) -> str | None:
+    """The package's one Latin form of a Cyrillic name (``translit.kk_latn``), for SQL."""
+    return None if name is None else kk_latn(name)
+
+
+SQL_FUNCTIONS = {"host": host, "name_key": name_key, "latin": latin}
 
 
 def _host_matches(hosts) -> str:
@@ -426,6 +432,22 @@ RULES += [
                      AND NOT (s.language = 'ru' AND x.district_as_written LIKE '%ауданы%')) AS observed
             FROM {t} x JOIN sources s ON s.source_id = x.source_id WHERE x.district_as_written IS NOT NULL"""
                             for t, pk in (("contests", "contest_id"), ("figures", "figure_id")))),
+    Rule("name-latn-follows-scheme", "contests",
+         "Every Latin name follows the one scheme, `akim_elections.translit.kk_latn`: KATO names and oblast names from their Kazakh "
+         "form, people from the name as written, and a contest's place from the Kazakh name KATO gives its unit or district, else "
+         "the source's Kazakh, else its Russian name (a place named only in Latin letters keeps the source's spelling).",
+         """SELECT 'contests: ' || c.contest_id AS subject, 1 AS expected,
+                   c.name_latn IS COALESCE((SELECT u.name_latn FROM units u WHERE u.kato = c.kato),
+                                           CASE WHEN c.type IN ('district', 'city') THEN
+                                                (SELECT d.name_latn FROM districts d WHERE d.district_kato = c.district_kato) END,
+                                           latin(c.name_kk), latin(c.name_ru), c.name_latn)
+                   AND c.winner_name_latn IS latin(c.winner_name) AS observed
+            FROM contests c
+            UNION ALL SELECT 'candidates: ' || candidate_id, 1, name_latn IS latin(name) FROM candidates
+            UNION ALL SELECT 'regions: ' || region_id, 1, name_kk_latn = latin(name_kk) FROM regions
+            UNION ALL SELECT 'districts: ' || district_kato, 1, name_latn = latin(name_kk) FROM districts
+            UNION ALL SELECT 'units: ' || kato, 1, name_latn = latin(name_kk) FROM units
+            UNION ALL SELECT 'posts: ' || kato, 1, name_latn = latin(name_kk) FROM posts"""),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
          "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "

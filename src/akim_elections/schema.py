@@ -481,7 +481,11 @@ TABLES: dict[str, dict] = {
             {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
             {"name": "name_latn", "type": "string",
-             "description": "The place's name in Latin letters: from the Kazakh name where given, else the Russian, by `akim_elections.translit.kk_latn`; as written where the source is in a Latin-script language."},
+             "description": ("The place's name in Latin letters, by the package's one scheme (`akim_elections.translit.kk_latn`, the Kazakh Latin "
+                             "alphabet of 2021): the Kazakh name KATO gives the contest's unit (for a district or city akim, its district), else the "
+                             "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
+                             "source's spelling. Set by scripts/build.py; never edited by hand."),
+             "x-derived": True},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",

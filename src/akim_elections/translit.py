@@ -14,6 +14,7 @@ _LOWER = {
     "ң": "ñ", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū",
     "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şş", "ъ": "",
     "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ќ": "q",  # Macedonian kje, which KATO types for қ in a few names (Форт-Шевченко ќ.)
 }
 # Capitals that are not simply the upper case of the Latin letter.
 _UPPER_SPECIAL = {"И": "İ", "Й": "İ", "І": "I"}
@@ -55,7 +56,7 @@ def kk_latn(text: str) -> str:
 
 _VOWELS_LATN = set("aäeıioöuūüyAÄEIİOÖUŪÜY")
 _BACK = {"şş": "щ", "ts": "ц", "ia": "я", "iu": "ю", "io": "ё"}
-_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэ"}  # е, not э; х, not һ
+_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэќ"}  # е, not э; х, not һ; қ, not ќ
 
 
 def kk_cyrl(text: str) -> str:
