@@ -534,17 +534,17 @@ def _and_list(items: list[str]) -> str:
 def places_section() -> str:
     """The places of the day: the 2022 oblasts, the districts formed since 2021 (the crosswalk) and the two ISO code series."""
     regions = table("regions").sort_values("name_en")
-    names = dict(zip(regions.region_id, regions.name_en))
+    names = oblast_names()
     districts = table("districts")
     district_en = dict(zip(districts.district_kato, districts.name_latn))
     new = regions[regions.formed_from.notna()]
     changed = regions[regions.territory_changed.notna()]
-    region_rows = [[r.name_en, names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()]
+    region_rows = [[names[r.region_id], names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()]
     changes = table("district_changes").sort_values("district_kato")
     change_rows = [[district_en[c.district_kato], c.district_kato, district_en[c.formed_from], c.signed.date().isoformat(),
                     c.in_force.date().isoformat() if c.in_force == c.in_force else "not known", source_link(c.source_id)]
                    for c in changes.itertuples()]
-    iso_rows = [[r.name_en, r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]
+    iso_rows = [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]
                 for r in regions.itertuples()]
     return f"""## Places of the day
 
