@@ -78,6 +78,8 @@ CATALOGUE = {
     "oblast's Latin name in an English spelling": (
         change("regions", lambda rows: one(rows, region_id="zhetysu"), name_kk_latn="Zhetysu"),
         "name-latn-follows-scheme"),
+    "oblast that lost territory in 2022 recorded as unchanged": (
+        change("regions", lambda rows: one(rows, region_id="karaganda"), territory_changed=""), "oblasts-of-every-day"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),

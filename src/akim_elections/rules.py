@@ -94,13 +94,19 @@ _PK = {"elections": "election_id", "regions": "region_id", "district_changes": "
 # After the 2022 splits a district of a new oblast sits in it (the district's KATO prefix names the oblast).
 _IN_WRONG_NEW_OBLAST = " OR ".join(f"(substr(x.{{district}}, 1, 2) = '{prefix}' AND x.region_id <> '{region}')"
                                    for prefix, region in OBLAST_BY_PREFIX.items() if region in FORMED_2022)
-# The day a row's oblast must have existed on: its election's first day.
-_REGION_OF_DAY = """
+def election_day(e: str = "e") -> str:
+    """SQL: the day a row's places are checked on, its election ``e``'s first day (NULL where no source gives it)."""
+    return f"{e}.date_start"
+
+
+_DAY = election_day()
+# The day a row's oblast must have existed on: its election's day.
+_REGION_OF_DAY = ("""
     SELECT '{t}: ' || x.{pk} || ' in ' || x.region_id AS subject, 1 AS expected,
-           e.date_start IS NULL  -- a day no source gives: the oblast is the one the source names
-           OR ((r.valid_from IS NULL OR e.date_start >= r.valid_from) AND (r.valid_to IS NULL OR e.date_start <= r.valid_to)
-               AND NOT (e.date_start >= '""" + FORMED_ON + """' AND x.{district} IS NOT NULL AND (""" + _IN_WRONG_NEW_OBLAST + """))) AS observed
-    FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id"""
+           DAY IS NULL  -- a day no source gives: the oblast is the one the source names
+           OR ((r.valid_from IS NULL OR DAY >= r.valid_from) AND (r.valid_to IS NULL OR DAY <= r.valid_to)
+               AND NOT (DAY >= '""" + FORMED_ON + """' AND x.{district} IS NOT NULL AND (""" + _IN_WRONG_NEW_OBLAST + """))) AS observed
+    FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id""").replace("DAY", _DAY)
 
 
 def _sources_exist() -> str:
@@ -142,10 +148,17 @@ RULES: list[Rule] = [
             UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
                 {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
     Rule("oblasts-of-every-day", "regions",
-         "The 14 oblasts of 2021 exist from before the first election; Abai, Zhetysu and Ulytau from 8 June 2022; no other oblast.",
+         "The 14 oblasts of 2021 exist from before the first election; Abai, Zhetysu and Ulytau from 8 June 2022, formed from "
+         "East Kazakhstan, Almaty and Karaganda, whose territory changed that day; no other oblast.",
          f"""SELECT 'oblasts' AS subject, 17 AS expected, (SELECT COUNT(*) FROM regions) AS observed
             UNION ALL SELECT 'oblasts of 2021', 14, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS} AND valid_from IS NULL)
-            UNION ALL SELECT 'oblasts formed {FORMED_ON}', 3, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS_2022} AND valid_from = '{FORMED_ON}')"""),
+            UNION ALL SELECT 'oblasts formed {FORMED_ON}', 3, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS_2022} AND valid_from = '{FORMED_ON}')
+            UNION ALL SELECT 'oblasts formed from another', 3, (SELECT COUNT(*) FROM regions WHERE formed_from IS NOT NULL)
+            UNION ALL SELECT 'oblasts that lost territory', 3, (SELECT COUNT(*) FROM regions WHERE territory_changed IS NOT NULL)
+            """ + "".join(f"""UNION ALL SELECT '{new} formed from {old}, which changed on {FORMED_ON}', 1,
+                (SELECT formed_from = '{old}' FROM regions WHERE region_id = '{new}')
+                AND (SELECT territory_changed = '{FORMED_ON}' FROM regions WHERE region_id = '{old}')
+            """ for new, old in FORMED_2022.items())),
     Rule("oblast-of-the-day", "contests",
          "Every contest and figure sits in an oblast that existed on its election day, and after 8 June 2022 a district of Abai, "
          "Zhetysu or Ulytau sits in that oblast.",
@@ -312,12 +325,6 @@ _USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact
 _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
 # A row {x} with a district d lies in the oblast d belonged to on its election e's day: the oblast of 2021 before the 2022
 # splits, the new one after; on a day no source gives, either (the oblast is the one the source names).
-def election_day(e: str = "e") -> str:
-    """SQL: the day a row's places are checked on, its election ``e``'s first day (NULL where no source gives it)."""
-    return f"{e}.date_start"
-
-
-_DAY = election_day()
 _IN_OBLAST_OF_DAY = f"""(CASE WHEN {_DAY} IS NULL THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
                              WHEN {_DAY} >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
                              ELSE {{x}}.region_id = d.region_id_2021 END)"""
