@@ -563,6 +563,9 @@ those of the package's KATO edition. Two kinds of change since 25 July 2021 matt
   The old district's `territory_changed` gives the day it lost ground.
 
 {md_table(["district", "KATO", "split off from", "decree signed", "in force", "source"], change_rows)}
+A rural district moved from one district to another that both existed in 2021 is not in this table: the KATO
+edition shows where units are now, not where they were.
+
 Regions carry two ISO 3166-2 codes: `iso_3166_2`, the three-letter code in force on 25 July 2021, and
 `iso_3166_2_current`, the two-digit code in force now. The three oblasts formed in 2022 never had a code of the
 first series, so they have only the current one; the other 14 have both.

@@ -1,5 +1,11 @@
 """Kazakh Cyrillic to the Kazakh Latin alphabet of January 2021, and back.
 
+This is the package's one scheme for Latin names: every `name_latn` (and `name_kk_latn`, `winner_name_latn`) is
+``kk_latn`` of a Cyrillic name, never an English or a Russian-based spelling. KATO tables and oblasts use their
+Kazakh name; people their name as the source writes it; a contest its unit's (or district's) Kazakh KATO name, else
+the source's Kazakh, else its Russian name (see ``places.contest_name_latn``). The rule `name-latn-follows-scheme`
+checks it.
+
 One table drives both directions. The 2021 alphabet writes і as ı (capital I) and и, й as i
 (capital İ), so the way back is not one-to-one: ``kk_cyrl`` restores й after a vowel and и elsewhere,
 and cannot tell х from һ (both h). Russian letters found in names (ц, щ, э, ю, я, ё, ъ, ь) are
