@@ -31,6 +31,14 @@ def district_of(kato: str) -> str:
     return kato[:4] + "00000"
 
 
+def oblast_on(district_kato: str, day: str | None) -> str:
+    """The oblast a district belonged to on ``day`` (ISO date); before the 2022 splits when the day is unknown."""
+    region = OBLAST_BY_PREFIX[district_kato[:2]]
+    if region in FORMED_2022 and not (day and day >= FORMED_ON):
+        return FORMED_2022[region]
+    return region
+
+
 def read_kato(root: Path) -> list[dict]:
     return read_rows(root / KATO_FILE)
 
