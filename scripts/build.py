@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
+from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
@@ -79,9 +80,11 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     """Everything the build writes, as {path: bytes}; nothing is written here."""
     tables = {name: read_rows(root / "data" / f"{name}.csv") for name in schema.TABLE_ORDER if schema.TABLES[name]["kind"] == "curated"}
     files = {name: (root / "data" / f"{name}.csv").read_bytes() for name in tables}
-    # A derived column of a curated table: which figure the preference policy uses.
-    tables["figures"] = with_flags(tables["figures"], tables["sources"], tables["elections"])
+    # Derived columns of curated tables: which figure the preference policy uses, and the bounds of EDTF dates.
+    tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
     files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
+    tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
+    files["events"] = render_rows(_table_fields("events"), tables["events"])
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
     districts = district_rows(kato, changes)
@@ -96,7 +99,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
     files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
     files.update(render_derived(tables))
-    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
+    outputs = {root / "data" / f"{name}.csv": files[name]
+               for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")

@@ -42,7 +42,7 @@ def _final_group(scope: str, measure: str, region: str | None, election: str, di
     """All final figures (any source) of one election x place x measure x breakdown."""
     f = table("figures")
     mask = (f.election_id == election) & (f.scope == scope) & (f.measure == measure)
-    mask &= ~f.interim & f.time_of_day.isna() & f.as_of_date.isna()
+    mask &= ~f.interim & f.time_of_day.isna() & f.as_of.isna()
     mask &= (f.region_id == region) if region else f.region_id.isna()
     for dim in schema.BREAKDOWNS:
         mask &= (f[dim] == dims[dim]) if dims.get(dim) else f[dim].isna()
@@ -425,7 +425,7 @@ def table_page(res: dict, frame) -> str:
         if "minimum" in c or "maximum" in c:
             constraints.append(f"{c.get('minimum', '')}–{c.get('maximum', '')}")
         if c.get("pattern"):
-            constraints.append(f"pattern `{c['pattern']}`")
+            constraints.append(schema.PATTERN_NAMES.get(c["pattern"], f"pattern `{c['pattern']}`"))
         if c.get("enum"):
             constraints.append("one of: " + ", ".join(f"`{v}`" for v in c["enum"][:8]) + (f" … ({len(c['enum'])} values)" if len(c["enum"]) > 8 else ""))
         if field["name"] in fk:
@@ -493,8 +493,9 @@ def posts_section() -> str:
     posts = table("posts")
     units = dict(zip(table("units").kato, table("units").post_kato))
     contests = table("contests").dropna(subset=["kato"])
-    # An election whose day no page dates counts under "year unknown".
-    years = {e: str(int(y)) if y == y else "year unknown" for e, y in zip(table("elections").election_id, table("elections").date_start.dt.year)}
+    # An election whose year no page gives counts under "year unknown".
+    e = table("elections")
+    years = {i: str(lo.year) if hi == hi and lo.year == hi.year else "year unknown" for i, lo, hi in zip(e.election_id, e.date_earliest, e.date_latest)}
     region_of = dict(zip(posts.kato, posts.region_id))
     seen = {(region_of[units[c.kato]], years[c.election_id], units[c.kato]) for c in contests.itertuples()}
     year_list = sorted({y for _r, y, _p in seen})
@@ -634,20 +635,24 @@ def skipped_section() -> str:
 RUNNING_TOTAL = "rural-running-total"
 
 
-def day(value, precision) -> str:
-    """A date as far as it is known: 2024-05-05, 2024-05 or 2024."""
-    if value != value or value is None:
-        return "day not given"
-    text = value.date().isoformat()
-    return {"month": text[:7], "year": text[:4]}.get(precision, text)
+def day(value) -> str:
+    """An EDTF date in words a reader takes at once: 2024-05-05, 2024-05, 2024, "29 June, year not given"."""
+    if not isinstance(value, str) or value == "XXXX-XX-XX":
+        return "date not given"
+    if value.startswith("XXXX-"):
+        month_day = value[5:]
+        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        month = months[int(month_day[:2]) - 1]
+        return f"{int(month_day[3:])} {month}, year not given" if len(month_day) == 5 else f"{month}, year not given"
+    return value.replace("/..", " onwards").replace("/", " to ")
 
 
 def voting_days():
     """Direct elections held on one known day since 25 July 2021, oldest first (rural, district and city akims)."""
     e = table("elections")
-    days = e[e.direct.fillna(False).astype(bool) & (e.date_precision == "day") & (e.date_start == e.date_end)
-             & (e.date_start >= e.set_index("election_id").loc[MAIN, "date_start"])]
-    return days.sort_values(["date_start", "election_id"])
+    days = e[e.direct.fillna(False).astype(bool) & (e.kind == "voting_day") & (e.date_earliest == e.date_latest)
+             & (e.date_earliest >= e.set_index("election_id").loc[MAIN, "date_earliest"])]
+    return days.sort_values(["date_earliest", "election_id"])
 
 
 def day_rows() -> list[dict]:
@@ -656,7 +661,7 @@ def day_rows() -> list[dict]:
     rows = []
     for e in voting_days().itertuples():
         mine = contests[contests.election_id == e.election_id]
-        rows.append({"date": e.date_start.date().isoformat(), "election": e.name_en, "level": e.level,
+        rows.append({"date": e.date, "election": e.name_en, "level": e.level,
                      "held": preferred(measure="contests", election=e.election_id),
                      "listed": len(mine), "named": int(mine.winner_name.notna().sum())})
     return rows
@@ -682,8 +687,8 @@ def timeline_chart(rows: list[dict]) -> bytes:
 def running_chart(rows: list[dict]) -> bytes:
     f = table("figures")
     stated = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & (f.measure == "winners") & ~f.rejected
-               & f.as_of_date.notna() & f[list(schema.BREAKDOWNS)].isna().all(axis=1)]
-    values = [{"date": r.as_of_date.date().isoformat(), "akims": float(r.value), "series": "running total a source states"}
+               & f.as_of_latest.notna() & f[list(schema.BREAKDOWNS)].isna().all(axis=1)]
+    values = [{"date": r.as_of_latest.date().isoformat(), "akims": float(r.value), "series": "running total a source states"}
               for r in stated.itertuples()]
     held = listed = 0
     for r in rows:
@@ -708,19 +713,18 @@ def later_page() -> str:
     elections = table("elections").set_index("election_id")
     cumulative = f[(f.election_id == RUNNING_TOTAL) & (f.scope == "national") & ~f.rejected]
     rows = []
-    for r in cumulative.sort_values(["as_of_date", "measure", "figure_id"], na_position="last").itertuples():
+    for r in cumulative.sort_values(["as_of_latest", "measure", "figure_id"], na_position="last").itertuples():
         what = describe(r.measure, **r._asdict())
-        rows.append([day(r.as_of_date, r.as_of_precision), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
+        rows.append([day(r.as_of), what, fmt_q(r.value, r.qualifier), source_link(r.source_id)])
     contests = table("contests")
     per = []
-    later = elections[(elections.index != MAIN) & elections.type.isin(["by_election", "cumulative", "day_unknown"])]
-    for eid in later.sort_values("date_start", na_position="last").index:
+    later = elections[(elections.date_earliest >= elections.loc[MAIN, "date_earliest"]) & (elections.index != MAIN)]
+    for eid in later.sort_values(["date_earliest", "date"]).index:
         e = elections.loc[eid]
         n_fig = int((f.election_id == eid).sum())
         n_con = int((contests.election_id == eid).sum())
         named = int(((contests.election_id == eid) & contests.winner_name.notna()).sum())
-        when = day(e["date_start"], e["date_precision"])
-        per.append([when, e["name_en"], e["type"], n_fig, n_con, named])
+        per.append([day(e["date"]), e["name_en"], e["kind"].replace("_", " "), n_fig, n_con, named])
     days = day_rows()
     day_table = md_table(["date", "election", "akims of", "contests held (source)", "listed in the package", "with named winner"],
                          [[d["date"], d["election"], d["level"].replace("_", " "), fmt(d["held"]), d["listed"], d["named"]] for d in days])
@@ -748,9 +752,12 @@ has been recorded for, not a day without elections.
 
 After 25 July 2021 rural akims are elected whenever a term ends or a post falls vacant, on voting days
 spread over every year. The package records these elections as they are found: each voting day is an
-election of its own. A vote whose day no source gives is grouped by the month or year the sources give
-(`date_precision`), or stands as the one report that describes it. Running totals belong to the election
-`rural-running-total`, with the date they run to in `as_of_date`.
+election of its own (`kind` `voting_day`). A vote whose day no source gives belongs to an election of its
+oblast and of what is known of its date: a month (`2024-05-rural-akmola`), a year, a day and month without a
+year (`xxxx-06-29-rural-turkistan`), or nothing (`undated-rural-pavlodar`); `date` holds that in EDTF and
+`date_earliest`/`date_latest` the days it can mean. Totals a source publishes over a year are elections of
+kind `period_total`; running totals belong to `rural-running-total` (kind `running_total`), with the date
+they run to in `as_of`.
 
 ## Running totals (national)
 
@@ -760,14 +767,13 @@ Figures that disagree (for example the round numbers of a speech against a count
 
 ## Elections in the package
 
-{md_table(["date", "election", "type", "figures", "contests", "with named winner"], per)}"""
+{md_table(["date", "election", "kind", "figures", "contests", "with named winner"], per)}"""
 
 
 def conflicts_page() -> str:
     f = table("figures")
     group_cols = list(preference.GROUP)
     g = f.astype({c: "object" for c in group_cols}).fillna({c: "" for c in group_cols})
-    g["as_of_date"] = g["as_of_date"].map(lambda d: d.date().isoformat() if d else "")
     kinds = table("sources").set_index("source_id")["kind"]
     sections = []
     regions = oblast_names()
@@ -779,7 +785,7 @@ def conflicts_page() -> str:
         place = "Kazakhstan" if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
         if d["district_kato"]:
             place += ", " + district_name(d["district_kato"])
-        when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of_date"] and f"as of {d['as_of_date']}"
+        when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of"] and f"as of {day(d['as_of'])}"
         what = describe(d["measure"], **d) + (f"; {when}" if when else "")
         rows = []
         for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples():
@@ -926,7 +932,7 @@ def changelog_page() -> str:
 
 def timeline() -> str:
     events = table("events").sort_values(["date", "event_id"])
-    rows = [[day(e.date, e.date_precision), e.event, source_link(e.source_id)] for e in events.itertuples()]
+    rows = [[day(e.date), e.event, source_link(e.source_id)] for e in events.itertuples()]
     return md_table(["date", "event", "source"], rows)
 
 

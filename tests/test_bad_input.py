@@ -86,7 +86,7 @@ CASES = [
     ("unknown-category", ["--root", "{pkg}", "export", "--format", "csv", "--out", "{ws}/c"],
      lambda p: set_cell(p, "figures", "scope", "planet"), INVALID, "'planet'"),
     ("bad-date", ["--root", "{pkg}", "export", "--format", "sqlite", "--out", "{ws}/a.sqlite"],
-     lambda p: set_cell(p, "elections", "date_start", "2021-13-45"), INVALID, "date_start"),
+     lambda p: set_cell(p, "elections", "date_earliest", "2021-13-45"), INVALID, "date_earliest"),
     ("empty-csv", ["--root", "{pkg}", "export", "--format", "csv", "--out", "{ws}/c"],
      lambda p: (p / "data" / "events.csv").write_bytes(b""), INVALID, "no readable header"),
     ("missing-csv", ["--root", "{pkg}", "export", "--format", "sqlite", "--out", "{ws}/a.sqlite"],

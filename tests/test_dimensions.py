@@ -29,7 +29,7 @@ def _totals_but(frame, *free):
 
 def test_a_groupby_by_party_of_the_final_national_winners_gives_each_party_once(figures):
     f = figures[figures.final & (figures.election_id == MAIN) & (figures.scope == "national") & (figures.measure == "winners")
-                & figures.as_of_date.isna()]
+                & figures.as_of.isna()]
     by_party = _totals_but(f, "party_id").dropna(subset=["party_id"]).groupby("party_id", observed=True)["value"].agg(["sum", "size"])
     assert (by_party["size"] == 1).all()
     assert by_party.loc["nur-otan", "sum"] == 627
@@ -55,9 +55,9 @@ def test_final_is_preferred_not_interim_and_not_at_a_time_of_day(figures):
     expected = figures.preferred & ~figures.interim & figures.time_of_day.isna()
     assert (figures.final == expected).all()
     rows = [{"figure_id": "a", "election_id": "e", "interim": "true", "time_of_day": "", "rejected": "false", "qualifier": "exact",
-             "source_id": "s", **{c: "" for c in ("scope", "region_id", "district_kato", "contest_id", "measure", "as_of_date")},
+             "source_id": "s", **{c: "" for c in ("scope", "region_id", "district_kato", "contest_id", "measure", "as_of")},
              **{c: "" for c in schema.BREAKDOWNS}}]
-    flagged = with_flags(rows, [{"source_id": "s", "kind": "official", "published": ""}], [{"election_id": "e", "date_start": ""}])
+    flagged = with_flags(rows, [{"source_id": "s", "kind": "official", "published": ""}], [{"election_id": "e", "date_earliest": ""}])
     assert flagged[0]["preferred"] == "true" and flagged[0]["final"] == "false"
 
 

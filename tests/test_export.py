@@ -42,7 +42,7 @@ def test_xlsx_has_a_codebook_bold_frozen_filtered_headers_and_dates_as_dates(exp
     assert "nur-otan" not in rows[("figures", "measure")][6] and "winners" in rows[("figures", "measure")][6]
     ws = wb["elections"]
     assert ws["A1"].font.b and ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions
-    date_col = [c.value for c in ws[1]].index("date_start") + 1
+    date_col = [c.value for c in ws[1]].index("date_earliest") + 1
     cell = ws.cell(row=2, column=date_col)
     assert cell.is_date and cell.number_format == "yyyy-mm-dd"
     assert 10 <= ws.column_dimensions["A"].width <= export_module.XLSX_MAX_WIDTH
@@ -75,8 +75,8 @@ def test_parquet_fields_carry_description_and_unit_and_dates_are_date32(exported
     import pyarrow.parquet as pq
 
     schema = pq.read_schema(exported / "parquet" / "elections.parquet")
-    assert schema.field("date_start").type == pa.date32()
-    assert schema.field("date_start").metadata[b"description"] == b"Election day, or first day of the period (see `date_precision`)."
+    assert schema.field("date_earliest").type == pa.date32()
+    assert schema.field("date_earliest").metadata[b"description"].startswith(b"First day the election can have been held")
     contests = pq.read_schema(exported / "parquet" / "contests.parquet")
     assert contests.field("winner_votes").metadata[b"unit"] == b"votes"
     assert contests.metadata[b"description"].startswith(b"One row per contest")

@@ -26,7 +26,7 @@ def test_a_region_gives_the_regional_figure():
     frame = ae.load("figures")
     row = frame[(frame.scope == "region") & (frame.region_id == "akmola") & (frame.measure == "contests")
                 & frame.final & frame.election_id.eq("2021-07-25-rural") & frame[list(BREAKDOWNS)].isna().all(axis=1)
-                & frame.as_of_date.isna()]
+                & frame.as_of.isna()]
     assert ae.figure("contests", region="akmola") == int(row.value.iloc[0])
 
 
@@ -64,7 +64,7 @@ def _figures_with_qualifier(package_copy, qualifier_of_total: str):
     rows = read_rows(path)
     for r in rows:
         total = r["scope"] == "national" and r["measure"] == "winners" and not r["party_id"] and r["preferred"] == "true" \
-            and r["election_id"] == "2021-07-25-rural" and not any(r[c] for c in BREAKDOWNS) and r["interim"] == "false" and not r["as_of_date"]
+            and r["election_id"] == "2021-07-25-rural" and not any(r[c] for c in BREAKDOWNS) and r["interim"] == "false" and not r["as_of"]
         if total:
             r["qualifier"] = qualifier_of_total
     write_rows(path, list(rows[0]), rows)

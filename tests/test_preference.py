@@ -7,12 +7,12 @@ import pytest
 from akim_elections import preference
 from akim_elections.schema import BREAKDOWNS
 
-ELECTIONS = [{"election_id": "e", "date_start": "2021-07-25"}]
+ELECTIONS = [{"election_id": "e", "date_earliest": "2021-07-25"}]
 
 
 def figure(fid: str, source: str, **over) -> dict:
     row = {"figure_id": fid, "election_id": "e", "scope": "national", "region_id": "", "district_kato": "", "contest_id": "",
-           "measure": "winners", **{c: "" for c in BREAKDOWNS}, "as_of_date": "", "time_of_day": "",
+           "measure": "winners", **{c: "" for c in BREAKDOWNS}, "as_of": "", "time_of_day": "",
            "interim": "false", "qualifier": "exact", "rejected": "false", "value": "730", "source_id": source}
     return {**row, **over}
 

@@ -19,7 +19,7 @@ from akim_elections.validate import checks_frame, load_frames, policy_ids, run_g
 NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
-             "by-election-after-first-direct-vote", "date-within-precision", "interim-agrees-with-as-of", "source-kind-matches-host",
+             "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
              "id-map-resolves", "national-candidates-add-up"]
 
 
@@ -93,7 +93,7 @@ CATALOGUE = {
     "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),
                                      "candidate-count-covers-list"),
     "turnout that its counts do not give": (
-        change("contests", lambda rows: one(rows, contest_id="rural-day-unknown-pavlodarnews-kz-7faef4-pavlodar-kenes"), turnout_pct="60.4"),
+        change("contests", lambda rows: one(rows, contest_id="undated-rural-pavlodar-kenes"), turnout_pct="60.4"),
         "shares-agree-with-counts"),
     "more winners than contests": (change("figures", lambda rows: final(rows, "region", "winners", "atyrau"), value="19"),
                                    "winners-le-contests"),
@@ -109,12 +109,25 @@ CATALOGUE = {
                                            "oblasts-reconcile-with-nation"),
     "figure dated years after its election": (
         change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-akmola-candidates-nominated-2021-07-07-akmolinform-kz-fa9f4b"),
-               as_of_date="2024-07-07"), "as-of-in-election-window"),
+               as_of="2024-07-07", as_of_earliest="2024-07-07", as_of_latest="2024-07-07"), "as-of-in-election-window"),
     "by-election dated before the first direct vote": (
-        change("elections", lambda rows: one(rows, election_id="2021-11-04-rural"), date_start="2021-05-04", date_end="2021-05-04"),
+        change("elections", lambda rows: one(rows, election_id="2021-11-04-rural"), date="2021-05-04", date_earliest="2021-05-04",
+               date_latest="2021-05-04"),
         "by-election-after-first-direct-vote"),
     "month-precise period ending in another month": (
-        change("elections", lambda rows: one(rows, election_id="2017-08-rural-indirect"), date_end="2017-10-01"), "date-within-precision"),
+        change("elections", lambda rows: one(rows, election_id="2017-08-rural-indirect"), date_latest="2017-10-01"), "dates-agree-with-bounds"),
+    "a day and month without a year bounded by another day": (
+        change("elections", lambda rows: one(rows, election_id="xxxx-06-29-rural-turkistan"), date_earliest="2022-06-30"),
+        "dates-agree-with-bounds"),
+    "an event's bounds not its date's": (
+        change("events", lambda rows: one(rows, date="2001-10"), date_latest="2001-11-30"), "dates-agree-with-bounds"),
+    "an undated vote without its oblast": (
+        change("elections", lambda rows: one(rows, election_id="undated-rural-akmola"), region_id=""), "undated-vote-has-its-oblast"),
+    "a contest outside its election's oblast": (
+        change("contests", lambda rows: one(rows, election_id="undated-rural-akmola"), region_id="pavlodar"), "undated-vote-has-its-oblast"),
+    "a contest filed under a period total": (
+        change("contests", lambda rows: one(rows, contest_id="2021-rural-kyzylorda-akkum"), election_id="2021-rural-by-elections"),
+        "totals-are-not-votes"),
     "interim figure without a time": (
         change("figures", lambda rows: one(rows, election_id=MAIN, scope="region", measure="turnout_pct", time_of_day="14:00",
                                            region_id="kostanay"), time_of_day=""), "interim-agrees-with-as-of"),

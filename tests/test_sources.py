@@ -43,7 +43,7 @@ def test_the_14_oblasts_of_2021_have_preferred_contests_turnout_and_candidates_f
     have = {}
     for row in rows("figures"):
         if (row["election_id"] == "2021-07-25-rural" and row["scope"] == "region" and row["preferred"] == "true"
-                and row["interim"] == "false" and not row["time_of_day"] and not row["as_of_date"]):
+                and row["interim"] == "false" and not row["time_of_day"] and not row["as_of"]):
             # North Kazakhstan's contests are known only by type of unit (rural districts plus one town)
             measure = row["measure"] if row["unit_type"] in ("", "rural_district") and not row["category"] else f"{row['measure']} {row['unit_type'] or row['category']}"
             have.setdefault(row["region_id"], set()).add(measure)

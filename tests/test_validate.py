@@ -43,7 +43,7 @@ def one(rows, **match):
 def final(rows, scope, measure, region="", **dims):
     wanted = {**{c: "" for c in BREAKDOWNS}, **dims}
     return one(rows, election_id=MAIN, scope=scope, region_id=region, measure=measure, preferred="true", interim="false",
-               time_of_day="", as_of_date="", **wanted)
+               time_of_day="", as_of="", **wanted)
 
 
 def set_value(table, row_finder, column, value):
@@ -93,7 +93,7 @@ def eighteenth_region(rows):
 def second_preferred(rows):
     # another figure of the same group as the preferred national contests count
     row = one(rows, election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
-              interim="false", time_of_day="", as_of_date="", preferred="false", rejected="false")
+              interim="false", time_of_day="", as_of="", preferred="false", rejected="false")
     row["preferred"] = "true"
     return rows
 
@@ -101,7 +101,7 @@ def second_preferred(rows):
 def swapped_preference(rows):
     """The preferred national contests figure and another one of its group trade flags: still one per group."""
     group = dict(election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
-                 interim="false", time_of_day="", as_of_date="", rejected="false")
+                 interim="false", time_of_day="", as_of="", rejected="false")
     one(rows, preferred="true", **group)["preferred"] = "false"
     one(rows, preferred="false", **group)["preferred"] = "true"
     return rows
@@ -152,7 +152,7 @@ CATALOGUE = {
     "two preferred figures": (lambda pkg: edit(pkg, "figures", second_preferred), True, ("figures", "one-preferred-per-group")),
     "figure without a source": (set_value("figures", lambda rows: rows[0], "source_id", ""), True,
                                 ("figures", "source_id-required")),
-    "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN), "date_start", "2021-02-30"), True,
+    "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN), "date_earliest", "2021-02-30"), True,
                         ("elections", "loadable")),
     "unknown party": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="auyl"), "party_id", "green-party"), True,
                       ("figures", "frictionless:foreign-key")),
@@ -188,8 +188,8 @@ CATALOGUE = {
     "one fact in two rows": (add_row("figures", duplicate_fact), True, ("figures", "one-fact-one-row")),
     "preferred flags swapped by hand": (lambda pkg: edit(pkg, "figures", swapped_preference), True, ("figures", "preferred-follows-policy")),
     "mirror preferred over an agency": (mirror_preferred, True, ("figures", "no-mirror-preferred")),
-    "month-precise date not on the 1st": (set_value("elections", lambda rows: one(rows, date_precision="month"), "date_start", "2024-05-15"),
-                                          True, ("elections", "dates-match-precision")),
+    "month-known vote bounded outside its month": (set_value("elections", lambda rows: one(rows, date="2024-05"), "date_latest", "2024-06-15"),
+                                                   True, ("elections", "dates-agree-with-bounds")),
     "national contests changed": (set_value("figures", lambda rows: final(rows, "national", "contests"), "value", "731"), True,
                                   ("figures", "national-contests")),
     "national winners changed": (set_value("figures", lambda rows: final(rows, "national", "winners"), "value", "729"), True,
@@ -202,7 +202,7 @@ CATALOGUE = {
     "more votes than voters": (lambda pkg: edit(pkg, "contests", contest_votes), True, ("contests", "votes-le-voters")),
     "national figure placed in an oblast": (set_value("figures", lambda rows: final(rows, "national", "contests"), "region_id", "akmola"), True,
                                             ("figures", "figure-dimensions")),
-    "election ends before it starts": (set_value("elections", lambda rows: one(rows, election_id="2021-rural-by-elections"), "date_end",
+    "election ends before it starts": (set_value("elections", lambda rows: one(rows, election_id="2021-rural-by-elections"), "date_latest",
                                                  "2021-07-01"), True, ("elections", "election-dates")),
     "derived table edited by hand": (set_value("regional_summary", lambda rows: one(rows, region_id="akmola", election_id=MAIN),
                                               "contests", "99"), True, ("regional_summary", "derived-up-to-date")),

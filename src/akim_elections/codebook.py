@@ -7,6 +7,7 @@ it is derived at run time, so it follows whatever tables and columns the descrip
 from __future__ import annotations
 
 from .loader import primary_key
+from .schema import PATTERN_NAMES
 
 TABLE_COLUMNS = ("table", "title", "description", "kind", "primary_key")
 FIELD_COLUMNS = ("table", "field", "type", "unit", "required", "description", "allowed_values")
@@ -21,7 +22,7 @@ def allowed_values(field: dict) -> str:
         lo, hi = c.get("minimum"), c.get("maximum")
         return f"{lo} to {hi}" if lo is not None and hi is not None else (f">= {lo}" if lo is not None else f"<= {hi}")
     if c.get("pattern"):
-        return f"pattern {c['pattern']}"
+        return PATTERN_NAMES.get(c["pattern"], f"pattern {c['pattern']}")
     return ""
 
 

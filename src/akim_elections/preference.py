@@ -25,7 +25,7 @@ from .schema import BREAKDOWNS, SOURCE_KINDS
 
 KIND_RANK = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
 # The dimensions that make two figures describe the same thing.
-GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of_date", "time_of_day")
+GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of", "time_of_day")
 
 # figure_id -> why it is preferred against the policy. Keep this short: a rule that keeps needing
 # exceptions should change instead.
@@ -49,7 +49,7 @@ def rank(figure: dict, sources: dict[str, dict], elections: dict[str, dict]) -> 
     source = sources.get(figure["source_id"], {})
     election = elections.get(figure["election_id"], {})
     return (figure["rejected"] == "true", figure["interim"] == "true", figure["qualifier"] != "exact",
-            KIND_RANK.get(source.get("kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_start", "")),
+            KIND_RANK.get(source.get("kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_earliest", "")),
             figure["figure_id"])
 
 
@@ -70,7 +70,7 @@ def preferred_ids(figures: list[dict], sources: list[dict], elections: list[dict
 
 
 def is_whole(figure: dict) -> bool:
-    """A figure of the election as a whole, or of the day in ``as_of_date``: not interim, not at a time of day."""
+    """A figure of the election as a whole, or of the moment in ``as_of``: not interim, not at a time of day."""
     return figure["interim"] == "false" and not figure["time_of_day"]
 
 

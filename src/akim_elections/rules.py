@@ -38,7 +38,7 @@ class Rule:
     kind: str = CONSISTENCY  # CONSISTENCY: the package agrees with itself; PUBLISHED: a value pinned to the published record
 
 
-FINAL_SQL = "final = 1 AND as_of_date IS NULL"  # a figure to quote, of the election as a whole
+FINAL_SQL = "final = 1 AND as_of IS NULL"  # a figure to quote, of the election as a whole
 
 
 def _breakdown(t: str = "", **dims) -> str:
@@ -70,7 +70,7 @@ _REGION_CONTESTS = f"""
     SELECT r.region_id,
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
                     (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
-                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of_date IS NULL
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of IS NULL
                        AND f.unit_type IN {CONTEST_TYPES} AND {_total("f.", "unit_type")})) AS contests
     FROM regions r"""
 
@@ -82,7 +82,7 @@ _DISTRICT = "IFNULL({t}district_kato, '')"
 # The same thing (see akim_elections.preference.GROUP); a fact adds its value and its source.
 def _group(t: str = "") -> str:
     return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
-            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of_date,''), IFNULL({t}time_of_day,'')")
+            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of,''), IFNULL({t}time_of_day,'')")
 
 
 _GROUP = _group()
@@ -94,19 +94,22 @@ _PK = {"elections": "election_id", "regions": "region_id", "district_changes": "
 # After the 2022 splits a district of a new oblast sits in it (the district's KATO prefix names the oblast).
 _IN_WRONG_NEW_OBLAST = " OR ".join(f"(substr(x.{{district}}, 1, 2) = '{prefix}' AND x.region_id <> '{region}')"
                                    for prefix, region in OBLAST_BY_PREFIX.items() if region in FORMED_2022)
-def election_day(e: str = "e") -> str:
-    """SQL: the day a row's places are checked on, its election ``e``'s first day (NULL where no source gives it)."""
-    return f"{e}.date_start"
 
 
-_DAY = election_day()
-# The day a row's oblast must have existed on: its election's day.
-_REGION_OF_DAY = ("""
+def election_window(e: str = "e") -> tuple[str, str]:
+    """SQL: the first and last day election ``e`` can have been held on (the last is NULL where no bound is known)."""
+    return f"{e}.date_earliest", f"{e}.date_latest"
+
+
+_EARLIEST, _LATEST = election_window()
+# Where an election's date may fall on either side of the 2022 splits, the oblast is the one the source names.
+_ACROSS_SPLIT = f"(e.date_latest IS NULL OR (e.date_earliest < '{FORMED_ON}' AND e.date_latest >= '{FORMED_ON}'))"
+# The oblast a row names existed while its election can have been held, and a district of a new oblast sits in it.
+_REGION_OF_DAY = """
     SELECT '{t}: ' || x.{pk} || ' in ' || x.region_id AS subject, 1 AS expected,
-           DAY IS NULL  -- a day no source gives: the oblast is the one the source names
-           OR ((r.valid_from IS NULL OR DAY >= r.valid_from) AND (r.valid_to IS NULL OR DAY <= r.valid_to)
-               AND NOT (DAY >= '""" + FORMED_ON + """' AND x.{district} IS NOT NULL AND (""" + _IN_WRONG_NEW_OBLAST + """))) AS observed
-    FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id""").replace("DAY", _DAY)
+           ((r.valid_from IS NULL OR e.date_latest IS NULL OR e.date_latest >= r.valid_from) AND (r.valid_to IS NULL OR e.date_earliest <= r.valid_to)
+            AND NOT (e.date_earliest >= '""" + FORMED_ON + """' AND x.{district} IS NOT NULL AND (""" + _IN_WRONG_NEW_OBLAST + """))) AS observed
+    FROM {t} x JOIN regions r ON r.region_id = x.region_id JOIN elections e ON e.election_id = x.election_id"""
 
 
 def _sources_exist() -> str:
@@ -114,6 +117,14 @@ def _sources_exist() -> str:
              f"(source_id IN (SELECT source_id FROM sources)) AS observed FROM {t}" for t in _CURATED_WITH_SOURCES]
     return " UNION ALL ".join(parts)
 
+
+FIRST_DIRECT_VOTE = "2021-07-25"
+# SQL: the first and last day an EDTF date {d} of the package's forms can mean (see akim_elections.edtf).
+_START = "(CASE WHEN instr({d}, '/') > 0 THEN substr({d}, 1, instr({d}, '/') - 1) ELSE {d} END)"
+_END = "(CASE WHEN instr({d}, '/') > 0 THEN substr({d}, instr({d}, '/') + 1) ELSE {d} END)"
+_LOWER = ("(CASE length(" + _START + ") WHEN 4 THEN " + _START + " || '-01-01' WHEN 7 THEN " + _START + " || '-01' ELSE " + _START + " END)")
+_UPPER = ("(CASE WHEN " + _END + " = '..' THEN NULL WHEN length(" + _END + ") = 4 THEN " + _END + " || '-12-31' WHEN length(" + _END
+          + ") = 7 THEN date(" + _END + " || '-01', '+1 month', '-1 day') ELSE " + _END + " END)")
 
 RULES: list[Rule] = [
     Rule("national-contests", "figures", f"The preferred national number of contests on 25 July 2021 is {NATIONAL_CONTESTS}.",
@@ -208,7 +219,7 @@ RULES: list[Rule] = [
               ON i.election_id = f.election_id AND i.scope = f.scope AND IFNULL(i.region_id,'') = IFNULL(f.region_id,'')
              AND {_DISTRICT.format(t='i.')} = {_DISTRICT.format(t='f.')} AND IFNULL(i.contest_id,'') = IFNULL(f.contest_id,'')
             WHERE i.measure = 'turnout_pct' AND f.measure = 'turnout_pct' AND i.preferred = 1 AND f.preferred = 1
-              AND i.time_of_day IS NOT NULL AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of_date IS NULL""", "le"),
+              AND i.time_of_day IS NOT NULL AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of IS NULL""", "le"),
     Rule("percent-within-0-100", "figures", "Every figure in percent lies within 0 to 100.",
          """SELECT figure_id AS subject, 100 AS expected, value AS observed FROM figures WHERE unit = 'percent'
             UNION ALL SELECT figure_id, 0, -value FROM figures WHERE unit = 'percent'""", "le"),
@@ -291,24 +302,50 @@ RULES: list[Rule] = [
          """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
                    (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
             FROM figures f"""),
-    Rule("dates-match-precision", "elections",
-         "A date known to the month is the month's first day, one known to the year is 1 January, and an unknown date is empty.",
-         """SELECT election_id AS subject, 1 AS expected,
-                   CASE date_precision WHEN 'day' THEN date_start IS NOT NULL WHEN 'month' THEN substr(date_start, 9, 2) = '01'
-                        WHEN 'year' THEN substr(date_start, 6, 5) = '01-01' ELSE date_start IS NULL AND date_end IS NULL END AS observed
+    Rule("dates-agree-with-bounds", "elections",
+         "An EDTF date and its first and last possible days agree: the bounds of an election lie within what its date allows (a day "
+         "and month without a year keep that day and month), and the bounds of events and figures are the date's own (rebuild with "
+         "scripts/build.py after an edit).",
+         f"""SELECT election_id AS subject, 1 AS expected,
+                   CASE WHEN date LIKE 'XXXX-__-__' AND date <> 'XXXX-XX-XX' THEN substr(date_earliest, 6) = substr(date, 6)
+                                                            AND (date_latest IS NULL OR substr(date_latest, 6) = substr(date, 6))
+                        WHEN date LIKE 'XXXX-__' THEN substr(date_earliest, 6, 2) = substr(date, 6, 2)
+                                                      AND (date_latest IS NULL OR substr(date_latest, 6, 2) = substr(date, 6, 2))
+                        WHEN date = 'XXXX-XX-XX' THEN 1
+                        ELSE date_earliest >= {_LOWER.format(d="date")} AND (({_UPPER.format(d="date")}) IS NULL AND date_latest IS NULL
+                                                                        OR date_latest <= {_UPPER.format(d="date")}) END AS observed
             FROM elections
             UNION ALL
-            SELECT event_id, 1, CASE date_precision WHEN 'month' THEN substr(date, 9, 2) = '01' WHEN 'year' THEN substr(date, 6, 5) = '01-01'
-                                                    ELSE date_precision = 'day' END FROM events
+            SELECT event_id, 1, date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} FROM events
             UNION ALL
-            SELECT figure_id, 1, (as_of_date IS NULL) = (as_of_precision IS NULL OR as_of_precision = 'unknown')
-                   AND (as_of_precision IS NOT 'month' OR substr(as_of_date, 9, 2) = '01') FROM figures"""),
-    Rule("election-dates", "elections", "An election's period runs forwards and lies between 1990 and 2030.",
+            SELECT figure_id, 1, CASE WHEN as_of IS NULL OR as_of LIKE 'XXXX%' THEN as_of_earliest IS NULL AND as_of_latest IS NULL
+                                      ELSE as_of_earliest IS {_LOWER.format(d="as_of")} AND as_of_latest IS {_UPPER.format(d="as_of")} END
+            FROM figures"""),
+    Rule("election-dates", "elections", "An election's possible days run forwards and lie between 1990 and 2030.",
          """SELECT election_id AS subject, 1 AS expected,
-                   (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)
-                   AND (date_start IS NULL OR date_start BETWEEN '1990-01-01' AND '2030-12-31')
-                   AND (date_end IS NULL OR date_end BETWEEN '1990-01-01' AND '2030-12-31') AS observed
+                   (date_latest IS NULL OR date_latest >= date_earliest)
+                   AND date_earliest BETWEEN '1990-01-01' AND '2030-12-31'
+                   AND (date_latest IS NULL OR date_latest BETWEEN '1990-01-01' AND '2030-12-31') AS observed
             FROM elections"""),
+    Rule("undated-vote-has-its-oblast", "elections",
+         "A direct vote since 2021 whose day is not known belongs to one oblast (`region_id`), and every contest and figure of an "
+         "election with an oblast lies in it; a vote on a known day names no oblast.",
+         f"""SELECT election_id AS subject, 1 AS expected,
+                   (region_id IS NOT NULL) = (date_latest IS NULL OR date_latest <> date_earliest) AS observed
+            FROM elections WHERE kind = 'voting_day' AND direct = 1 AND date_earliest >= '{FIRST_DIRECT_VOTE}'
+            UNION ALL
+            SELECT c.contest_id || ' in ' || c.region_id, 1, c.region_id = e.region_id
+            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE e.region_id IS NOT NULL
+            UNION ALL
+            SELECT f.figure_id || ' in ' || IFNULL(f.region_id, 'the nation'), 1, IFNULL(f.region_id, '') = e.region_id
+            FROM figures f JOIN elections e ON e.election_id = f.election_id WHERE e.region_id IS NOT NULL"""),
+    Rule("totals-are-not-votes", "elections",
+         "Contests belong to votes, never to a period or running total; a running total's figures say the date they run to.",
+         """SELECT c.contest_id || ' in ' || e.election_id AS subject, 1 AS expected, e.kind = 'voting_day' AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id
+            UNION ALL
+            SELECT f.figure_id || ' without as_of', 1, f.as_of IS NOT NULL
+            FROM figures f JOIN elections e ON e.election_id = f.election_id WHERE e.kind = 'running_total'"""),
 ]
 
 
@@ -325,23 +362,23 @@ _USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact
 _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
 # A row {x} with a district d lies in the oblast d belonged to on its election e's day: the oblast of 2021 before the 2022
 # splits, the new one after; on a day no source gives, either (the oblast is the one the source names).
-_IN_OBLAST_OF_DAY = f"""(CASE WHEN {_DAY} IS NULL THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
-                             WHEN {_DAY} >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
+_IN_OBLAST_OF_DAY = f"""(CASE WHEN {_ACROSS_SPLIT} THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
+                             WHEN e.date_earliest >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
                              ELSE {{x}}.region_id = d.region_id_2021 END)"""
 # A district formed after 2021 (a row ch of district_changes) exists from the day its change took effect; where no source gives
 # that day, from the day the decree was signed. Before it took effect its units lay in ch.formed_from; on a day between the
 # signature and an unknown day in force, either district holds them.
 _NEW_DISTRICT_FROM = "COALESCE(ch.in_force, ch.signed)"
 _OLD_DISTRICT_UNTIL = "COALESCE(ch.in_force, '9999-12-31')"
-_DISTRICT_EXISTS = f"(ch.district_kato IS NULL OR {_DAY} IS NULL OR {_DAY} >= {_NEW_DISTRICT_FROM})"
+# A place passes where some day the election can have been held on fits it.
+_DISTRICT_EXISTS = f"(ch.district_kato IS NULL OR {_LATEST} IS NULL OR {_LATEST} >= {_NEW_DISTRICT_FROM})"
 # The unit u lay in the district {x}.district_kato on the day: its district of this KATO edition, or through the crosswalk the
 # district it was split off from.
 _UNIT_IN_DISTRICT_OF_DAY = f"""(({{x}}.district_kato = u.district_kato AND {_DISTRICT_EXISTS})
-    OR ({{x}}.district_kato = ch.formed_from AND ({_DAY} IS NULL OR {_DAY} < {_OLD_DISTRICT_UNTIL})))"""
+    OR ({{x}}.district_kato = ch.formed_from AND {_EARLIEST} < {_OLD_DISTRICT_UNTIL}))"""
 # The window of an election's figures: from its call (at most CALL_DAYS before the first day) to REPORT_DAYS
 # after its last day; a running total (no last day) has no end.
 CALL_DAYS, REPORT_DAYS = 90, 365
-FIRST_DIRECT_VOTE = "2021-07-25"
 # Languages of the sources table written in Latin letters.
 LATIN_SCRIPT_LANGUAGES = ("kk-Latn", "ru-Latn", "en", "pt", "it", "sv", "uz", "de", "fr")
 CYRILLIC = "[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"  # a GLOB class: the Russian and Kazakh Cyrillic letters
@@ -430,13 +467,13 @@ RULES += [
             LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
     Rule("district-as-written-in-source-script", "contests",
          "A district's name as written is in the script and language of its source: Latin letters only on a page in a Latin-script "
-         "language, Cyrillic only on a Cyrillic one, no Russian '-ский район' on a Kazakh page and no 'ауданы' on a Russian one, "
+         "language, Cyrillic only on a Cyrillic one, no Russian 'район' on a Kazakh page and no Kazakh 'аудан' on a Russian one, "
          "so no gloss stands in for the page's own wording.",
          " UNION ALL ".join(f"""SELECT x.{pk} || ' ' || x.district_as_written AS subject, 1 AS expected,
                     (CASE WHEN s.language IN {LATIN_SCRIPT_LANGUAGES} THEN x.district_as_written NOT GLOB '*{CYRILLIC}*'
                           ELSE x.district_as_written NOT GLOB '*[A-Za-z]*' END
-                     AND NOT (s.language = 'kk' AND x.district_as_written LIKE '%ский район%')
-                     AND NOT (s.language = 'ru' AND x.district_as_written LIKE '%ауданы%')) AS observed
+                     AND NOT (s.language = 'kk' AND x.district_as_written LIKE '%район%')
+                     AND NOT (s.language = 'ru' AND x.district_as_written LIKE '%аудан%')) AS observed
             FROM {t} x JOIN sources s ON s.source_id = x.source_id WHERE x.district_as_written IS NOT NULL"""
                             for t, pk in (("contests", "contest_id"), ("figures", "figure_id")))),
     Rule("name-latn-follows-scheme", "contests",
@@ -558,35 +595,30 @@ RULES += [
             GROUP BY n.figure_id HAVING COUNT(DISTINCT r.region_id) >= {len(OBLASTS)}""", "le"),
     # 4. dates
     Rule("as-of-in-election-window", "figures",
-         f"A figure's as_of_date lies in its election's window: from the call ({CALL_DAYS} days before its first day at most) "
-         f"to {REPORT_DAYS} days after its last day (no end for a running total).",
-         f"""SELECT f.figure_id || ' as of ' || f.as_of_date AS subject, 1 AS expected,
-                    (f.as_of_date >= date(e.date_start, '-{CALL_DAYS} days')
-                     AND (e.date_end IS NULL AND e.type = 'cumulative' OR f.as_of_date <= date(e.date_end, '+{REPORT_DAYS} days'))) AS observed
+         f"A figure's moment (`as_of`) lies in its election's window: from the call ({CALL_DAYS} days before its first possible day "
+         f"at most) to {REPORT_DAYS} days after its last possible day (no end for a running total or an election no page bounds).",
+         f"""SELECT f.figure_id || ' as of ' || f.as_of AS subject, 1 AS expected,
+                    (f.as_of_latest >= date(e.date_earliest, '-{CALL_DAYS} days')
+                     AND (e.date_latest IS NULL OR f.as_of_earliest <= date(e.date_latest, '+{REPORT_DAYS} days'))) AS observed
             FROM figures f JOIN elections e ON e.election_id = f.election_id
-            WHERE f.as_of_date IS NOT NULL AND e.date_start IS NOT NULL"""),
+            WHERE f.as_of_latest IS NOT NULL"""),
     Rule("by-election-after-first-direct-vote", "elections",
          f"A direct rural by-election takes place after the first nationwide direct vote of rural akims ({FIRST_DIRECT_VOTE}).",
-         f"""SELECT election_id AS subject, 1 AS expected, date_start > '{FIRST_DIRECT_VOTE}' AS observed
-            FROM elections WHERE type = 'by_election' AND level = 'rural' AND direct = 1 AND date_start IS NOT NULL"""),
-    Rule("date-within-precision", "elections",
-         "A period known to the month ends in that month, and one known to the year in that year.",
-         """SELECT election_id AS subject, 1 AS expected,
-                   CASE date_precision WHEN 'month' THEN substr(date_end, 1, 7) = substr(date_start, 1, 7)
-                                       WHEN 'year' THEN substr(date_end, 1, 4) = substr(date_start, 1, 4) ELSE 1 END AS observed
-            FROM elections WHERE date_end IS NOT NULL"""),
+         f"""SELECT election_id AS subject, 1 AS expected,
+                   date_earliest >= '{FIRST_DIRECT_VOTE}' AND (date_latest IS NULL OR date_latest > '{FIRST_DIRECT_VOTE}') AS observed
+            FROM elections WHERE type = 'by_election' AND level = 'rural' AND direct = 1"""),
     Rule("interim-agrees-with-as-of", "figures",
-         "A figure marked interim says when it stands (a time of day, an as_of_date, or as_of_precision 'unknown' where no "
-         "page gives the moment); a figure dated before its election's last day is interim; so is one whose note calls it interim.",
+         "A figure marked interim says when it stands (a time of day, or an `as_of` moment, `XXXX-XX-XX` where no page gives it); "
+         "a figure whose moment ends before its vote's last possible day is interim; so is one whose note calls it interim.",
          """SELECT f.figure_id || ' interim without a time' AS subject, 1 AS expected, 0 AS observed
-            FROM figures f WHERE f.interim = 1 AND f.as_of_date IS NULL AND f.time_of_day IS NULL AND IFNULL(f.as_of_precision, '') <> 'unknown'
+            FROM figures f WHERE f.interim = 1 AND f.as_of IS NULL AND f.time_of_day IS NULL
             UNION ALL
             SELECT f.figure_id || ' moment unknown but not interim', 1, 0
-            FROM figures f WHERE f.interim = 0 AND f.as_of_precision = 'unknown'
+            FROM figures f WHERE f.interim = 0 AND f.as_of = 'XXXX-XX-XX'
             UNION ALL
-            SELECT f.figure_id || ' dated ' || f.as_of_date || ' before the vote, not interim', 1, 0
+            SELECT f.figure_id || ' dated ' || f.as_of || ' before the vote, not interim', 1, 0
             FROM figures f JOIN elections e ON e.election_id = f.election_id
-            WHERE f.interim = 0 AND f.as_of_date IS NOT NULL AND f.as_of_date < e.date_end AND e.type <> 'cumulative'
+            WHERE f.interim = 0 AND f.as_of_latest < e.date_latest AND e.kind = 'voting_day'
             UNION ALL
             SELECT f.figure_id || ' note says interim, flag does not', 1, 0
             FROM figures f WHERE f.interim = 0 AND LOWER(IFNULL(f.note, '')) LIKE '%interim%'"""),

@@ -9,6 +9,7 @@ Kept as plain Python literals so that reading it needs no YAML parser and import
 
 from __future__ import annotations
 
+from . import edtf
 from ._version import __version__ as VERSION  # noqa: F401  (re-exported for the build)
 
 PACKAGE = {
@@ -192,12 +193,6 @@ QUALIFIERS = {
     "at_most": "The source says 'up to' or 'less than': the true number is at most the value.",
     "approximately": "The source says 'about', 'nearly', 'almost' or 'some': the value is rounded.",
 }
-DATE_PRECISIONS = {
-    "day": "The day is known.",
-    "month": "Only the month is known; the date given is the first day of that month.",
-    "year": "Only the year is known; the date given is 1 January of that year.",
-    "unknown": "No source gives the date; the date is empty.",
-}
 KATO_MATCHES = {
     "name_ru": "The Russian name, without type words such as 'сельский округ', matches exactly one unit of the district's oblast in KATO.",
     "name_kk": "The Kazakh name, without type words such as 'ауылдық округі', matches exactly one unit of the oblast in KATO.",
@@ -211,19 +206,26 @@ UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administr
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
              "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French"}
+ELECTION_KINDS = {
+    "voting_day": "Votes cast on one day (or, for the indirect rounds of 2013, on a few consecutive days). Where no page gives the day, "
+                  "the votes of one oblast are grouped by what is known of the date; votes of different known days never share an election.",
+    "period_total": "Not a vote: a total over the voting days of a year or another period, as sources publish it.",
+    "running_total": "Not a vote: a running total since 25 July 2021; each figure gives the date it runs to in `as_of`.",
+}
 ELECTION_TYPES = {
-    "general": "A nationwide round of elections held on one day.",
-    "by_election": "Elections held on other days to fill posts as they fall vacant.",
+    "general": "The first nationwide round at the level (25 July 2021 for rural akims, 5 November 2023 for district akims).",
+    "by_election": "A later election, for a post that fell vacant or whose akim's term ended (the sources seldom say which).",
     "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
     "experimental": "Early experiments before the 2021 reform.",
-    "cumulative": "Not one vote: a running total over several rounds of elections.",
-    "day_unknown": "Votes whose day the sources do not give, grouped by the month or year they give, or by the one report that describes them.",
 }
 ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
                    "district": "districts and cities of oblast (regional) significance, regional centres included; the contest's `type` tells a district from a city"}
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
+EDTF_PATTERN = edtf.PATTERN
+# Patterns too long to read, by the name the codebooks give them.
+PATTERN_NAMES = {EDTF_PATTERN: "an ISO 8601-2 (EDTF) date of the forms the description lists"}
 KATO_EDITION = "NK RK 11-2025, edition of 17 July 2026"
 
 
@@ -246,9 +248,10 @@ SOURCE_REF = _ref("source_id", "public source that states the values of this row
 NOTE = {"name": "note", "type": "string", "description": "A caveat or definition a user needs about this row, in the project's own words."}
 
 
-def _precision(what: str) -> dict:
-    return {"name": "date_precision", "type": "string", "description": f"How much of {what} is known.",
-            "constraints": {"required": True, "enum": _enum(DATE_PRECISIONS)}}
+def _bounds(name: str, what: str) -> list[dict]:
+    """The first and last day an EDTF date can mean, set by scripts/build.py from it."""
+    return [{"name": f"{name}_earliest", "type": "date", "description": f"First day {what} can mean. Set by scripts/build.py from `{name}`.", "x-derived": True},
+            {"name": f"{name}_latest", "type": "date", "description": f"Last day {what} can mean. Set by scripts/build.py from `{name}`.", "x-derived": True}]
 
 
 def _kato(name: str, resource: str, what: str, required: bool = False) -> dict:
@@ -299,19 +302,37 @@ TABLES: dict[str, dict] = {
     "elections": {
         "kind": "curated",
         "title": "Elections",
-        "description": ("Election events that figures and contests refer to: each voting day, periods of by-elections, running totals, "
-                        "and context events. A vote whose day no source gives is grouped by the month or year the sources give, "
-                        "or stands alone as the one report that describes it."),
+        "description": ("Elections that figures and contests refer to. `kind` tells votes (`voting_day`) from the totals sources publish over "
+                        "a period or since 2021; filter `kind == 'voting_day'` for votes only. A vote whose day no page gives belongs to "
+                        "an election of its oblast and of what is known of its date (`2024-05-rural-akmola`, `xxxx-06-29-rural-turkistan`, "
+                        "`undated-rural-pavlodar`)."),
         "primaryKey": ["election_id"],
-        "foreignKeys": [_fk("source_id", "sources", "source_id")],
+        "foreignKeys": [_fk("source_id", "sources", "source_id"), _fk("region_id", "regions", "region_id")],
         "fields": [
-            _id("election_id", "election", "its date as far as known and its level (e.g. 2021-07-25-rural, 2024-05-rural, 2021-rural-total)"),
-            {"name": "name_en", "type": "string", "description": "Name of the event in English.", "constraints": {"required": True}},
-            {"name": "date_start", "type": "date", "description": "Election day, or first day of the period (see `date_precision`)."},
-            {"name": "date_end", "type": "date", "description": "Last day of the period (equal to `date_start` for a one-day vote)."},
-            _precision("the dates"),
-            {"name": "type", "type": "string", "description": "Kind of event.", "constraints": {"required": True, "enum": _enum(ELECTION_TYPES)}},
+            _id("election_id", "election", "what is known of its date, its level and, where the day is not known, its oblast "
+                "(e.g. 2021-07-25-rural, 2024-05-rural-akmola, xxxx-06-29-rural-turkistan, undated-rural-pavlodar, rural-running-total)"),
+            {"name": "name_en", "type": "string", "description": "Name of the election in English.", "constraints": {"required": True}},
+            {"name": "kind", "type": "string", "description": "A vote, or a total over votes (see the list).",
+             "constraints": {"required": True, "enum": _enum(ELECTION_KINDS)}},
+            {"name": "type", "type": "string",
+             "description": "Which round a vote belongs to; for a total, the round of the votes it sums, empty where it mixes rounds or a page does not say.",
+             "constraints": {"enum": _enum(ELECTION_TYPES)}},
             {"name": "level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(ELECTION_LEVELS)}},
+            _ref("region_id", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
+                 "which may span oblasts, and for totals", required=False),
+            {"name": "date", "type": "string",
+             "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, a day "
+                             "and month whose year no page gives `XXXX-06-29`, nothing `XXXX-XX-XX`, or a period `2021-07-26/2021-12-31` "
+                             "(open-ended `2021-07-25/..` for a running total). Filter on `date_earliest` and `date_latest`, never on this text."),
+             "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2024-05"},
+            {"name": "date_earliest", "type": "date",
+             "description": ("First day the election can have been held: the day, or the start of the month, year or period; for a "
+                             "date without a year, the first such day after direct elections at the level began (25 July 2021 for rural "
+                             "akims, 5 November 2023 for district akims) or after the oblast was formed."),
+             "constraints": {"required": True}},
+            {"name": "date_latest", "type": "date",
+             "description": ("Last day the election can have been held: the day, or the end of the month, year or period, or the "
+                             "date of a page reporting the vote as held; empty where nothing bounds it."),},
             {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
             SOURCE_REF,
             NOTE,
@@ -379,8 +400,10 @@ TABLES: dict[str, dict] = {
         "foreignKeys": [_fk("source_id", "sources", "source_id"), _fk("election_id", "elections", "election_id")],
         "fields": [
             _id("event_id", "event", "its date and a running number"),
-            {"name": "date", "type": "date", "description": "Date of the event (see `date_precision`).", "constraints": {"required": True}},
-            _precision("the date"),
+            {"name": "date", "type": "string",
+             "description": "Date of the event in ISO 8601-2 (EDTF): a day, or only the month (`2001-10`) or year (`1999`) where that is all a page gives.",
+             "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2001-10"},
+            *_bounds("date", "the date"),
             {"name": "event", "type": "string", "description": "What happened, in one line.", "constraints": {"required": True}},
             _ref("election_id", "election the event belongs to, if any", required=False),
             SOURCE_REF,
@@ -430,14 +453,13 @@ TABLES: dict[str, dict] = {
              "constraints": {"enum": _enum(RARE_DIMENSIONS)}},
             {"name": "category", "type": "string", "description": "Category of `dimension` the figure is restricted to; set exactly when `dimension` is.",
              "constraints": {"enum": _enum(CATEGORIES)}},
-            {"name": "as_of_date", "type": "date",
-             "description": ("Date the figure stands at: for a running total the date it runs to, for a snapshot the day it was taken "
-                             "(see `as_of_precision`). Empty for figures of the election as a whole."),
-             "example": "2025-11-28"},
-            {"name": "as_of_precision", "type": "string",
-             "description": ("How much of `as_of_date` is known (day or month); `unknown` for an interim figure whose moment no page gives "
-                             "(a count during nomination or registration, say, on an undated page): `as_of_date` then stays empty."),
-             "constraints": {"enum": ["day", "month", "unknown"]}},
+            {"name": "as_of", "type": "string",
+             "description": ("The moment the figure stands at, in ISO 8601-2 (EDTF): for a running total the date it runs to, for a "
+                             "snapshot the day (or only the month) it was taken; `XXXX-XX-XX` for an interim figure whose moment no page "
+                             "gives (a count during nomination or registration, say, on an undated page). Empty for figures of the "
+                             "election as a whole."),
+             "constraints": {"pattern": EDTF_PATTERN}, "example": "2025-11-28"},
+            *_bounds("as_of", "`as_of`"),
             {"name": "time_of_day", "type": "string", "description": "Local time of day on election day for turnout and other figures reported during the vote (HH:MM).",
              "constraints": {"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}, "example": "14:00"},
             {"name": "interim", "type": "boolean",
@@ -452,7 +474,7 @@ TABLES: dict[str, dict] = {
                              "from the preference policy (see the Conflicts page); never edited by hand."),
              "constraints": {"required": True}, "x-derived": True},
             {"name": "final", "type": "boolean",
-             "description": ("True for the figures to quote: preferred, and of the election as a whole or of the date in `as_of_date` "
+             "description": ("True for the figures to quote: preferred, and of the election as a whole or of the moment in `as_of` "
                              "(not interim, not at a time of day). One filter, `final`, then the breakdowns wanted. Set by scripts/build.py; never edited by hand."),
              "constraints": {"required": True}, "x-derived": True},
             {"name": "rejected", "type": "boolean",
@@ -756,8 +778,8 @@ VOCABULARIES = {
     "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
     "stage": STAGES, "nomination": NOMINATIONS, "gender": GENDERS, "incumbency": INCUMBENCIES, "unit_type": UNIT_TYPES,
     "dimension": {d: ", ".join(f"`{c}`" for c in v) for d, v in RARE_DIMENSIONS.items()}, "category": CATEGORIES, "scope": SCOPES,
-    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
-    "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS, "date_precision": DATE_PRECISIONS,
+    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS, **ELECTION_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
+    "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,
 }
 

@@ -25,7 +25,7 @@ def _format(value: str, ftype: str) -> str:
 def _final_regional(figures: list[dict]) -> dict[tuple, dict]:
     """(election, region, measure, *breakdowns) -> the final oblast figure of the election as a whole."""
     return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS)): f
-            for f in figures if f["scope"] == "region" and f["final"] == "true" and not f["as_of_date"]}
+            for f in figures if f["scope"] == "region" and f["final"] == "true" and not f["as_of"]}
 
 
 def contests_by_unit_type(lookup: dict, election: str, region: str) -> list[dict]:
