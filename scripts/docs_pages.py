@@ -580,11 +580,13 @@ def coverage_page() -> str:
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
              fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional]
     sources = table("sources").sort_values(["publisher", "source_id"])
-    src_rows = [[s.publisher, s.language, s.published.date().isoformat() if s.published == s.published else s.published_status.replace("_", " "),
+    src_rows = [[s.publisher, s.language, s.published if isinstance(s.published, str) else s.published_status.replace("_", " "),
                  KIND_LABELS[s.kind], f"[{s.source_id}]({s.url})", s.title if isinstance(s.title, str) else f"({s.title_en})"]
                 for s in sources.itertuples()]
     kinds = sources.kind.value_counts()
     kind_rows = [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()]
+    statuses = sources.published_status.value_counts()
+    status_rows = [[k.replace("_", " "), int(statuses.get(k, 0)), v] for k, v in schema.PUBLISHED_STATUSES.items()]
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()]
     return f"""{WIDE_PAGE}# Coverage and sources
@@ -611,10 +613,22 @@ for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblast
 ## Sources
 
 Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as
-read showed no headline) and the publication date it shows.
+read showed no headline) and its publication date, by the rule below.
 
 {md_table(["kind", "sources", "what it is"], kind_rows)}
-{md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}{skipped_section()}"""
+
+{md_table(["publisher", "language", "published", "kind", "link", "title"], src_rows)}
+### Publication dates
+
+One rule, applied the same to every source, says where `published` comes from (`published_status`):
+
+{md_table(["status", "sources", "meaning"], status_rows)}
+A date in a page's address is only as precise as the address: `2023-08` is a month, not its first day. The validation
+checks the rule wherever the address decides it (the rule `published-status-rule`).
+
+`accessed` is the day the source's row was first added to the package: the page was read on or before that day, and
+may have changed since.
+{skipped_section()}"""
 
 
 def skipped_section() -> str:
@@ -816,8 +830,8 @@ fails if a flag is edited by hand):
 3. an exact figure goes before one its source rounds or bounds ("about", "more than");
 4. the better kind of source goes first: official, then news agency, national media, regional media, party,
    analysis or NGO, encyclopedia, dataset, and last a mirror or copy of another page;
-5. the earliest publication on or after the election day goes first, then pages published before the vote
-   (latest first), then pages that show no date;
+5. the earliest publication on or after the election day goes first, then pages known only to the month of
+   that day, then pages published before the vote (latest first), then pages that show no date;
 6. anything still tied goes by figure id.
 
 Hand decisions that set the policy aside live in one place (`preference.OVERRIDES`), each with its reason:

@@ -93,3 +93,11 @@ def test_two_preferred_figures_are_ambiguous_and_say_how_to_narrow(package_copy)
     write_rows(path, list(rows[0]), rows)
     with pytest.raises(ae.AmbiguousFigureError, match="2 final figures.*differ in district_as_written"):
         ae.figure("winners", party="nur-otan", root=package_copy)
+
+
+def test_a_running_total_is_asked_for_by_its_moment_alone():
+    """`as_of` picks the figure; the bounds the build derives from it are never extra criteria."""
+    frame = ae.load("figures")
+    row = frame[(frame.election_id == "rural-running-total") & (frame.measure == "winners") & (frame.as_of == "2025-11-28")
+                & frame.final & frame[list(BREAKDOWNS)].isna().all(axis=1)]
+    assert ae.figure("winners", election="rural-running-total", as_of="2025-11-28") == int(row.value.iloc[0])

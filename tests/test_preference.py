@@ -73,3 +73,12 @@ def test_with_flags_sets_every_row_and_leaves_the_input_alone():
     flagged = preference.with_flags(rows, [source("s", "official")], ELECTIONS)
     assert [r["preferred"] for r in flagged] == ["true", "false"]
     assert "preferred" not in rows[0]
+
+
+def test_a_page_known_only_to_the_month_of_the_vote_ranks_between_pages_after_and_before_it():
+    sources = [source("after", "news_agency", "2021-07-26"), source("month", "news_agency", "2021-07"),
+               source("before", "news_agency", "2021-07-24"), source("undated", "news_agency")]
+    rows = [figure("a", "after"), figure("m", "month"), figure("b", "before"), figure("u", "undated")]
+    assert chosen(rows, sources) == {"a"}
+    assert chosen(rows[1:], sources) == {"m"}
+    assert chosen(rows[2:], sources) == {"b"}

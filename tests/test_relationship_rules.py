@@ -20,7 +20,7 @@ NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-w
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
-             "id-map-resolves", "national-candidates-add-up"]
+             "id-map-resolves", "national-candidates-add-up", "published-status-rule"]
 
 
 def rule_results(pkg) -> dict[str, int]:
@@ -135,6 +135,19 @@ CATALOGUE = {
                                     "source-kind-matches-host"),
     "wiki copy filed as encyclopedia": (
         change("sources", lambda rows: next(r for r in rows if "atozwiki.com" in r["url"]), kind="encyclopedia"), "source-kind-matches-host"),
+    "dated address marked not shown": (
+        change("sources", lambda rows: one(rows, source_id="astanatimes-com-c9db58"), published="", published_status="not_shown"),
+        "published-status-rule"),
+    "inferred date other than the address's": (
+        change("sources", lambda rows: one(rows, source_id="ru-ult-kz-bc8caf"), published="2021-07-26"), "published-status-rule"),
+    "month-only address given a day as inferred": (
+        change("sources", lambda rows: one(rows, source_id="astanatimes-com-c9db58"), published="2023-08-13"), "published-status-rule"),
+    "page shows a date outside its address's month": (
+        change("sources", lambda rows: one(rows, source_id="astanatimes-com-2cb959"), published="2025-11-01"), "published-status-rule"),
+    "not shown but dated": (
+        change("sources", lambda rows: one(rows, source_id="kt-kz-d91939"), published="2021-07-25"), "published-status-rule"),
+    "published after it was read": (
+        change("sources", lambda rows: one(rows, source_id="7-su-kz-8fce50"), accessed="2024-12-31"), "published-status-rule"),
     "id mapped to a row that does not exist": (change("id_map", lambda rows: one(rows, table="candidates"), new_id="no-such-candidate"),
                                                "id-map-resolves"),
     "national candidates no longer add up by gender": (

@@ -28,11 +28,13 @@ comes back as a bare 2000.
 from __future__ import annotations
 
 from .loader import descriptor, load, primary_key
-from .schema import RARE_DIMENSIONS
+from .schema import RARE_DIMENSIONS, TABLES
 
 DEFAULT_ELECTION = "2021-07-25-rural"
-# Columns that describe a figure (how much, how sure, from where) rather than what it measures.
-DESCRIPTIVE = ("value", "unit", "preferred", "final", "rejected", "qualifier", "source_id", "note")
+# Columns that describe a figure (how much, how sure, from where) rather than what it measures, and the columns
+# the build derives from others (flags, the bounds of `as_of`).
+DESCRIPTIVE = ("value", "unit", "rejected", "qualifier", "source_id", "note",
+               *(f["name"] for f in TABLES["figures"]["fields"] if f.get("x-derived")))
 SELF_NOMINATED = "self-nominated"
 EXACT = "exact"
 SOURCE_COLUMNS = ("url", "publisher", "title")

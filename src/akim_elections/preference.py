@@ -9,8 +9,9 @@ Written once here; scripts/build.py sets every figure's ``preferred`` flag from 
    weaker statement, whoever makes it;
 4. the better kind of source goes first, in the order of ``schema.SOURCE_KINDS``: official, news agency,
    national media, regional media, party, analysis, encyclopedia, dataset, mirror or copy;
-5. the earliest publication on or after the election's first day goes first, then pages published before
-   it (latest first), then pages that show no date;
+5. the earliest publication on or after the election's first day goes first, then pages known only to the
+   month of that day (which may fall on either side of it), then pages published before it (latest first),
+   then pages that show no date;
 6. what is still tied goes by figure id, so the choice never depends on row order.
 
 ``OVERRIDES`` holds the few hand decisions that set this aside, each with its reason.
@@ -37,11 +38,14 @@ def group_key(figure: dict) -> tuple:
 
 
 def _publication(published: str, election_start: str) -> tuple:
+    """``published`` is a day or a month (schema.DAY_OR_MONTH); ISO strings of either compare in calendar order."""
     if not published:
-        return (2, "")
+        return (3, "")
     if not election_start or published >= election_start:
         return (0, published)
-    return (1, "".join(chr(0x10FFFF - ord(ch)) for ch in published))  # latest first among pages before the vote
+    if election_start.startswith(published):  # a month that holds the first day: before or after it, unknown
+        return (1, published)
+    return (2, "".join(chr(0x10FFFF - ord(ch)) for ch in published))  # latest first among pages before the vote
 
 
 def rank(figure: dict, sources: dict[str, dict], elections: dict[str, dict]) -> tuple:

@@ -10,6 +10,7 @@ Plain data and strings: importing this module costs nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
@@ -408,13 +409,33 @@ def name_key(name: str | None) -> str | None:
     return " ".join(sorted(name.lower().replace("ё", "е").translate(_NAME_FOLD).split()))
 
 
+# A date in a page's address: /2021/07/24/, /2021-07-24-, /2023/08/ (a month), or a slug ending -05-11-2023 (day first).
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])(?:\2(0[1-9]|[12]\d|3[01]))?(?=[/?#.-]|$)")
+_SLUG_DATE = re.compile(r"-(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d\d)(?=[/?#.]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a URL's path carries, as 2021-07-24 or 2023-08 (month only); None without one (SQL function ``url_date``)."""
+    if not url or "://" not in url:
+        return None
+    rest = url.split("://", 1)[1]
+    path = rest[rest.index("/"):] if "/" in rest else ""
+    if match := _PATH_DATE.search(path):
+        year, _, month, day = match.groups()
+        return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+    if match := _SLUG_DATE.search(path):
+        day, month, year = match.groups()
+        return f"{year}-{month}-{day}"
+    return None
+
+
 # Python functions the rules' SQL calls, registered on the SQLite connection by the validation.
 def latin(name: str | None) -> str | None:
     """The package's one Latin form of a Cyrillic name (``translit.kk_latn``), for SQL."""
     return None if name is None else kk_latn(name)
 
 
-SQL_FUNCTIONS = {"host": host, "name_key": name_key, "latin": latin}
+SQL_FUNCTIONS = {"host": host, "name_key": name_key, "url_date": url_date, "latin": latin}
 
 
 def _host_matches(hosts) -> str:
@@ -630,6 +651,19 @@ RULES += [
                     (s.kind <> 'official' OR {_host_matches(OFFICIAL_HOSTS)})
                     AND (s.kind <> 'encyclopedia' OR {_host_matches(ENCYCLOPEDIA_HOSTS)})
                     AND (s.kind = 'mirror' OR NOT {_host_matches(COPY_HOSTS)}) AS observed
+            FROM sources s"""),
+    Rule("published-status-rule", "sources",
+         "A source's publication date follows the one rule of `published_status`: a date in the address is never 'not shown'; "
+         "'inferred' is the address's date, at its precision; a date the page shows lies within the address's date; "
+         "'shown' and 'inferred' carry a date, 'not shown' none; and no page was published after it was read (`accessed`).",
+         """SELECT s.source_id || ' (' || s.published_status || ', published ' || IFNULL(s.published, 'empty')
+                   || ', address ' || IFNULL(url_date(s.url), 'undated') || ', accessed ' || s.accessed || ')' AS subject, 1 AS expected,
+                   (url_date(s.url) IS NULL OR s.published_status <> 'not_shown')
+                   AND (s.published_status <> 'inferred' OR s.published IS url_date(s.url))
+                   AND (s.published IS NULL OR url_date(s.url) IS NULL OR substr(s.published, 1, length(url_date(s.url))) = url_date(s.url))
+                   AND (s.published_status NOT IN ('shown', 'inferred') OR s.published IS NOT NULL)
+                   AND (s.published_status <> 'not_shown' OR s.published IS NULL)
+                   AND (s.published IS NULL OR s.accessed IS NULL OR s.published <= s.accessed) AS observed
             FROM sources s"""),
     Rule("id-map-resolves", "id_map", "Every id that id_map maps to is a row of the table it names (or is mapped on again later).",
          _id_map_resolves()),

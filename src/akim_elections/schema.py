@@ -181,11 +181,16 @@ SOURCE_KINDS = {
     "dataset": "A data repository or code list (classifiers, ISO code tables).",
     "mirror": "A copy of another site's page on another host (Wikipedia mirrors, copy sites, proxies).",
 }
+# One rule for every source: where its publication date comes from (see the Coverage and sources page).
 PUBLISHED_STATUSES = {
-    "shown": "The page shows its publication date; it is in `published`.",
-    "not_shown": "The page shows no publication date; `published` is empty.",
-    "inferred": "The page shows no date line; `published` comes from its address, its listing or its metadata, and its text agrees.",
-    "not_checked": "The page could not be looked at again; `published` holds the date recorded when it was first read, if any.",
+    "shown": "The page itself shows its full date: a dateline, or a sentence dating itself with day, month and year "
+             "(«Сегодня, 13 июля 2025 года»). `published` holds that day.",
+    "inferred": "The page shows no full date, but its address carries one: a path such as /2021/07/24/ or /2021-07-24-, "
+                "a slug ending -05-11-2023 (day, month, year), or /2023/08/ for a month only. `published` holds it at the "
+                "precision the address gives (`2023-08` for a month).",
+    "not_shown": "Neither: `published` is empty, even where the text names a day without its year or hidden metadata carries a date.",
+    "not_checked": "The page could not be looked at again under this rule; `published` holds the date recorded when it was "
+                   "first read, if any.",
 }
 QUALIFIERS = {
     "exact": "The source gives the number as it is.",
@@ -226,6 +231,8 @@ KATO_CODE = r"^\d{9}$"
 EDTF_PATTERN = edtf.PATTERN
 # Patterns too long to read, by the name the codebooks give them.
 PATTERN_NAMES = {EDTF_PATTERN: "an ISO 8601-2 (EDTF) date of the forms the description lists"}
+# A calendar day or, where only the month is known, a month (ISO 8601 / EDTF level 0: 2021-07-25 or 2023-08).
+DAY_OR_MONTH = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 KATO_EDITION = "NK RK 11-2025, edition of 17 July 2026"
 
 
@@ -290,13 +297,19 @@ TABLES: dict[str, dict] = {
              "description": "The page's own headline as published, in its own language; empty where the page as read showed no headline."},
             {"name": "title_en", "type": "string", "description": "A short English gloss of what the page is, in the project's own words.",
              "constraints": {"required": True}},
-            {"name": "published", "type": "date", "description": "Publication date the page shows."},
-            {"name": "published_status", "type": "string", "description": "Whether the page shows a publication date.",
+            {"name": "published", "type": "string",
+             "description": "Publication date as precise as its evidence: a day (2021-07-25) or, where only the month is known, "
+                            "a month (2023-08); where it comes from is `published_status`.",
+             "constraints": {"pattern": DAY_OR_MONTH}, "example": "2021-07-25"},
+            {"name": "published_status", "type": "string", "description": "Where `published` comes from: the page's own date, its address, or nowhere.",
              "constraints": {"required": True, "enum": _enum(PUBLISHED_STATUSES)}},
             {"name": "language", "type": "string", "description": "Language of the page (BCP 47).",
              "constraints": {"required": True, "enum": _enum(LANGUAGES)}},
             {"name": "kind", "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
              "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+            {"name": "accessed", "type": "date",
+             "description": "The page was read on or before this day: the day its row was first added to the package. "
+                            "The page may have changed since.", "constraints": {"required": True}},
         ],
     },
     "elections": {
