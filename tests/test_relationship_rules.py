@@ -17,7 +17,7 @@ from test_validate import MAIN, edit, final, one
 from akim_elections import rules
 from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx
 
-NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "winner-is-elected", "elected-has-most-votes",
+NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
@@ -54,6 +54,35 @@ CATALOGUE = {
     "unit moved to another district after 2022": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), kato="596643000"),
         "unit-in-its-district"),
+    "2021 contest filed under the district its unit lies in today, formed in 2024": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), district_kato="104100000"),
+        "unit-in-its-district"),
+    "district change dated before the 2021 vote": (
+        change("district_changes", lambda rows: one(rows, district_kato="104100000"), signed="2020-12-28", in_force="2021-01-01"),
+        "unit-in-its-district"),
+    "2021 figure filed under a district formed in 2024": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", district_kato="101000000"), district_kato="104100000"),
+        "figure-district-in-oblast"),
+    "crosswalk row cites a source that does not exist": (
+        change("district_changes", lambda rows: one(rows, district_kato="104500000"), other_source_ids="no-such-source"),
+        "sources-exist"),
+    "English gloss for the district a Cyrillic page names": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Shortandy district"),
+        "district-as-written-in-source-script"),
+    "Russian name of the district for a Kazakh page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Шортандинский район"),
+        "district-as-written-in-source-script"),
+    "Cyrillic name of the district for a Latin-script page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-turkistan-abai"), district_as_written="Келес ауданы"),
+        "district-as-written-in-source-script"),
+    "contest's Latin name from the Russian where KATO gives the Kazakh": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), name_latn="Ainabulakskii selskii okrug"),
+        "name-latn-follows-scheme"),
+    "oblast's Latin name in an English spelling": (
+        change("regions", lambda rows: one(rows, region_id="zhetysu"), name_kk_latn="Zhetysu"),
+        "name-latn-follows-scheme"),
+    "oblast that lost territory in 2022 recorded as unchanged": (
+        change("regions", lambda rows: one(rows, region_id="karaganda"), territory_changed=""), "oblasts-of-every-day"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),
