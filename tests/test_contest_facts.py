@@ -64,4 +64,4 @@ def test_input_rows_are_not_changed():
 
 def test_every_copied_column_is_a_derived_field_of_contests():
     derived = {f["name"] for f in TABLES["contests"]["fields"] if f.get("x-derived")}
-    assert set(CONTEST_FIGURES) | set(CONTEST_WINNER) | {"values_inexact"} == derived
+    assert set(CONTEST_FIGURES) | set(CONTEST_WINNER) | {"values_inexact"} <= derived

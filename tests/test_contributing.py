@@ -38,7 +38,7 @@ def contribute(pkg, source_id):
          "name": "Тестов Тест", "name_latn": "Testov Test", "party_id": "self-nominated", "votes": "300", "elected": "true",
          "source_id": source_id},
         {"candidate_id": "2021-07-25-rural-akmola-test-okrug-b", "contest_id": "2021-07-25-rural-akmola-test-okrug",
-         "name": "Другой Кандидат", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
+         "name": "Другой Кандидат", "name_latn": "Drugoi Kandidat", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
     ])
     for path, data in build.build(pkg).items():
         if path.parent == pkg or path.parent == pkg / "data":
