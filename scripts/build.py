@@ -20,14 +20,15 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
+from akim_elections.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.places import district_rows, post_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
 from akim_elections.summary import render_derived  # noqa: E402
 
-CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates")
+CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
 
 def _table_fields(name: str) -> list[str]:
@@ -85,14 +86,24 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
     tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
     files["events"] = render_rows(_table_fields("events"), tables["events"])
+    # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).
+    tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
     kato = read_kato(root)
-    files["districts"] = render_rows(_table_fields("districts"), district_rows(kato))
-    posts = post_rows(kato)
+    changes = {c["district_kato"]: c for c in tables["district_changes"]}
+    districts = district_rows(kato, changes)
+    files["districts"] = render_rows(_table_fields("districts"), districts)
+    posts = post_rows(kato, changes)
     files["posts"] = render_rows(_table_fields("posts"), posts)
-    files["units"] = render_rows(_table_fields("units"), unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]},
-                                                                   {p["kato"] for p in posts}))
+    units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
+    files["units"] = render_rows(_table_fields("units"), units)
+    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.places.contest_name_latn.
+    units_by_kato, districts_by_kato = {u["kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
+    for contest in tables["contests"]:
+        contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
+    files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
     files.update(render_derived(tables))
-    outputs = {root / "data" / f"{name}.csv": files[name] for name in ("figures", "events", "districts", "units", "posts", "regional_summary", "summary_sources")}
+    outputs = {root / "data" / f"{name}.csv": files[name]
+               for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")

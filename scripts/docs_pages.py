@@ -524,6 +524,68 @@ Posts with at least one known contest, by the year of its election:
 """
 
 
+def status_section() -> str:
+    """Contests by what the pages say became of them (schema.CONTEST_STATUSES)."""
+    contests = table("contests")
+    counts = contests.status.value_counts()
+    rows = [[f"`{k}`", int(counts.get(k, 0)), v] for k, v in schema.CONTEST_STATUSES.items()]
+    return f"""## Contests by status
+
+Each contest has a `status`, from what the pages say: a contest known only from notices before the vote is
+`announced_only` until a page reports the vote.
+
+{md_table(["status", "contests", "meaning"], rows)}"""
+def _count_words(n: int) -> str:
+    return ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")[n] if n <= 10 else f"{n:,}"
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def places_section() -> str:
+    """The places of the day: the 2022 oblasts, the districts formed since 2021 (the crosswalk) and the two ISO code series."""
+    regions = table("regions").sort_values("name_en")
+    names = oblast_names()
+    districts = table("districts")
+    district_en = dict(zip(districts.district_kato, districts.name_latn))
+    new = regions[regions.formed_from.notna()]
+    changed = regions[regions.territory_changed.notna()]
+    region_rows = [[names[r.region_id], names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()]
+    changes = table("district_changes").sort_values("district_kato")
+    change_rows = [[district_en[c.district_kato], c.district_kato, district_en[c.formed_from], c.signed.date().isoformat(),
+                    c.in_force.date().isoformat() if c.in_force == c.in_force else "not known", source_link(c.source_id)]
+                   for c in changes.itertuples()]
+    iso_rows = [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]
+                for r in regions.itertuples()]
+    return f"""## Places of the day
+
+Every contest and figure sits in the oblast and district it belonged to on its election day, while KATO codes are
+those of the package's KATO edition. Two kinds of change since 25 July 2021 matter:
+
+- On 8 June 2022 {_count_words(len(new))} oblasts were formed from parts of others, which kept their ids: a time series of
+  {_and_list([names[r] for r in changed.region_id])} has a break on that day, given in `regions.territory_changed`, and
+  each new oblast names the one it came from in `formed_from`. A district's `region_id_2021` is its oblast before that day.
+
+{md_table(["oblast", "formed from", "since", "ISO 3166-2"], region_rows)}
+- Since 2021, {_count_words(len(changes))} districts and cities of oblast significance were split off, each whole from one district.
+  The [district_changes](data/district_changes.md) table is the crosswalk: every unit now in such a district lay
+  in `formed_from` until the change took effect (`units.district_kato_2021` and `posts.district_kato_2021` apply it
+  to 25 July 2021). A 2021 contest in a unit of Zhanasemey district is thus filed under the city of Semey.
+  The old district's `territory_changed` gives the day it lost ground.
+
+{md_table(["district", "KATO", "split off from", "decree signed", "in force", "source"], change_rows)}
+A rural district moved from one district to another that both existed in 2021 is not in this table: the KATO
+edition shows where units are now, not where they were.
+
+Regions carry two ISO 3166-2 codes: `iso_3166_2`, the three-letter code in force on 25 July 2021, and
+`iso_3166_2_current`, the two-digit code in force now. The three oblasts formed in 2022 never had a code of the
+first series, so they have only the current one; the other 14 have both.
+
+{md_table(["oblast", "ISO 3166-2 of 2021", "ISO 3166-2 now"], iso_rows)}
+"""
+
+
 def coverage_page() -> str:
     regional = regional_rows()
     rows = [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
@@ -558,6 +620,8 @@ So far {len(named)} of {fmt(preferred())} contests of 25 July 2021 have a named 
 for {sum(1 for r in regional if r['winners_nur_otan'] is not None)} of 14 oblasts.
 
 {posts_section()}
+{status_section()}
+{places_section()}
 ## Sources
 
 Every source is a page as it lives, cited with its own headline (in brackets, an English gloss where the page as

@@ -27,14 +27,20 @@ def contribute(pkg, source_id):
     append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
                               "region_id": "akmola", "district_kato": "116800000", "district_as_written": "Шортандинский район",
                               "name_ru": "Тестовый сельский округ",
-                              "type": "rural_district", "winner_name": "Тестов Тест", "winner_name_latn": "Testov Test",
-                              "winner_party_id": "self-nominated", "winner_votes": "300", "votes_cast": "500",
-                              "voters_registered": "700", "candidates": "2", "source_id": source_id}])
+                              "type": "rural_district", "status": "held", "source_id": source_id}])
+    place = {"election_id": "2021-07-25-rural", "scope": "contest", "region_id": "akmola", "district_kato": "116800000",
+             "contest_id": "2021-07-25-rural-akmola-test-okrug", "interim": "false", "qualifier": "exact", "rejected": "false",
+             "source_id": source_id}
+    append(pkg, "figures", [
+        {**place, "figure_id": f"test-okrug-{measure.replace('_', '-')}", "measure": measure, "stage": stage, "value": value, "unit": unit}
+        for measure, stage, value, unit in (("votes_cast", "", "500", "voters"), ("voters_registered", "", "700", "voters"),
+                                            ("candidates", "registered", "2", "candidates"))])
     append(pkg, "candidates", [
         {"candidate_id": "2021-07-25-rural-akmola-test-okrug-a", "contest_id": "2021-07-25-rural-akmola-test-okrug",
-         "name": "Тестов Тест", "party_id": "self-nominated", "votes": "300", "elected": "true", "source_id": source_id},
+         "name": "Тестов Тест", "name_latn": "Testov Test", "party_id": "self-nominated", "votes": "300", "elected": "true",
+         "source_id": source_id},
         {"candidate_id": "2021-07-25-rural-akmola-test-okrug-b", "contest_id": "2021-07-25-rural-akmola-test-okrug",
-         "name": "Другой Кандидат", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
+         "name": "Другой Кандидат", "name_latn": "Drugoi Kandidat", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
     ])
     for path, data in build.build(pkg).items():
         if path.parent == pkg or path.parent == pkg / "data":

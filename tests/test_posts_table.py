@@ -48,9 +48,10 @@ def test_posts_lie_in_a_listed_district_of_their_oblast():
 
 def test_build_of_posts_is_deterministic_and_matches_disk():
     kato = read_kato(ROOT)
+    changes = {c["district_kato"]: c for c in read_rows(ROOT / "data" / "district_changes.csv")}
     fields = [f["name"] for f in schema.TABLES["posts"]["fields"]]
-    first = render_rows(fields, post_rows(kato))
-    assert first == render_rows(fields, post_rows(list(reversed(kato))))
+    first = render_rows(fields, post_rows(kato, changes))
+    assert first == render_rows(fields, post_rows(list(reversed(kato)), changes))
     assert first == (ROOT / "data" / "posts.csv").read_bytes()
 
 
@@ -58,3 +59,14 @@ def test_every_unit_contests_name_belongs_to_a_post():
     posts = {r["kato"] for r in _posts()}
     units = read_rows(ROOT / "data" / "units.csv")
     assert units and all(u["post_kato"] in posts for u in units)
+
+
+def test_a_post_of_a_district_formed_since_2021_lay_in_the_district_it_was_split_off_from():
+    districts = {r["district_kato"]: r for r in read_rows(ROOT / "data" / "districts.csv")}
+    posts = _posts()
+    for r in posts:
+        before = districts[r["district_kato_2021"]]
+        assert before["region_id_2021"] == r["region_id_2021"] and not before["formed_from"], r["kato"]
+    moved = {r["kato"]: r["district_kato_2021"] for r in posts if r["district_kato_2021"] != r["district_kato"]}
+    assert moved["104135000"] == "101000000"  # Ainabulak: Zhanasemey district today, the city of Semey in 2021
+    assert moved["104530000"] == "104600000"  # Makanchi: Makanchi district today, Urzhar district in 2021

@@ -2,8 +2,9 @@
 
 In-process: each copy's changed tables are loaded and its rule computed; every copy's rows then go through Great
 Expectations in one batch (no Frictionless, no new process).
-Every damage is to a curated value the build keeps as it is (a value, a name, a date, a kind), never to something the
-build recomputes (preferred flags, derived tables, hashes).
+Every damage is to a curated value the build keeps as it is (a value, a name, a date, a kind), or to a contest column the
+rules read as it stands on disk (a copy of a figure or of the elected candidate), never to something only the build reads
+(preferred flags, derived tables, hashes).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from test_validate import MAIN, batch_results, edit, final, one
 
 from akim_elections import rules
 
-NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "winner-is-elected", "elected-has-most-votes",
+NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
-             "id-map-resolves", "national-candidates-add-up", "published-status-rule"]
+             "id-map-resolves", "national-candidates-add-up", "published-status-rule",
+             "ballots-within-votes-cast", "status-agrees-with-result"]
 
 
 def offending_rows(results) -> dict[str, int]:
@@ -42,12 +44,42 @@ def change(table, finder, **values):
 
 
 FORT = "2024-09-08-rural-mangystau-fort-sevcenko"
+TALGAR = "2024-12-15-rural-almaty-region-talgar"
 
 # damage -> the rule that must gain offending rows
 CATALOGUE = {
     "unit moved to another district after 2022": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), kato="596643000"),
         "unit-in-its-district"),
+    "2021 contest filed under the district its unit lies in today, formed in 2024": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), district_kato="104100000"),
+        "unit-in-its-district"),
+    "district change dated before the 2021 vote": (
+        change("district_changes", lambda rows: one(rows, district_kato="104100000"), signed="2020-12-28", in_force="2021-01-01"),
+        "unit-in-its-district"),
+    "2021 figure filed under a district formed in 2024": (
+        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", district_kato="101000000"), district_kato="104100000"),
+        "figure-district-in-oblast"),
+    "crosswalk row cites a source that does not exist": (
+        change("district_changes", lambda rows: one(rows, district_kato="104500000"), other_source_ids="no-such-source"),
+        "sources-exist"),
+    "English gloss for the district a Cyrillic page names": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Shortandy district"),
+        "district-as-written-in-source-script"),
+    "Russian name of the district for a Kazakh page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), district_as_written="Шортандинский район"),
+        "district-as-written-in-source-script"),
+    "Cyrillic name of the district for a Latin-script page's wording": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-turkistan-abai"), district_as_written="Келес ауданы"),
+        "district-as-written-in-source-script"),
+    "contest's Latin name from the Russian where KATO gives the Kazakh": (
+        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), name_latn="Ainabulakskii selskii okrug"),
+        "name-latn-follows-scheme"),
+    "oblast's Latin name in an English spelling": (
+        change("regions", lambda rows: one(rows, region_id="zhetysu"), name_kk_latn="Zhetysu"),
+        "name-latn-follows-scheme"),
+    "oblast that lost territory in 2022 recorded as unchanged": (
+        change("regions", lambda rows: one(rows, region_id="karaganda"), territory_changed=""), "oblasts-of-every-day"),
     "contest filed under the wrong oblast for its district": (
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),
@@ -56,6 +88,14 @@ CATALOGUE = {
                region_id="akmola"), "figure-district-in-oblast"),
     "winner named is not the elected candidate": (
         change("contests", lambda rows: one(rows, contest_id=FORT), winner_name="Айдос Елемесов"), "winner-is-elected"),
+    "winner spelt otherwise than the elected candidate": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), winner_name="Арыстанбек Абилхаирулы"), "winner-is-elected"),
+    "more against-all ballots than votes cast": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), votes_against_all="12876"), "ballots-within-votes-cast"),
+    "more invalid ballots than votes cast": (
+        change("contests", lambda rows: one(rows, ballots_invalid="239"), ballots_invalid="4000"), "ballots-within-votes-cast"),
+    "contest with a result filed as announced only": (
+        change("contests", lambda rows: one(rows, contest_id=TALGAR), status="announced_only"), "status-agrees-with-result"),
     "a losing candidate given the most votes": (
         change("candidates", lambda rows: one(rows, contest_id=FORT, name_latn="Gibrat Muhambet"), votes="1800"), "elected-has-most-votes"),
     "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),

@@ -43,15 +43,31 @@ def read_kato(root: Path) -> list[dict]:
     return read_rows(root / KATO_FILE)
 
 
-def district_rows(kato: list[dict]) -> list[dict]:
+def district_2021(district_kato: str, changes: dict[str, dict]) -> str:
+    """The district whose territory held ``district_kato``'s units on 25 July 2021 (each new district was split off whole from one)."""
+    change = changes.get(district_kato)
+    return change["formed_from"] if change else district_kato
+
+
+def _territory_changed(district_kato: str, changes: dict[str, dict]) -> str:
+    """The days on which parts of the district were split off (the day in force, else the day signed), in order."""
+    days = sorted(c["in_force"] or c["signed"] for c in changes.values() if c["formed_from"] == district_kato)
+    return " ".join(days)
+
+
+def district_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
+    """Every district of the KATO edition, with the dates of ``changes`` (district_changes rows by district_kato)."""
     rows = []
     for r in kato:
         if r["level"] != "district" or r["kato"][:2] not in OBLAST_BY_PREFIX:
             continue  # the districts of the three cities of republican significance hold no rural akims
         region = OBLAST_BY_PREFIX[r["kato"][:2]]
+        change = changes.get(r["kato"], {})
         rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": FORMED_2022.get(region, region),
                      "kind": "district" if "район" in r["name_ru"].lower() else "city",
-                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
+                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]),
+                     "formed_from": change.get("formed_from", ""), "valid_from": change.get("in_force", ""), "valid_to": "",
+                     "territory_changed": _territory_changed(r["kato"], changes)})
     return sorted(rows, key=lambda r: r["district_kato"])
 
 
@@ -63,11 +79,26 @@ def post_of(kato: str, posts: set[str]) -> str:
     return ""
 
 
-def unit_rows(kato: list[dict], codes: set[str], posts: set[str]) -> list[dict]:
-    """The KATO rows of ``codes``, each with the post (of ``posts``) it belongs to."""
-    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "post_kato": post_of(r["kato"], posts), "level": r["level"],
+def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[str, dict]) -> list[dict]:
+    """The KATO rows of ``codes``, each with the post (of ``posts``) it belongs to and its district of 2021."""
+    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "district_kato_2021": district_2021(district_of(r["kato"]), changes),
+             "post_kato": post_of(r["kato"], posts), "level": r["level"],
              "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
     return sorted(rows, key=lambda r: r["kato"])
+
+
+def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
+    """A contest's place in Latin letters, by one scheme: the Kazakh name KATO gives its unit (for a district or city akim,
+    its district), else the source's Kazakh name, else its Russian name, through ``kk_latn``; a place a source names only
+    in Latin letters, with no KATO match, keeps the source's spelling."""
+    if contest["kato"] in units:
+        return units[contest["kato"]]["name_latn"]
+    if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
+        return districts[contest["district_kato"]]["name_latn"]
+    for name in (contest["name_kk"], contest["name_ru"]):
+        if name:
+            return kk_latn(name)
+    return contest["name_latn"]
 
 
 def post_kind(name_ru: str) -> str | None:
@@ -94,7 +125,7 @@ def _town_kind(name_ru: str) -> str | None:
     return "town" if name.startswith("г.") else "village"
 
 
-def post_rows(kato: list[dict]) -> list[dict]:
+def post_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
     """Every sub-district that is a post, and every town or settlement (type 1) that KATO lists with no administration row.
 
     Some towns of district significance (Ereymentau, Fort-Shevchenko) sit in KATO only as a settlement under their
@@ -114,7 +145,8 @@ def post_rows(kato: list[dict]) -> list[dict]:
         if kind is None:
             continue
         region = OBLAST_BY_PREFIX[r["kato"][:2]]
-        rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]), "region_id": region,
+        rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]),
+                     "district_kato_2021": district_2021(district_of(r["kato"]), changes), "region_id": region,
                      "region_id_2021": FORMED_2022.get(region, region), "kind": kind,
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
     return sorted(rows, key=lambda r: r["kato"])

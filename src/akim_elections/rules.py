@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
 from .schema import BREAKDOWNS, RARE_DIMENSIONS
+from .translit import kk_latn
 
 MAIN = "2021-07-25-rural"
 NATIONAL_CONTESTS = 730
@@ -88,12 +89,20 @@ def _group(t: str = "") -> str:
 _GROUP = _group()
 _FACT = _GROUP + ", value, source_id"
 
-_CURATED_WITH_SOURCES = ("elections", "regions", "parties", "events", "figures", "contests", "candidates", "reconciliations")
-_PK = {"elections": "election_id", "regions": "region_id", "parties": "party_id", "events": "event_id", "figures": "figure_id",
+_CURATED_WITH_SOURCES = ("elections", "regions", "district_changes", "parties", "events", "figures", "contests", "candidates", "reconciliations")
+_PK = {"elections": "election_id", "regions": "region_id", "district_changes": "district_kato", "parties": "party_id", "events": "event_id", "figures": "figure_id",
        "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
 # After the 2022 splits a district of a new oblast sits in it (the district's KATO prefix names the oblast).
 _IN_WRONG_NEW_OBLAST = " OR ".join(f"(substr(x.{{district}}, 1, 2) = '{prefix}' AND x.region_id <> '{region}')"
                                    for prefix, region in OBLAST_BY_PREFIX.items() if region in FORMED_2022)
+
+
+def election_window(e: str = "e") -> tuple[str, str]:
+    """SQL: the first and last day election ``e`` can have been held on (the last is NULL where no bound is known)."""
+    return f"{e}.date_earliest", f"{e}.date_latest"
+
+
+_EARLIEST, _LATEST = election_window()
 # Where an election's date may fall on either side of the 2022 splits, the oblast is the one the source names.
 _ACROSS_SPLIT = f"(e.date_latest IS NULL OR (e.date_earliest < '{FORMED_ON}' AND e.date_latest >= '{FORMED_ON}'))"
 # The oblast a row names existed while its election can have been held, and a district of a new oblast sits in it.
@@ -151,10 +160,17 @@ RULES: list[Rule] = [
             UNION ALL SELECT 'men + women = registered', {_final(measure='candidates', stage='registered')},
                 {_final(measure='candidates', stage='registered', gender='male')} + {_final(measure='candidates', stage='registered', gender='female')}"""),
     Rule("oblasts-of-every-day", "regions",
-         "The 14 oblasts of 2021 exist from before the first election; Abai, Zhetysu and Ulytau from 8 June 2022; no other oblast.",
+         "The 14 oblasts of 2021 exist from before the first election; Abai, Zhetysu and Ulytau from 8 June 2022, formed from "
+         "East Kazakhstan, Almaty and Karaganda, whose territory changed that day; no other oblast.",
          f"""SELECT 'oblasts' AS subject, 17 AS expected, (SELECT COUNT(*) FROM regions) AS observed
             UNION ALL SELECT 'oblasts of 2021', 14, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS} AND valid_from IS NULL)
-            UNION ALL SELECT 'oblasts formed {FORMED_ON}', 3, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS_2022} AND valid_from = '{FORMED_ON}')"""),
+            UNION ALL SELECT 'oblasts formed {FORMED_ON}', 3, (SELECT COUNT(*) FROM regions WHERE region_id IN {OBLASTS_2022} AND valid_from = '{FORMED_ON}')
+            UNION ALL SELECT 'oblasts formed from another', 3, (SELECT COUNT(*) FROM regions WHERE formed_from IS NOT NULL)
+            UNION ALL SELECT 'oblasts that lost territory', 3, (SELECT COUNT(*) FROM regions WHERE territory_changed IS NOT NULL)
+            """ + "".join(f"""UNION ALL SELECT '{new} formed from {old}, which changed on {FORMED_ON}', 1,
+                (SELECT formed_from = '{old}' FROM regions WHERE region_id = '{new}')
+                AND (SELECT territory_changed = '{FORMED_ON}' FROM regions WHERE region_id = '{old}')
+            """ for new, old in FORMED_2022.items())),
     Rule("oblast-of-the-day", "contests",
          "Every contest and figure sits in an oblast that existed on its election day, and after 8 June 2022 a district of Abai, "
          "Zhetysu or Ulytau sits in that oblast.",
@@ -257,7 +273,10 @@ RULES: list[Rule] = [
     Rule("sources-exist", "sources", "Every row of every curated table cites a source that exists in the sources table.",
          _sources_exist() + """ UNION ALL
             SELECT 'regions: ' || r.region_id || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
-            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
+            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''
+            UNION ALL
+            SELECT 'district_changes: ' || x.district_kato || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
+            FROM district_changes x, json_each('["' || REPLACE(IFNULL(x.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
     Rule("figure-dimensions", "figures",
          "A figure's place matches its scope (national: no oblast; oblast: an oblast; district: a district; contest: a contest), "
          "and only candidate counts carry a stage.",
@@ -347,9 +366,28 @@ _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
 _IN_OBLAST_OF_DAY = f"""(CASE WHEN {_ACROSS_SPLIT} THEN {{x}}.region_id IN (d.region_id, d.region_id_2021)
                              WHEN e.date_earliest >= '{FORMED_ON}' THEN {{x}}.region_id = d.region_id
                              ELSE {{x}}.region_id = d.region_id_2021 END)"""
+# A district formed after 2021 (a row ch of district_changes) exists from the day its change took effect; where no source gives
+# that day, from the day the decree was signed. Before it took effect its units lay in ch.formed_from; on a day between the
+# signature and an unknown day in force, either district holds them.
+_NEW_DISTRICT_FROM = "COALESCE(ch.in_force, ch.signed)"
+_OLD_DISTRICT_UNTIL = "COALESCE(ch.in_force, '9999-12-31')"
+# A place passes where some day the election can have been held on fits it.
+_DISTRICT_EXISTS = f"(ch.district_kato IS NULL OR {_LATEST} IS NULL OR {_LATEST} >= {_NEW_DISTRICT_FROM})"
+# The unit u lay in the district {x}.district_kato on the day: its district of this KATO edition, or through the crosswalk the
+# district it was split off from.
+_UNIT_IN_DISTRICT_OF_DAY = f"""(({{x}}.district_kato = u.district_kato AND {_DISTRICT_EXISTS})
+    OR ({{x}}.district_kato = ch.formed_from AND {_EARLIEST} < {_OLD_DISTRICT_UNTIL}))"""
 # The window of an election's figures: from its call (at most CALL_DAYS before the first day) to REPORT_DAYS
 # after its last day; a running total (no last day) has no end.
 CALL_DAYS, REPORT_DAYS = 90, 365
+# A contest whose vote is on record: what no page from before the vote can give.
+_HAS_RESULT = ("EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = {c}.contest_id AND (k.elected = 1 OR k.votes IS NOT NULL)) "
+               "OR {c}.votes_cast IS NOT NULL OR {c}.turnout_pct IS NOT NULL OR {c}.winner_share_pct IS NOT NULL "
+               "OR {c}.votes_against_all IS NOT NULL OR {c}.votes_against_all_pct IS NOT NULL OR {c}.ballots_invalid IS NOT NULL "
+               "OR {c}.votes_at_home IS NOT NULL")
+# Languages of the sources table written in Latin letters.
+LATIN_SCRIPT_LANGUAGES = ("kk-Latn", "ru-Latn", "en", "pt", "it", "sv", "uz", "de", "fr")
+CYRILLIC = "[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"  # a GLOB class: the Russian and Kazakh Cyrillic letters
 # Hosts whose pages are the state's own: government portals, akimats, the election commission, missions abroad.
 OFFICIAL_HOSTS = ("gov.kz", "akimat", "election.gov.kz", "kazakhstanun.org", "mfa.kz", "egov.kz", "adilet.zan.kz", "zan.kz")
 ENCYCLOPEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org")
@@ -397,7 +435,12 @@ def url_date(url: str | None) -> str | None:
 
 
 # Python functions the rules' SQL calls, registered on the SQLite connection by the validation.
-SQL_FUNCTIONS = {"host": host, "name_key": name_key, "url_date": url_date}
+def latin(name: str | None) -> str | None:
+    """The package's one Latin form of a Cyrillic name (``translit.kk_latn``), for SQL."""
+    return None if name is None else kk_latn(name)
+
+
+SQL_FUNCTIONS = {"host": host, "name_key": name_key, "url_date": url_date, "latin": latin}
 
 
 def _host_matches(hosts) -> str:
@@ -424,35 +467,69 @@ def _id_map_resolves() -> str:
 RULES += [
     # 1. place hierarchy of the day
     Rule("unit-in-its-district", "contests",
-         "A contest's unit (its KATO code) lies in the contest's district, and that district in the contest's oblast, as they were on "
-         "election day. Before the 2022 reform the KATO edition of today no longer places units in the districts of then, so for "
-         "those contests the unit is checked against the oblast only.",
+         "A contest's unit (its KATO code) lay in the contest's district on election day, and that district in the contest's oblast: "
+         "for a unit of a district formed since 2021, the district it was split off from until the change took effect "
+         "(see district_changes); a district of Abai, Zhetysu or Ulytau sits in the oblast it was part of before 8 June 2022.",
          f"""SELECT c.contest_id || ' unit ' || c.kato || ' in district ' || c.district_kato AS subject, 1 AS expected,
-                    (substr(c.kato, 1, 2) = substr(c.district_kato, 1, 2)
-                     AND (e.date_earliest < '{FORMED_ON}' OR (substr(c.kato, 1, 4) = substr(c.district_kato, 1, 4)
-                          AND IFNULL((SELECT u.district_kato FROM units u WHERE u.kato = c.kato), c.district_kato) = c.district_kato)))
-                    AS observed
-            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.kato IS NOT NULL AND c.district_kato IS NOT NULL
+                    {_UNIT_IN_DISTRICT_OF_DAY.format(x="c")} AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id JOIN units u ON u.kato = c.kato
+            LEFT JOIN district_changes ch ON ch.district_kato = u.district_kato
+            WHERE c.district_kato IS NOT NULL
             UNION ALL
             SELECT c.contest_id || ' district ' || c.district_kato || ' in ' || c.region_id, 1, {_IN_OBLAST_OF_DAY.format(x="c")}
-            FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id"""),
+            FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id
+            UNION ALL
+            SELECT c.contest_id || ' district ' || c.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
+            FROM contests c JOIN elections e ON e.election_id = c.election_id
+            LEFT JOIN district_changes ch ON ch.district_kato = c.district_kato WHERE c.district_kato IS NOT NULL"""),
     Rule("figure-district-in-oblast", "figures",
-         "A figure's district lay in the figure's oblast on its election day.",
+         "A figure's district existed on its election day and lay in the figure's oblast then.",
          f"""SELECT f.figure_id || ' district ' || f.district_kato || ' in ' || f.region_id AS subject, 1 AS expected,
                     {_IN_OBLAST_OF_DAY.format(x="f")} AS observed
-            FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id"""),
+            FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id
+            UNION ALL
+            SELECT f.figure_id || ' district ' || f.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
+            FROM figures f JOIN elections e ON e.election_id = f.election_id
+            LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
+    Rule("district-as-written-in-source-script", "contests",
+         "A district's name as written is in the script and language of its source: Latin letters only on a page in a Latin-script "
+         "language, Cyrillic only on a Cyrillic one, no Russian 'район' on a Kazakh page and no Kazakh 'аудан' on a Russian one, "
+         "so no gloss stands in for the page's own wording.",
+         " UNION ALL ".join(f"""SELECT x.{pk} || ' ' || x.district_as_written AS subject, 1 AS expected,
+                    (CASE WHEN s.language IN {LATIN_SCRIPT_LANGUAGES} THEN x.district_as_written NOT GLOB '*{CYRILLIC}*'
+                          ELSE x.district_as_written NOT GLOB '*[A-Za-z]*' END
+                     AND NOT (s.language = 'kk' AND x.district_as_written LIKE '%район%')
+                     AND NOT (s.language = 'ru' AND x.district_as_written LIKE '%аудан%')) AS observed
+            FROM {t} x JOIN sources s ON s.source_id = x.source_id WHERE x.district_as_written IS NOT NULL"""
+                            for t, pk in (("contests", "contest_id"), ("figures", "figure_id")))),
+    Rule("name-latn-follows-scheme", "contests",
+         "Every Latin name follows the one scheme, `akim_elections.translit.kk_latn`: KATO names and oblast names from their Kazakh "
+         "form, people from the name as written, and a contest's place from the Kazakh name KATO gives its unit or district, else "
+         "the source's Kazakh, else its Russian name (a place named only in Latin letters keeps the source's spelling).",
+         """SELECT 'contests: ' || c.contest_id AS subject, 1 AS expected,
+                   c.name_latn IS COALESCE((SELECT u.name_latn FROM units u WHERE u.kato = c.kato),
+                                           CASE WHEN c.type IN ('district', 'city') THEN
+                                                (SELECT d.name_latn FROM districts d WHERE d.district_kato = c.district_kato) END,
+                                           latin(c.name_kk), latin(c.name_ru), c.name_latn)
+                   AND c.winner_name_latn IS latin(c.winner_name) AS observed
+            FROM contests c
+            UNION ALL SELECT 'candidates: ' || candidate_id, 1, name_latn IS latin(name) FROM candidates
+            UNION ALL SELECT 'regions: ' || region_id, 1, name_kk_latn = latin(name_kk) FROM regions
+            UNION ALL SELECT 'districts: ' || district_kato, 1, name_latn = latin(name_kk) FROM districts
+            UNION ALL SELECT 'units: ' || kato, 1, name_latn = latin(name_kk) FROM units
+            UNION ALL SELECT 'posts: ' || kato, 1, name_latn = latin(name_kk) FROM posts"""),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
-         "Where a contest names its winner and lists its candidates with a result, the winner is the candidate marked elected "
-         "(same name, in any word order), with the same votes.",
-         """SELECT c.contest_id || ' winner ' || c.winner_name AS subject, 1 AS expected,
-                   (name_key(c.winner_name) = name_key(k.name)
-                    AND (c.winner_votes IS NULL OR k.votes IS NULL OR c.winner_votes = k.votes)) AS observed
-            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1 WHERE c.winner_name IS NOT NULL
+         "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "
+         "name, party, votes); a contest that names a winner while its candidates are listed has one of them marked elected.",
+         """SELECT c.contest_id || ' winner ' || IFNULL(c.winner_name, '(none)') AS subject, 1 AS expected,
+                   (c.winner_name IS k.name AND c.winner_name_latn IS k.name_latn AND c.winner_party_id IS k.party_id
+                    AND c.winner_votes IS k.votes) AS observed
+            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1
             UNION ALL
             SELECT c.contest_id || ' names a winner, no candidate is elected', 1, 0
             FROM contests c WHERE c.winner_name IS NOT NULL
-              AND EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 0)
+              AND EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id)
               AND NOT EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = c.contest_id AND k.elected = 1)"""),
     Rule("elected-has-most-votes", "candidates", "Where votes are given, the elected candidate has at least as many as every other candidate.",
          """SELECT w.candidate_id || ' vs ' || o.candidate_id AS subject, w.votes AS expected, o.votes AS observed
@@ -475,6 +552,21 @@ RULES += [
             SELECT k.candidate_id || ' share ' || k.share_pct, {_TOLERANCE.format(v="k.share_pct")}, ABS(k.share_pct - 100.0 * k.votes / c.votes_cast)
             FROM candidates k JOIN contests c ON c.contest_id = k.contest_id
             WHERE k.share_pct IS NOT NULL AND k.votes IS NOT NULL AND c.votes_cast > 0""", "le"),
+    Rule("ballots-within-votes-cast", "contests",
+         "A contest's ballots against all, invalid ballots and votes at home are each no more than its votes cast.",
+         """SELECT contest_id || ' against all ' || votes_against_all AS subject, votes_cast AS expected, votes_against_all AS observed
+            FROM contests WHERE votes_against_all IS NOT NULL AND votes_cast IS NOT NULL
+            UNION ALL
+            SELECT contest_id || ' invalid ' || ballots_invalid, votes_cast, ballots_invalid
+            FROM contests WHERE ballots_invalid IS NOT NULL AND votes_cast IS NOT NULL
+            UNION ALL
+            SELECT contest_id || ' at home ' || votes_at_home, votes_cast, votes_at_home
+            FROM contests WHERE votes_at_home IS NOT NULL AND votes_cast IS NOT NULL""", "le"),
+    Rule("status-agrees-with-result", "contests",
+         "A contest with a result (an elected candidate, candidates' votes, votes cast, turnout, a winner's share or ballots counted) "
+         "has the status `held` or `repeated`; one announced only, cancelled or of unknown fate has none.",
+         f"""SELECT c.contest_id || ' is ' || c.status || ' with a result' AS subject, 0 AS expected, 1 AS observed
+            FROM contests c WHERE c.status NOT IN ('held', 'repeated') AND ({_HAS_RESULT.format(c="c")})"""),
     # 3. parts and wholes
     Rule("winners-le-contests", "figures", "In every place and election, the preferred winners never exceed the preferred contests.",
          f"""SELECT a.figure_id AS subject, b.value AS expected, a.value AS observed
@@ -493,7 +585,7 @@ RULES += [
             FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
             WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
               AND {_total("f.", "stage")} AND f.stage IS NULL
-              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district'
+              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district' AND d.formed_from IS NULL
                               AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN}'
                                   AND g.scope = 'district' AND g.measure = 'contests' AND g.district_kato IS NOT NULL))
             GROUP BY rc.region_id""", "le"),

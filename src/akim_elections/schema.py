@@ -79,6 +79,9 @@ MEASURES: dict[str, tuple[str, str]] = {
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
     "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
+    "votes_against_all_pct": ("percent", "Votes 'against all' as a percentage of the voters who voted."),
+    "ballots_invalid": ("ballots", "Ballots found invalid at the count (spoilt or not filled in as the law requires)."),
+    "winner_share_pct": ("percent", "The winner's share, in percent, of the voters who voted in the contest."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
@@ -198,6 +201,29 @@ QUALIFIERS = {
     "at_most": "The source says 'up to' or 'less than': the true number is at most the value.",
     "approximately": "The source says 'about', 'nearly', 'almost' or 'some': the value is rounded.",
 }
+# What the pages say became of a contest. Set by hand from the pages, never inferred from silence.
+CONTEST_STATUSES = {
+    "held": "The vote took place: a page reports its result, says it was held, or describes the voting on the day.",
+    "announced_only": "Only pages from before the vote name the contest (a call, a candidate list); none seen reports that the vote took place.",
+    "cancelled": "A page says the vote was called off.",
+    "repeated": "A page says the vote was held but declared invalid, so a repeat vote was called.",
+    "unknown": "The pages leave open whether the vote took place.",
+}
+# Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
+# A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
+CONTEST_FIGURES: dict[str, tuple[str, str]] = {
+    "winner_share_pct": ("winner_share_pct", ""),
+    "turnout_pct": ("turnout_pct", ""),
+    "voters_registered": ("voters_registered", ""),
+    "votes_cast": ("votes_cast", ""),
+    "candidates": ("candidates", "registered"),
+    "votes_against_all": ("votes_against_all", ""),
+    "votes_against_all_pct": ("votes_against_all_pct", ""),
+    "ballots_invalid": ("ballots_invalid", ""),
+    "votes_at_home": ("votes_at_home", ""),
+}
+# Contest columns that the build copies from the candidate marked elected: column -> candidates column.
+CONTEST_WINNER = {"winner_name": "name", "winner_name_latn": "name_latn", "winner_party_id": "party_id", "winner_votes": "votes"}
 KATO_MATCHES = {
     "name_ru": "The Russian name, without type words such as 'сельский округ', matches exactly one unit of the district's oblast in KATO.",
     "name_kk": "The Kazakh name, without type words such as 'ауылдық округі', matches exactly one unit of the oblast in KATO.",
@@ -279,6 +305,37 @@ def _fk(field: str, resource: str, ref_field: str) -> dict:
 
 
 # --- Tables ------------------------------------------------------------------------------------
+def _winner_fields() -> list[dict]:
+    """The winner columns of contests: copies of the candidate row marked elected, which is their one home."""
+    described = {"winner_name": ("string", "Elected akim, as the source of the candidate row writes the name."),
+                 "winner_name_latn": ("string", "The winner's name in Latin letters, made by `akim_elections.translit`."),
+                 "winner_party_id": ("string", "Winner's nominating party, or self-nominated."),
+                 "winner_votes": ("integer", "Votes for the winner.")}
+    fields = []
+    for column, (ftype, text) in described.items():
+        field = {"name": column, "type": ftype, "x-derived": True,
+                 "description": (f"{text} Where the contest has a candidate marked elected, copied by scripts/build.py from that row of "
+                                "`candidates`, the winner's one home; without one, as a source gives it (the party of a winner it does not name).")}
+        if column == "winner_votes":
+            field.update(unit="votes", constraints={"minimum": 0})
+        fields.append(field)
+    return fields
+
+
+def _contest_figure_fields() -> list[dict]:
+    """The number columns of contests, one per entry of CONTEST_FIGURES, described from the measure they show."""
+    fields = []
+    for column, (measure, stage) in CONTEST_FIGURES.items():
+        unit, meaning = MEASURES[measure]
+        at = f" at stage `{stage}`" if stage else ""
+        ftype = "number" if unit == "percent" else "integer"
+        constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
+        fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True,
+                       "description": (f"{meaning.rstrip('.')} (measure `{measure}`{at}): the contest's final figure, copied by "
+                                       "scripts/build.py from `figures`; never edited here. See `values_inexact` for its precision.")})
+    return fields
+
+
 TABLES: dict[str, dict] = {
     "sources": {
         "kind": "curated",
@@ -357,10 +414,12 @@ TABLES: dict[str, dict] = {
         "description": ("Every oblast that existed on an election day in the package: the 14 of 2021, and Abai, Zhetysu and Ulytau, "
                         "formed on 8 June 2022 from parts of East Kazakhstan, Almaty and Karaganda oblasts."),
         "primaryKey": ["region_id"],
-        "foreignKeys": [_fk("source_id", "sources", "source_id")],
+        "foreignKeys": [_fk("formed_from", "regions", "region_id"), _fk("source_id", "sources", "source_id")],
         "fields": [
             _id("region_id", "oblast", "its English name"),
-            {"name": "iso_3166_2", "type": "string", "description": "ISO 3166-2 code in force on 25 July 2021 (three letters, 2018–2022); empty for the oblasts formed in 2022, which had none.",
+            {"name": "iso_3166_2", "type": "string",
+             "description": ("ISO 3166-2 code in force on 25 July 2021 (three letters, 2018–2022). Empty for Abai, Zhetysu and Ulytau: "
+                             "they were formed in 2022 and never had a code of that series, so no oblast row carries two codes of 2021."),
              "constraints": {"unique": True, "pattern": r"^KZ-[A-Z]{3}$"}},
             {"name": "iso_3166_2_current", "type": "string",
              "description": "ISO 3166-2 code in force today (two digits, the oblast's KATO prefix; since the ISO 3166-2 change of November 2022), for all 17 oblasts.",
@@ -375,6 +434,10 @@ TABLES: dict[str, dict] = {
             {"name": "admin_centre_en", "type": "string", "description": "Administrative centre when the oblast was formed or, for the 14, in 2021.", "constraints": {"required": True}},
             {"name": "valid_from", "type": "date", "description": "First day the oblast existed; empty where it existed before every election of the package."},
             {"name": "valid_to", "type": "date", "description": "Last day the oblast existed; empty where it still exists."},
+            _ref("formed_from", "oblast whose territory the oblast was formed from; empty for the 14 oblasts of 2021", required=False),
+            {"name": "territory_changed", "type": "date",
+             "description": ("Day the oblast lost part of its territory to a new oblast (8 June 2022 for East Kazakhstan, Almaty and Karaganda); "
+                             "a figure of the oblast before that day covers more ground than one after it. Empty where the oblast kept its territory.")},
             SOURCE_REF,
             {"name": "other_source_ids", "type": "string",
              "description": "Further sources for this row (ids from the sources table, separated by spaces).",
@@ -494,7 +557,9 @@ TABLES: dict[str, dict] = {
     "contests": {
         "kind": "curated",
         "title": "Contests",
-        "description": "One row per contest (one akim post at one election) that a source names, with what is known of its result.",
+        "description": ("One row per contest (one akim post at one election) that a source names, with what became of it and what is known "
+                        "of its result. Its winner and number columns are copies the build makes of the candidate marked elected and "
+                        "of the contest's final figures, where those facts are kept once."),
         "primaryKey": ["contest_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
@@ -510,24 +575,22 @@ TABLES: dict[str, dict] = {
             {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
             {"name": "name_latn", "type": "string",
-             "description": "The place's name in Latin letters: from the Kazakh name where given, else the Russian, by `akim_elections.translit.kk_latn`; as written where the source is in a Latin-script language."},
+             "description": ("The place's name in Latin letters, by the package's one scheme (`akim_elections.translit.kk_latn`, the Kazakh Latin "
+                             "alphabet of 2021): the Kazakh name KATO gives the contest's unit (for a district or city akim, its district), else the "
+                             "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
+                             "source's spelling. Set by scripts/build.py; never edited by hand."),
+             "x-derived": True},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
              "constraints": {"enum": _enum(KATO_MATCHES)}},
-            {"name": "winner_name", "type": "string", "description": "Elected akim, as the source writes the name."},
-            {"name": "winner_name_latn", "type": "string", "description": "The winner's name in Latin letters, made by `akim_elections.translit`."},
-            _ref("winner_party_id", "winner's party, or self-nominated", required=False),
-            {"name": "winner_votes", "type": "integer", "description": "Votes for the winner.", "unit": "votes", "constraints": {"minimum": 0}},
-            {"name": "winner_share_pct", "type": "number", "description": "Winner's share of the votes cast.", "unit": "percent",
-             "constraints": {"minimum": 0, "maximum": 100}},
-            {"name": "turnout_pct", "type": "number", "description": "Turnout in the contest.", "unit": "percent",
-             "constraints": {"minimum": 0, "maximum": 100}},
-            {"name": "voters_registered", "type": "integer", "description": "Registered voters of the contest.", "unit": "voters",
-             "constraints": {"minimum": 0}},
-            {"name": "votes_cast", "type": "integer", "description": "Voters who voted in the contest.", "unit": "voters", "constraints": {"minimum": 0}},
-            {"name": "candidates", "type": "integer", "description": "Candidates registered in the contest.", "unit": "candidates",
-             "constraints": {"minimum": 1}},
+            {"name": "status", "type": "string", "description": "What the pages say became of the contest (see the statuses list).",
+             "constraints": {"required": True, "enum": _enum(CONTEST_STATUSES)}},
+            *_winner_fields(),
+            *_contest_figure_fields(),
+            {"name": "values_inexact", "type": "string", "x-derived": True,
+             "description": ("Columns of this row filled from a figure its source rounds or bounds, with the qualifier "
+                             "('votes_cast: at_least'), separated by ' | '; such a value is not an exact count. Set by scripts/build.py.")},
             {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
             {"name": "winner_gender", "type": "string", "description": "Winner's gender.", "constraints": {"enum": _enum(GENDERS)}},
             {"name": "winner_age", "type": "integer", "description": "Winner's age on election day, as reported.", "unit": "years",
@@ -600,13 +663,49 @@ TABLES: dict[str, dict] = {
         "description": (f"Every district and city of oblast significance in the KATO classifier ({KATO_EDITION}), one canonical name each. "
                         "Built by scripts/build.py from raw/kato; never edit."),
         "primaryKey": ["district_kato"],
-        "foreignKeys": [_fk("region_id", "regions", "region_id"), _fk("region_id_2021", "regions", "region_id")],
+        "foreignKeys": [_fk("region_id", "regions", "region_id"), _fk("region_id_2021", "regions", "region_id"),
+                        _fk("formed_from", "districts", "district_kato")],
         "fields": [
             _kato("district_kato", "districts", "district", required=True),
             _ref("region_id", "oblast the district belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the district belonged to on 25 July 2021 (before the 2022 splits)"),
             {"name": "kind", "type": "string", "description": "District or city.", "constraints": {"required": True, "enum": _enum(DISTRICT_KINDS)}},
             *_kato_names(""),
+            _kato("formed_from", "districts", "district whose territory the district was split off from after 25 July 2021 (see district_changes)"),
+            {"name": "valid_from", "type": "date",
+             "description": ("Day the district came into being, for a district formed after 25 July 2021 where a source gives the day the change "
+                             "took effect (see district_changes); empty for a district that existed on 25 July 2021, or whose day is not known.")},
+            {"name": "valid_to", "type": "date",
+             "description": "Last day the district existed; empty, since every district of this KATO edition still exists."},
+            {"name": "territory_changed", "type": "string",
+             "description": ("Days (ISO dates, separated by spaces) on which part of the district was split off into a new district since "
+                             "25 July 2021: the day the change took effect or, where no source gives it, the day the decree was signed (the change "
+                             "took effect then or soon after). A figure of the district before such a day covers more ground than one after it. "
+                             "Empty where the district kept its territory."),
+             "constraints": {"pattern": r"^\d{4}-\d{2}-\d{2}( \d{4}-\d{2}-\d{2})*$"}},
+        ],
+    },
+    "district_changes": {
+        "kind": "curated",
+        "title": "Districts formed since 2021 (crosswalk)",
+        "description": ("Every district or city of oblast significance of the KATO edition that was split off from another after 25 July 2021. "
+                        "Each was formed whole from one district, so every unit now in it lay in `formed_from` before the change: this is the "
+                        "crosswalk from a unit's current KATO code to its district of an earlier day, used by the checks of contests and figures."),
+        "primaryKey": ["district_kato"],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("formed_from", "districts", "district_kato"),
+                        _fk("source_id", "sources", "source_id")],
+        "fields": [
+            _kato("district_kato", "districts", "district formed", required=True),
+            _kato("formed_from", "districts", "district it was split off from (its code in this KATO edition)", required=True),
+            {"name": "signed", "type": "date", "description": "Day the presidential decree was signed: the change took effect on it or later.",
+             "constraints": {"required": True}},
+            {"name": "in_force", "type": "date",
+             "description": "Day the change took effect; empty where the decree took effect on its first official publication and no source gives that day."},
+            SOURCE_REF,
+            {"name": "other_source_ids", "type": "string",
+             "description": "Further sources for this row (ids from the sources table, separated by spaces).",
+             "constraints": {"pattern": r"^[a-z0-9-]+( [a-z0-9-]+)*$"}},
+            NOTE,
         ],
     },
     "units": {
@@ -615,10 +714,12 @@ TABLES: dict[str, dict] = {
         "description": (f"The KATO units ({KATO_EDITION}) that a contest names: code, district and names as KATO gives them. "
                         "Built by scripts/build.py from raw/kato; never edit."),
         "primaryKey": ["kato"],
-        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("post_kato", "posts", "kato")],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("district_kato_2021", "districts", "district_kato"),
+                        _fk("post_kato", "posts", "kato")],
         "fields": [
             _kato("kato", "units", "unit", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
+            _kato("district_kato_2021", "districts", "district the unit lay in on 25 July 2021 (through district_changes)", required=True),
             _kato("post_kato", "posts", "akim post the unit belongs to: the unit itself, or for a village or town the rural district or "
                   "administration it is part of", required=True),
             {"name": "level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(UNIT_LEVELS)}},
@@ -633,11 +734,12 @@ TABLES: dict[str, dict] = {
                         "list, not the list of 2021: units merged, split or renamed since then appear as they are now. "
                         "Built by scripts/build.py from raw/kato; never edit."),
         "primaryKey": ["kato"],
-        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("region_id", "regions", "region_id"),
-                        _fk("region_id_2021", "regions", "region_id")],
+        "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("district_kato_2021", "districts", "district_kato"),
+                        _fk("region_id", "regions", "region_id"), _fk("region_id_2021", "regions", "region_id")],
         "fields": [
             _kato("kato", "posts", "post: a sub-district (digits 7-9 zero), or a town KATO lists only as a settlement", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
+            _kato("district_kato_2021", "districts", "district the unit lay in on 25 July 2021 (through district_changes)", required=True),
             _ref("region_id", "oblast the unit belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the unit belonged to on 25 July 2021 (before the 2022 splits)"),
             {"name": "kind", "type": "string", "description": "Kind of post.", "constraints": {"required": True, "enum": _enum(POST_KINDS)}},
@@ -734,7 +836,7 @@ def _summary_fields() -> list[dict]:
 TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _summary_fields() + COVERAGE_COLUMNS
 
 # Order in which tables appear in the descriptor (referenced tables first).
-TABLE_ORDER = ["sources", "elections", "regions", "districts", "units", "posts", "parties", "events", "figures", "contests", "candidates",
+TABLE_ORDER = ["sources", "elections", "regions", "districts", "district_changes", "units", "posts", "parties", "events", "figures", "contests", "candidates",
                "reconciliations", "id_map", "regional_summary", "summary_sources"]
 assert set(TABLE_ORDER) == set(TABLES)
 
@@ -744,7 +846,7 @@ VOCABULARIES = {
     "dimension": {d: ", ".join(f"`{c}`" for c in v) for d, v in RARE_DIMENSIONS.items()}, "category": CATEGORIES, "scope": SCOPES,
     "kind": {**SOURCE_KINDS, **DISTRICT_KINDS, **ELECTION_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
     "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS,
-    "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES,
+    "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES, "status": CONTEST_STATUSES,
 }
 
 

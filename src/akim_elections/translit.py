@@ -1,5 +1,11 @@
 """Kazakh Cyrillic to the Kazakh Latin alphabet of January 2021, and back.
 
+This is the package's one scheme for Latin names: every `name_latn` (and `name_kk_latn`, `winner_name_latn`) is
+``kk_latn`` of a Cyrillic name, never an English or a Russian-based spelling. KATO tables and oblasts use their
+Kazakh name; people their name as the source writes it; a contest its unit's (or district's) Kazakh KATO name, else
+the source's Kazakh, else its Russian name (see ``places.contest_name_latn``). The rule `name-latn-follows-scheme`
+checks it.
+
 One table drives both directions. The 2021 alphabet writes і as ı (capital I) and и, й as i
 (capital İ), so the way back is not one-to-one: ``kk_cyrl`` restores й after a vowel and и elsewhere,
 and cannot tell х from һ (both h). Russian letters found in names (ц, щ, э, ю, я, ё, ъ, ь) are
@@ -14,6 +20,7 @@ _LOWER = {
     "ң": "ñ", "о": "o", "ө": "ö", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "ū",
     "ү": "ü", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ç", "ш": "ş", "щ": "şş", "ъ": "",
     "ы": "y", "і": "ı", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    "ќ": "q",  # Macedonian kje, which KATO types for қ in a few names (Форт-Шевченко ќ.)
 }
 # Capitals that are not simply the upper case of the Latin letter.
 _UPPER_SPECIAL = {"И": "İ", "Й": "İ", "І": "I"}
@@ -55,7 +62,7 @@ def kk_latn(text: str) -> str:
 
 _VOWELS_LATN = set("aäeıioöuūüyAÄEIİOÖUŪÜY")
 _BACK = {"şş": "щ", "ts": "ц", "ia": "я", "iu": "ю", "io": "ё"}
-_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэ"}  # е, not э; х, not һ
+_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэќ"}  # е, not э; х, not һ; қ, not ќ
 
 
 def kk_cyrl(text: str) -> str:

@@ -122,14 +122,18 @@ def _frictionless_example(error) -> str:
 
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries must be exactly what the build makes from the curated tables."""
-    from .csvio import read_rows
+    """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes."""
+    from .contest_facts import with_contest_facts
+    from .csvio import read_rows, render_rows
+    from .schema import TABLES
     from .summary import render_derived
 
     paths = {r["name"]: root / r["path"] for r in desc["resources"]}
     try:
-        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "regions", "sources")}
+        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "candidates", "regions", "sources")}
         expected = render_derived(tables)
+        expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
+                                           with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
     except (OSError, UnicodeDecodeError, KeyError) as exc:
         return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
                        examples=[f"not checked: {exc}"])]
