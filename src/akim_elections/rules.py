@@ -373,6 +373,15 @@ _NEW_DISTRICT_FROM = "COALESCE(ch.in_force, ch.signed)"
 _OLD_DISTRICT_UNTIL = "COALESCE(ch.in_force, '9999-12-31')"
 # A place passes where some day the election can have been held on fits it.
 _DISTRICT_EXISTS = f"(ch.district_kato IS NULL OR {_LATEST} IS NULL OR {_LATEST} >= {_NEW_DISTRICT_FROM})"
+
+
+def _district_existed(table: str, pk: str) -> str:
+    """SQL rows: each row of ``table`` with a district, and whether that district existed on its election's day."""
+    return f"""SELECT x.{pk} || ' district ' || x.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
+            FROM {table} x JOIN elections e ON e.election_id = x.election_id
+            LEFT JOIN district_changes ch ON ch.district_kato = x.district_kato WHERE x.district_kato IS NOT NULL"""
+
+
 # The unit u lay in the district {x}.district_kato on the day: its district of this KATO edition, or through the crosswalk the
 # district it was split off from.
 _UNIT_IN_DISTRICT_OF_DAY = f"""(({{x}}.district_kato = u.district_kato AND {_DISTRICT_EXISTS})
@@ -479,18 +488,14 @@ RULES += [
             SELECT c.contest_id || ' district ' || c.district_kato || ' in ' || c.region_id, 1, {_IN_OBLAST_OF_DAY.format(x="c")}
             FROM contests c JOIN districts d ON d.district_kato = c.district_kato JOIN elections e ON e.election_id = c.election_id
             UNION ALL
-            SELECT c.contest_id || ' district ' || c.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
-            FROM contests c JOIN elections e ON e.election_id = c.election_id
-            LEFT JOIN district_changes ch ON ch.district_kato = c.district_kato WHERE c.district_kato IS NOT NULL"""),
+            {_district_existed("contests", "contest_id")}"""),
     Rule("figure-district-in-oblast", "figures",
          "A figure's district existed on its election day and lay in the figure's oblast then.",
          f"""SELECT f.figure_id || ' district ' || f.district_kato || ' in ' || f.region_id AS subject, 1 AS expected,
                     {_IN_OBLAST_OF_DAY.format(x="f")} AS observed
             FROM figures f JOIN districts d ON d.district_kato = f.district_kato JOIN elections e ON e.election_id = f.election_id
             UNION ALL
-            SELECT f.figure_id || ' district ' || f.district_kato || ' existed', 1, {_DISTRICT_EXISTS}
-            FROM figures f JOIN elections e ON e.election_id = f.election_id
-            LEFT JOIN district_changes ch ON ch.district_kato = f.district_kato WHERE f.district_kato IS NOT NULL"""),
+            {_district_existed("figures", "figure_id")}"""),
     Rule("district-as-written-in-source-script", "contests",
          "A district's name as written is in the script and language of its source: Latin letters only on a page in a Latin-script "
          "language, Cyrillic only on a Cyrillic one, no Russian 'район' on a Kazakh page and no Kazakh 'аудан' on a Russian one, "
