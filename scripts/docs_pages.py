@@ -745,7 +745,8 @@ def later_page() -> str:
     contests = table("contests")
     per = []
     later = elections[(elections.date_earliest >= elections.loc[MAIN, "date_earliest"]) & (elections.index != MAIN)]
-    for eid in later.sort_values(["date_earliest", "date"]).index:
+    # Oldest first; votes no page bounds (a date without a year, or none) and the running total come last.
+    for eid in later.assign(unbounded=later.date_latest.isna()).sort_values(["unbounded", "date_earliest", "date"]).index:
         e = elections.loc[eid]
         n_fig = int((f.election_id == eid).sum())
         n_con = int((contests.election_id == eid).sum())
