@@ -63,7 +63,7 @@ def district_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
             continue  # the districts of the three cities of republican significance hold no rural akims
         region = OBLAST_BY_PREFIX[r["kato"][:2]]
         change = changes.get(r["kato"], {})
-        rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": FORMED_2022.get(region, region),
+        rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": oblast_on(r["kato"], None),
                      "kind": "district" if "район" in r["name_ru"].lower() else "city",
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]),
                      "formed_from": change.get("formed_from", ""), "valid_from": change.get("in_force", ""), "valid_to": "",
@@ -147,6 +147,6 @@ def post_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
         region = OBLAST_BY_PREFIX[r["kato"][:2]]
         rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]),
                      "district_kato_2021": district_2021(district_of(r["kato"]), changes), "region_id": region,
-                     "region_id_2021": FORMED_2022.get(region, region), "kind": kind,
+                     "region_id_2021": oblast_on(r["kato"], None), "kind": kind,
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
     return sorted(rows, key=lambda r: r["kato"])

@@ -97,14 +97,10 @@ _IN_WRONG_NEW_OBLAST = " OR ".join(f"(substr(x.{{district}}, 1, 2) = '{prefix}' 
                                    for prefix, region in OBLAST_BY_PREFIX.items() if region in FORMED_2022)
 
 
-def election_window(e: str = "e") -> tuple[str, str]:
-    """SQL: the first and last day election ``e`` can have been held on (the last is NULL where no bound is known)."""
-    return f"{e}.date_earliest", f"{e}.date_latest"
-
-
-_EARLIEST, _LATEST = election_window()
+# The first and last day election e can have been held on (the last is NULL where no bound is known).
+_EARLIEST, _LATEST = "e.date_earliest", "e.date_latest"
 # Where an election's date may fall on either side of the 2022 splits, the oblast is the one the source names.
-_ACROSS_SPLIT = f"(e.date_latest IS NULL OR (e.date_earliest < '{FORMED_ON}' AND e.date_latest >= '{FORMED_ON}'))"
+_ACROSS_SPLIT = f"({_LATEST} IS NULL OR ({_EARLIEST} < '{FORMED_ON}' AND {_LATEST} >= '{FORMED_ON}'))"
 # The oblast a row names existed while its election can have been held, and a district of a new oblast sits in it.
 _REGION_OF_DAY = """
     SELECT '{t}: ' || x.{pk} || ' in ' || x.region_id AS subject, 1 AS expected,

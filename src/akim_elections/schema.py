@@ -402,7 +402,7 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True}},
             {"name": "date_latest", "type": "date",
              "description": ("Last day the election can have been held: the day, or the end of the month, year or period, or the "
-                             "date of a page reporting the vote as held; empty where nothing bounds it."),},
+                             "date of a page reporting the vote as held; empty where nothing bounds it.")},
             {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
             SOURCE_REF,
             NOTE,
