@@ -76,6 +76,8 @@ MEASURES: dict[str, tuple[str, str]] = {
     "signature_threshold_pct": ("percent", "Signatures needed to register, as a percentage of the voters of the contest."),
     "campaign_days": ("days", "Length of the campaign."),
     "observers": ("persons", "Election observers deployed by the body the note names (a party, an NGO, a mission)."),
+    "candidate_proxies": ("persons", "Candidates' proxies (доверенные лица, сенім білдірілген адамдар) present at the polling stations."),
+    "observers_and_proxies": ("persons", "Observers and candidates' proxies at the polling stations, counted together as the source gives them."),
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
     "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
@@ -155,6 +157,10 @@ RARE_DIMENSIONS: dict[str, dict[str, str]] = {
     "commission_level": {
         "territorial": "Territorial election commissions.",
         "precinct": "Precinct election commissions.",
+    },
+    "observer_body": {
+        "sent_by_parties": "Observers sent by political parties.",
+        "sent_by_ngos": "Observers sent by public associations and non-profit organisations.",
     },
     "outcome": {
         "won_by_one_vote": "Won by a margin of one vote.",
@@ -236,7 +242,7 @@ POST_KINDS = {"rural_district": "A rural district (ауылдық округ, с
 UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
-             "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French"}
+             "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French", "zh": "Chinese"}
 ELECTION_KINDS = {
     "voting_day": "Votes cast on one day (or, for the indirect rounds of 2013, on a few consecutive days). Where no page gives the day, "
                   "the votes of one oblast are grouped by what is known of the date; votes of different known days never share an election.",
