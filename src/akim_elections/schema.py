@@ -250,13 +250,17 @@ ELECTION_KINDS = {
     "running_total": "Not a vote: a running total since 25 July 2021; each figure gives the date it runs to in `as_of`.",
 }
 ELECTION_TYPES = {
-    "general": "The first nationwide round at the level (25 July 2021 for rural akims, 5 November 2023 for district akims).",
+    "general": "The first nationwide round at the level (25 July 2021 for rural akims, 5 November 2023 for district and city akims).",
     "by_election": "A later election, for a post that fell vacant or whose akim's term ended (the sources seldom say which).",
     "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
     "experimental": "Early experiments before the 2021 reform.",
 }
 ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
-                   "district": "districts and cities of oblast (regional) significance, regional centres included; the contest's `type` tells a district from a city"}
+                   "district": "districts of an oblast (аудан, район)",
+                   "city": "cities of oblast (regional) significance, regional centres included"}
+# Which contest types an election of each level holds: a contest's type and its election's level agree.
+LEVEL_OF_TYPE = {"rural_district": "rural", "village": "rural", "town": "rural", "district": "district", "city": "city"}
+assert set(LEVEL_OF_TYPE) == set(CONTEST_TYPES) and set(LEVEL_OF_TYPE.values()) == set(ELECTION_LEVELS), "every contest type has its level"
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
@@ -404,7 +408,7 @@ TABLES: dict[str, dict] = {
             {"name": "date_earliest", "type": "date",
              "description": ("First day the election can have been held: the day, or the start of the month, year or period; for a "
                              "date without a year, the first such day after direct elections at the level began (25 July 2021 for rural "
-                             "akims, 5 November 2023 for district akims) or after the oblast was formed."),
+                             "akims, 5 November 2023 for district and city akims) or after the oblast was formed."),
              "constraints": {"required": True}},
             {"name": "date_latest", "type": "date",
              "description": ("Last day the election can have been held: the day, or the end of the month, year or period, or the "
