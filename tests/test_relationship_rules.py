@@ -101,7 +101,7 @@ CATALOGUE = {
     "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),
                                      "candidate-count-covers-list"),
     "turnout that its counts do not give": (
-        change("contests", lambda rows: one(rows, contest_id="undated-rural-pavlodar-kenes"), turnout_pct="60.4"),
+        change("contests", lambda rows: one(rows, contest_id="since-2022-03-rural-pavlodar-kenes"), turnout_pct="60.4"),
         "shares-agree-with-counts"),
     "more winners than contests": (change("figures", lambda rows: final(rows, "region", "winners", "atyrau"), value="19"),
                                    "winners-le-contests"),

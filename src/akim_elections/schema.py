@@ -403,7 +403,8 @@ TABLES: dict[str, dict] = {
             {"name": "date", "type": "string",
              "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, a day "
                              "and month whose year no page gives `XXXX-06-29`, nothing `XXXX-XX-XX`, or a period `2021-07-26/2021-12-31` "
-                             "(open-ended `2021-07-25/..` for a running total). Filter on `date_earliest` and `date_latest`, never on this text."),
+                             "(open-ended: `2021-07-25/..` for a running total, `2022-03-01/..` for a vote known only to be no earlier than a day). "
+                             "Filter on `date_earliest` and `date_latest`, never on this text."),
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2024-05"},
             {"name": "date_earliest", "type": "date",
              "description": ("First day the election can have been held: the day, or the start of the month, year or period; for a "
