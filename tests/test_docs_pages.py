@@ -46,8 +46,8 @@ def test_contests_map_now_shows_east_and_north_kazakhstan(docs, results):
 
 
 def test_nomination_bars_add_up_to_the_registered_total_with_an_unknown_part(docs):
-    total = docs.preferred("region", "candidates", region="aktobe", stage="registered")
-    parts = docs.nomination_parts("Aktobe oblast", "region", "aktobe")
+    total = docs.preferred("region", "candidates", region="akmola", stage="registered")
+    parts = docs.nomination_parts("Akmola oblast", "region", "akmola")
     assert sum(p["candidates"] for p in parts) == total
     labels = [p["nomination"] for p in parts]
     assert "self-nominated" in labels and "Nur Otan" in labels and docs.UNKNOWN_PART in labels
