@@ -103,6 +103,8 @@ def with_export_fields(desc: dict, frames: dict) -> tuple[dict, dict]:
             fields = resource["schema"]["fields"]
             at = next(i for i, f in enumerate(fields) if f["name"] == after) + 1
             fields[at:at] = copy.deepcopy(added)
+            if resource["name"] not in frames:
+                continue
             frame = frames[resource["name"]].copy()
             for offset, field in enumerate(added):
                 frame.insert(frame.columns.get_loc(after) + 1 + offset, field["name"], _count(frame, resource["name"]))
