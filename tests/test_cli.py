@@ -185,3 +185,23 @@ def test_cite_shows_version_and_fingerprint(capsys):
         assert main(["cite", "--style", style]) == 0
         out = capsys.readouterr().out
         assert ae.__version__ in out and data_fingerprint() in out
+
+
+def test_show_all_rows(capsys):
+    import akim_elections as ae
+
+    assert main(["show", "regions", "-n", "all", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(ae.load("regions")) + 1
+
+
+def test_data_docs_carry_a_manifest_so_force_may_replace_them_and_nothing_else(validated_with_data_docs):
+    import pytest
+
+    from akim_elections.cli import DATA_DOCS
+    from akim_elections.outputs import MANIFEST, check_folder
+
+    docs, _, _ = validated_with_data_docs
+    assert (docs / MANIFEST).is_file()
+    check_folder(docs, DATA_DOCS)  # an earlier output of the command: --force may replace it
+    with pytest.raises(ValueError, match="was written by akim-elections validate --data-docs, not akim-elections export"):
+        check_folder(docs, "export")

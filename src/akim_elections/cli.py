@@ -29,12 +29,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive(text: str) -> int:
+    if text == "all":
+        return sys.maxsize
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, or all, not {text!r}")
     return value
 
 
@@ -232,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     show = sub.add_parser("show", help="print the first rows of a table: as many columns as fit on a terminal, "
                                        "whole rows as CSV into a pipe or file")
     show.add_argument("table")
-    show.add_argument("-n", "--rows", type=_positive, default=10, help="how many rows (default 10)")
+    show.add_argument("-n", "--rows", type=_positive, default=10, help="how many rows, or all (default 10)")
     show.add_argument("--columns", help="comma-separated columns to print, in that order")
     show.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
                       help="keep rows whose COLUMN prints as VALUE (empty for missing); repeatable")

@@ -250,7 +250,7 @@ def datasette_metadata(desc: dict, database: str) -> dict:
     licence = (desc.get("licenses") or [{}])[0]
     meta = {"title": desc.get("title", ""), "description": desc.get("description", ""),
             "license": licence.get("title") or licence.get("name", ""), "license_url": licence.get("path", ""),
-            "source": f"{desc.get('title', '')} {desc.get('version', '')}".strip()}
+            "source": f"{desc.get('title', '')} {desc.get('version', '')}, data fingerprint {fingerprint(desc)}".strip()}
     if desc.get("homepage"):
         meta["source_url"] = desc["homepage"]
     fields_by_table: dict[str, dict] = {}
