@@ -183,7 +183,7 @@ DATA_DOCS = "validate --data-docs"
 
 
 def _verify(args) -> int:
-    from .loader import descriptor, package_root, repair
+    from .loader import descriptor, repair
     from .verify import differences, fingerprint
 
     root = _here_or_installed(args.path if args.path is not None else args.root)
