@@ -169,6 +169,8 @@ def test_counts_read_back_as_integers_in_every_typed_export(exported):
     con = sqlite3.connect(exported / "akims.sqlite")
     kinds = {(unit in schema.COUNT_UNITS, kind) for unit, kind in con.execute("SELECT unit, typeof(count) FROM figures")}
     assert kinds == {(True, "integer"), (False, "null")}
+    assert {kind for (kind,) in con.execute(f"SELECT DISTINCT typeof(value) FROM figures WHERE unit IN {tuple(schema.COUNT_UNITS)}")} == {"integer"}
+    assert con.execute("SELECT typeof(value) FROM figures WHERE measure = 'turnout_pct' AND value = 79.1").fetchone() == ("real",)
     assert con.execute("SELECT count FROM figures_final WHERE election_id = '2021-07-25-rural' AND scope = 'national' "
                        "AND measure = 'winners' AND party_id = 'nur-otan' AND member_of IS NULL").fetchone()[0] == 627
     back = pd.read_parquet(exported / "parquet" / "figures.parquet")

@@ -41,7 +41,8 @@ from .rules import FINAL_SQL
 from .sqlframe import sql_frame
 from .verify import fingerprint
 
-_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+# NUMERIC, not REAL, for a decimal: SQLite then stores a whole value as an integer (figures.value: 627 winners, not 627.0).
+_SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}
 XLSX_DATE_FORMAT = "yyyy-mm-dd"
 XLSX_MAX_WIDTH = 60
 
