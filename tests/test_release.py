@@ -136,9 +136,24 @@ def test_the_release_script_refuses_in_one_line_and_changes_nothing(released, ar
 
 
 def test_the_release_script_refuses_an_existing_tag(released):
-    _git(released, "tag", "v9.9.9")
-    out = _release(released, "9.9.9")
-    assert out.returncode == 2 and "tag v9.9.9 exists already" in out.stderr
+    _git(released, "tag", "v8.8.8")
+    try:
+        out = _release(released, "8.8.8")
+        assert out.returncode == 2 and out.stderr == "release: tag v8.8.8 exists already; give the next version\n"
+    finally:
+        _git(released, "tag", "--delete", "v8.8.8")
+
+
+def test_the_release_script_refuses_a_stale_build(released):
+    parties = released / "data" / "parties.csv"
+    parties.write_text(parties.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _git(released, "commit", "--quiet", "-am", "an edit without the build")
+    try:
+        out = _release(released, "9.9.9")
+        assert out.returncode == 2 and "the build is out of date; run python scripts/build.py, commit" in out.stderr
+        assert _git(released, "log", "--format=%s", "-1").strip() == "an edit without the build"
+    finally:
+        _git(released, "reset", "--quiet", "--hard", "HEAD~1")
 
 
 def test_citation_cff_is_valid():
