@@ -27,6 +27,7 @@ from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # n
 from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
 from akim_elections.summary import render_derived  # noqa: E402
+from akim_elections.verify import fingerprint  # noqa: E402
 
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
@@ -104,9 +105,10 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files.update(render_derived(tables))
     outputs = {root / "data" / f"{name}.csv": files[name]
                for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
-    outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
-    outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
-    outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
+    descriptor = build_descriptor(files, tables["sources"])
+    outputs[root / "datapackage.json"] = render_json(descriptor)
+    outputs[root / "CITATION.cff"] = citation_cff(fingerprint(descriptor)).encode("utf-8")
+    outputs[root / ".zenodo.json"] = zenodo_json(fingerprint(descriptor)).encode("utf-8")
     outputs.update({root / path: data for path, data in project_files().items()})  # the Great Expectations project
     for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
         outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])

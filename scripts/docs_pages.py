@@ -926,11 +926,20 @@ def _catalogue_size() -> int:
     return total
 
 
+def _version_line() -> str:
+    released = ae._version.__release_date__
+    if released:
+        return f"Version {ae.__version__}, released {released}."
+    return f"Version {ae.__version__}: a development version, between releases (it has no release date)."
+
+
 def cite_page() -> str:
     cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
     return f"""# Cite
 
-Version {ae.__version__}, released {ae._version.__release_date__}. Cite the version you used. From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
+{_version_line()} Cite the version you used, with its data fingerprint `{citation.data_fingerprint(ae.descriptor(ROOT))}`: one digest over the
+tables' sha256 hashes in `datapackage.json`, so a reader can tell whether their copy holds the same data
+(`akim-elections verify` recomputes it). From Python: `akim_elections.cite()` or `akim_elections.cite("bibtex")`;
 from the shell: `akim-elections cite --style bibtex`.
 
 ## APA

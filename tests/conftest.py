@@ -41,6 +41,18 @@ def copy_package(target: Path) -> Path:
     return target
 
 
+def record_sizes_and_hashes(pkg: Path) -> None:
+    """After a test edits tables of a copy on purpose, record their sizes and hashes, as the build would."""
+    from akim_elections.verify import sha256
+
+    path = pkg / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    for resource in desc["resources"]:
+        data = (pkg / resource["path"]).read_bytes()
+        resource["bytes"], resource["hash"] = len(data), sha256(data)
+    path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """A copy of the package that a test may damage."""

@@ -861,6 +861,16 @@ VOCABULARIES = {
 }
 
 
+# Units that count whole things; every other unit (percent, years, candidates per contest, money) is a decimal quantity.
+COUNT_UNITS = frozenset(u for u, _ in MEASURES.values()) - {"percent", "years", "candidates per contest", "USD", "KZT"}
+
+# Columns the exports (SQLite, Parquet, xlsx) add after a field of the package, typed so that counts read back as integers.
+EXPORT_FIELDS = {"figures": {"value": [
+    {"name": "count", "type": "integer", "unit": "count",
+     "description": ("`value` as a whole number where the unit counts things (contests, candidates, winners, voters...): read counts here. "
+                     "Empty where the unit is percent or another quantity (years, candidates per contest, money); `value` holds those.")}]}}
+
+
 def unit_of(measure: str) -> str:
     """The unit every figure of ``measure`` must carry."""
     return MEASURES[measure][0]
