@@ -22,7 +22,7 @@ import akim_elections as ae
 from akim_elections import citation
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.diff import diff, format_text
-from conftest import EXPORTS, ROOT, load_script
+from conftest import EXPORTS, ROOT, docs_site
 
 VERSION = ae.__version__
 
@@ -42,7 +42,7 @@ def test_the_release_date_is_carried_by_every_citation():
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["publication_date"] == released
     assert f"date = {{{released}}}" in citation.bibtex()
     assert f"({released[:4]}, " in citation.apa()
-    assert released in load_script("docs_pages").cite_page()
+    assert released in docs_site().page_markdown("cite.md")
 
 
 def test_citation_cff_is_valid():
@@ -56,8 +56,7 @@ def test_citation_cff_is_valid():
 
 
 def test_cite_styles_and_the_docs_page_agree():
-    docs = load_script("docs_pages")
-    page = docs.cite_page()
+    page = docs_site().page_markdown("cite.md")
     assert citation.bibtex() in page and citation.apa() in page
     assert ae.cite() == citation.apa()
     assert ae.cite("bibtex").startswith("@misc{akim_elections,")

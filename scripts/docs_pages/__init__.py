@@ -75,6 +75,15 @@ def render(markdown: str, page: str, docs_dir: Path) -> str:
     return environment(docs_dir).from_string(markdown).render(**context(page))
 
 
+def page_markdown(page: str, docs_dir: Path = ROOT / "docs") -> str:
+    """A page as the build hands it to Markdown: its template (front matter dropped) filled from the data."""
+    source = docs_dir / (TABLE_TEMPLATE if page.startswith("data/") and page != "data/index.md" else page)
+    text = source.read_text(encoding="utf-8")
+    if text.startswith("---\n"):
+        text = text.split("\n---\n", 1)[1]
+    return render(text, page, docs_dir)
+
+
 def downloads() -> dict[str, bytes]:
     """The package itself, at the same relative paths, so the site's download links work offline and from disk."""
     out = {"datapackage.json": (ROOT / "datapackage.json").read_bytes()}

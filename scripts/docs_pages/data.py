@@ -46,8 +46,27 @@ def oblast_names() -> dict:
     return {k: f"{v} oblast" for k, v in names("regions", "region_id").items()}
 
 
+def _may_exist(measure: str, election: str, region: str | None, breakdown: dict) -> bool:
+    """False where no final figure has the question's measure, election, place and breakdown values.
+
+    A shortcut only (``ae.figure`` reads the tables afresh on every call, and most questions of a chart have no
+    answer); whether a figure answers the question is ``ae.figure``'s to decide.
+    """
+    f = table("figures")
+    mask = (f.final & (f.measure == measure) & (f.election_id == election)).fillna(False)
+    mask &= ((f.region_id == region) if region else (f.scope == "national")).fillna(False)
+    for name, value in breakdown.items():
+        column, value = ("nomination", "self") if (name, value) == ("party", "self-nominated") else ({"party": "party_id"}.get(name, name), value)
+        if column in f.columns:
+            mask &= (f[column].astype("string") == str(value)).fillna(False)
+    return bool(mask.any())
+
+
+@lru_cache(maxsize=None)
 def quote(measure: str, election: str = MAIN, region: str | None = None, **breakdown):
     """The figure to quote (``ae.figure``), or None where the package has none."""
+    if not _may_exist(measure, election, region, breakdown):
+        return None
     try:
         return ae.figure(measure, election, region, root=ROOT, **breakdown)
     except ae.NoFigureError:
