@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from . import charts, checks, codebook, coverage, later, results
-from .data import MAIN, ROOT, ae, and_list, count_words, day, fmt, fmt_q, grade, long_date, md_table, quote, wide
+from .data import MAIN, ROOT, ae, and_list, count_words, fmt, grade, long_date, md_table, quote, wide
 
 TABLE_TEMPLATE = "templates/table.md"
 
@@ -59,9 +59,9 @@ def cell(text) -> str:
 def environment(docs_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(docs_dir)), undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.globals.update(and_list=and_list, words=count_words, figure=figure, quote=quote, grade=grade, fmt=fmt, fmt_q=fmt_q, pct=pct, day=day, long_date=long_date,
+    env.globals.update(and_list=and_list, words=count_words, figure=figure, quote=quote, grade=grade, fmt=fmt, pct=pct, long_date=long_date,
                        md_table=md_table, wide=wide, counts=results.package_counts(), version=ae.__version__)
-    env.filters.update(cell=cell, fmt=fmt)
+    env.filters["cell"] = cell
     return env
 
 

@@ -31,6 +31,8 @@ def _vocabulary(field: dict) -> dict | None:
     """The values of a field with the schema's meaning of each, where the schema describes every one of them."""
     enum = field.get("constraints", {}).get("enum")
     meanings = schema.VOCABULARIES.get(field["name"], {})
+    if field["name"] == "measure":  # the unit has a column of its own
+        meanings = {m: d for m, (_u, d) in schema.MEASURES.items()}
     if not enum or not all(v in meanings for v in enum):
         return None
     extra = {"measure": ("unit", {m: u for m, (u, _d) in schema.MEASURES.items()}),
