@@ -82,6 +82,7 @@ def _quoted_row(measure: str, election: str = MAIN, region: str | None = None, *
     return None if rows.empty else rows.iloc[0]
 
 
+@lru_cache(maxsize=None)
 def grade(measure: str, election: str = MAIN, region: str | None = None, **breakdown) -> str:
     """The kind of the source behind the figure to quote, in words: what a reviewer will ask first."""
     row = _quoted_row(measure, election, region, **breakdown)
