@@ -6,6 +6,13 @@ and is called by the mkdocs hook (scripts/docs_hook.py):
 - ``render(markdown, page, docs_dir)`` fills a page's template with the numbers of ``PAGES[page]()``;
 - ``files(docs_dir)`` adds what the site builds: a codebook page per table (one template,
   ``docs/templates/table.md``), the charts, and the package's own files for download.
+
+A page's template names what it shows with ``{{ ... }}``: ``figure("winners", party="nur-otan")`` is the figure to
+quote (``ae.figure``), ``fmt`` prints a number, ``md_table(header, rows)`` a table; anything else comes from the
+page's entry in ``PAGES``. To add a page: write ``docs/NAME.md``, list it in ``mkdocs.yml``'s nav and, if it needs
+more than figures, give it a function in ``PAGES`` returning what it shows. To add a chart: a function in
+``charts.py`` and a line in ``charts.files()``; the page links ``assets/charts/NAME.svg``. A number typed into a
+template fails ``tests/test_docs_pages.py``.
 """
 
 from __future__ import annotations
