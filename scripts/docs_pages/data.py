@@ -113,8 +113,8 @@ def _words(sentence: str) -> str:
     return sentence.rstrip(".").replace("`", "")
 
 
-# The breakdown columns of a figure that have a vocabulary of their own, in the schema's order.
-BREAKDOWN = [c for c in schema.BREAKDOWNS if c in schema.VOCABULARIES and c not in ("dimension",)]
+# The breakdowns whose values the schema describes in words (party and membership are named from the parties table).
+WORDED_BREAKDOWNS = [c for c in schema.BREAKDOWNS if c in schema.VOCABULARIES and c != "dimension"]
 
 
 def describe(measure: str, /, **dims) -> str:
@@ -125,7 +125,7 @@ def describe(measure: str, /, **dims) -> str:
         value = dims.get(column)
         if isinstance(value, str) and value:
             parts.append(lead + parties.get(value, value))
-    for dim in BREAKDOWN:
+    for dim in WORDED_BREAKDOWNS:
         value = dims.get(dim)
         if isinstance(value, str) and value:
             text = _words(schema.VOCABULARIES[dim].get(value, value.replace("_", " ")))
@@ -215,6 +215,11 @@ def voting_days():
     days = e[e.direct.fillna(False).astype(bool) & (e.kind == "voting_day") & (e.date_earliest == e.date_latest)
              & (e.date_earliest >= e.set_index("election_id").loc[MAIN, "date_earliest"])]
     return days.sort_values(["date_earliest", "election_id"])
+
+
+def pilot():
+    """The first voting day of district akims (the pilot), as its row of the elections table."""
+    return voting_days().query("level == 'district'").iloc[0]
 
 
 def day_rows() -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import data
 from .data import MAIN, RUNNING_TOTAL, day, day_rows, describe, fmt, fmt_q, source_link, table
 
 
@@ -12,16 +13,8 @@ def timeline() -> list[list]:
 
 def reform() -> dict:
     """The reform's history as the package records it: the earlier votes, the main vote, the district pilot."""
-    elections = table("elections")
     contests = table("contests")
-
-    def first(level: str, kind: str = "") -> str:
-        """The first election of a level (and a type) since the main vote."""
-        e = elections[(elections.level == level) & (elections.date_earliest >= elections.set_index("election_id").loc[MAIN, "date_earliest"])
-                      & (elections.kind == "voting_day") & elections.type.astype("string").str.startswith(kind)]
-        return e.sort_values("date_earliest").election_id.iloc[0]
-
-    pilot = first("district", "general")
+    pilot = data.pilot().election_id
     types = contests[contests.election_id == pilot].type.value_counts()
     return {"timeline": timeline(), "pilot": pilot, "pilot_districts": int(types.get("district", 0)),
             "pilot_cities": int(types.get("city", 0))}

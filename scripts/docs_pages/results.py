@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from . import data
 from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
-                   table, voting_days)
+                   table)
 
 
 def package_counts() -> dict:
@@ -16,9 +17,8 @@ def _named(contests) -> int:
 
 
 def pilot() -> dict:
-    """The first voting day of district akims: its day, its posts (the figure to quote) and its named winners."""
-    day = voting_days().query("level == 'district'").iloc[0]
-    contests = table("contests")
+    """The district pilot: its day, its posts (the figure to quote) and its named winners."""
+    day, contests = data.pilot(), table("contests")
     return {"date": long_date(day.date_earliest), "posts": quote("contests", day.election_id),
             "named": _named(contests[contests.election_id == day.election_id])}
 
