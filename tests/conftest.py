@@ -24,6 +24,15 @@ def load_script(name: str):
     return module
 
 
+def docs_site():
+    """The site's builder, scripts/docs_pages (a package of scripts/, as the mkdocs hook imports it)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import docs_pages
+
+    return docs_pages
+
+
 def pytest_collection_modifyitems(items):
     """The longest tests first: the browser's, then the slow ones (builds), then the rest, each kind in its own order.
 

@@ -22,7 +22,7 @@ import akim_elections as ae
 from akim_elections import citation
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.diff import diff, format_text
-from conftest import EXPORTS, ROOT, load_script
+from conftest import EXPORTS, ROOT, docs_site, load_script
 
 VERSION = ae.__version__
 
@@ -35,7 +35,7 @@ def test_one_version_everywhere():
     heading = load_script("release").changelog_heading(VERSION, ae._version.__release_date__)
     assert (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split("\n## ", 1)[1].startswith(heading[3:])  # the top section
     assert f"Version {VERSION};" in citation.apa()
-    assert f"Version {VERSION}" in load_script("docs_pages").cite_page()
+    assert f"Version {VERSION}" in docs_site().page_markdown("cite.md")
 
 
 def test_between_releases_the_version_is_a_development_version_without_a_date():
@@ -52,7 +52,7 @@ def test_between_releases_the_version_is_a_development_version_without_a_date():
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["publication_date"] == released
     assert f"date = {{{released}}}" in citation.bibtex()
     assert f"({released[:4]}, " in citation.apa()
-    assert released in load_script("docs_pages").cite_page()
+    assert released in docs_site().page_markdown("cite.md")
 
 
 def _repo_copy(target: Path) -> Path:
@@ -167,8 +167,7 @@ def test_citation_cff_is_valid():
 
 
 def test_cite_styles_and_the_docs_page_agree():
-    docs = load_script("docs_pages")
-    page = docs.cite_page()
+    page = docs_site().page_markdown("cite.md")
     assert citation.bibtex() in page and citation.apa() in page and citation.data_fingerprint() in page
     assert ae.cite() == citation.apa()
     assert ae.cite("bibtex").startswith("@misc{akim_elections,")
