@@ -377,6 +377,10 @@ TABLES: dict[str, dict] = {
             {"name": "accessed", "type": "date",
              "description": "The page was read on or before this day: the day its row was first added to the package. "
                             "The page may have changed since.", "constraints": {"required": True}},
+            {"name": "read_whole", "type": "boolean",
+             "description": "True where the page has been read whole: its every figure about akim elections is either a row of the package "
+                            "or a row of raw/left_out.csv (with why it is left out).",
+             "constraints": {"required": True}},
         ],
     },
     "elections": {
