@@ -1,6 +1,6 @@
 """The site's translations: one gettext catalogue per language, keyed by the English text the schema holds.
 
-    python scripts/i18n.py            # rewrite i18n/messages.pot from the schema and merge it into i18n/kk.po and ru.po
+    python scripts/i18n.py            # rewrite i18n/schema.pot from the schema and merge it into i18n/schema.kk.po and schema.ru.po
     python scripts/i18n.py --check    # fail if the catalogues are stale or a message lacks its translation
 
 The schema stays the one description: a translation attaches to its English text (msgid), with the fields or
@@ -57,7 +57,7 @@ def render(catalog: Catalog) -> bytes:
 
 
 def merged(language: str, pot: Catalog) -> Catalog:
-    path = I18N / f"{language}.po"
+    path = I18N / f"schema.{language}.po"
     catalog = read_po(path.open("rb"), locale=language) if path.exists() else Catalog(locale=language)
     catalog.update(pot, no_fuzzy_matching=False)
     catalog.obsolete.clear()
@@ -69,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale catalogues and missing translations")
     args = parser.parse_args(argv)
     pot = template(schema_messages())
-    outputs = {I18N / "messages.pot": render(pot)}
-    outputs.update({I18N / f"{lang}.po": render(merged(lang, pot)) for lang in LANGUAGES})
+    outputs = {I18N / "schema.pot": render(pot)}
+    outputs.update({I18N / f"schema.{lang}.po": render(merged(lang, pot)) for lang in LANGUAGES})
     if args.check:
         stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
         for p in stale:
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         missing = {lang: [m.id for m in merged(lang, pot) if m.id and (not m.string or m.fuzzy)] for lang in LANGUAGES}
         for lang, ids in missing.items():
             if ids:
-                print(f"i18n: {len(ids)} messages have no {lang} translation, e.g. {ids[0][:60]!r}; translate them in i18n/{lang}.po",
+                print(f"i18n: {len(ids)} messages have no {lang} translation, e.g. {ids[0][:60]!r}; translate them in i18n/schema.{lang}.po",
                       file=sys.stderr)
         return 1 if stale or any(missing.values()) else 0
     I18N.mkdir(exist_ok=True)
