@@ -23,6 +23,7 @@ from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
+from akim_elections.errors import DataPackageError  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
@@ -119,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build derived tables and datapackage.json.")
     parser.add_argument("--check", action="store_true", help="only compare with what is on disk")
     args = parser.parse_args(argv)
-    outputs = build()
+    try:
+        outputs = build(ROOT)
+    except DataPackageError as exc:  # a malformed curated table: one line, and nothing written
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
     if args.check:
         for p in stale:
