@@ -78,6 +78,22 @@ def sources() -> dict:
     }
 
 
+def read_whole() -> dict:
+    """The pages read whole: per page, the rows that cite it and the figures it states that raw/left_out.csv lists instead."""
+    s = table("sources")
+    whole = s[s.read_whole.astype(bool)].sort_values("source_id")
+    with (ROOT / "raw" / "left_out.csv").open(encoding="utf-8", newline="") as fh:
+        left = list(csv.DictReader(fh))
+    left_by_source, reasons = Counter(r["source_id"] for r in left), Counter(r["reason"] for r in left)
+    taken = Counter()
+    for name in ("figures", "contests", "candidates"):  # every row that names the page as its source
+        taken.update(table(name).source_id.dropna())
+    rows = [[f"[{r.source_id}]({r.url})", r.publisher, taken[r.source_id], left_by_source[r.source_id],
+             taken[r.source_id] + left_by_source[r.source_id]] for r in whole.itertuples()]
+    return {"count": len(whole), "of": len(s), "taken": sum(r[2] for r in rows), "left": len(left),
+            "rows": rows, "reason_rows": [[n, f"`{reason}`"] for reason, n in reasons.most_common()]}
+
+
 def skipped() -> dict:
     """What the import from the sourced records left out, by reason (raw/research/import_skipped.csv)."""
     with (ROOT / "raw" / "research" / "import_skipped.csv").open(encoding="utf-8", newline="") as fh:
@@ -91,4 +107,4 @@ def context() -> dict:
     return {"summary_columns": len(schema.SUMMARY_COLUMNS), "oblast_rows": oblast_rows(),
             "main_named": int(((contests.election_id == MAIN) & contests.winner_name.notna()).sum()),
             "party_oblasts": sum(1 for r in regional if r["winners_nur_otan"] is not None), "oblasts": len(regional),
-            "posts": posts(), "statuses": statuses(), "places": places(), "sources": sources(), "skipped": skipped()}
+            "posts": posts(), "statuses": statuses(), "places": places(), "sources": sources(), "read_whole": read_whole(), "skipped": skipped()}
