@@ -20,13 +20,12 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
 from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
-from akim_elections.contest_facts import with_contest_facts  # noqa: E402
-from akim_elections.gx_project import project_files  # noqa: E402
+from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
-from akim_elections.preference import with_flags  # noqa: E402
-from akim_elections.summary import render_derived  # noqa: E402
+from akim_elections.build.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.build.preference import with_flags  # noqa: E402
+from akim_elections.build.summary import render_derived  # noqa: E402
 
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
@@ -96,7 +95,7 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["posts"] = render_rows(_table_fields("posts"), posts)
     units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
     files["units"] = render_rows(_table_fields("units"), units)
-    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.places.contest_name_latn.
+    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.build.places.contest_name_latn.
     units_by_kato, districts_by_kato = {u["kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
     for contest in tables["contests"]:
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
@@ -107,9 +106,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
     outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
-    outputs.update({root / path: data for path, data in project_files().items()})  # the Great Expectations project
     for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
-        outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
+        outputs[root / "contribute" / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
     return outputs
 
 

@@ -50,7 +50,7 @@ def package_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def clean_package(tmp_path_factory) -> tuple[Path, dict]:
     """An undamaged copy and its tables loaded once, for tests to reuse the tables a damage leaves alone."""
-    from akim_elections.validate import load_frames
+    from akim_elections.checks.validate import load_frames
 
     pkg = copy_package(tmp_path_factory.mktemp("clean") / "pkg")
     frames, failures = load_frames(pkg, json.loads((pkg / "datapackage.json").read_text(encoding="utf-8")))

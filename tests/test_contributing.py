@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from akim_elections.csvio import read_rows, write_rows
-from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx, validate
+from akim_elections.checks.validate import checks_frame, load_frames, policy_ids, run_gx, validate
 from conftest import ROOT, load_script
 
 build = load_script("build")
@@ -13,7 +13,7 @@ build = load_script("build")
 
 def append(pkg, table, rows):
     path = pkg / "data" / f"{table}.csv"
-    header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+    header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
     existing = read_rows(path)
     write_rows(path, header, existing + rows)
 
@@ -49,7 +49,7 @@ def contribute(pkg, source_id):
 
 def test_templates_have_the_tables_headers():
     for table in build.CONTRIBUTION_TEMPLATES:
-        header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+        header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
         assert header == list(read_rows(ROOT / "data" / f"{table}.csv")[0])
 
 

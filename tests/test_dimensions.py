@@ -11,8 +11,8 @@ from akim_elections import schema
 from akim_elections.csvio import read_rows
 from akim_elections.export import FINAL_VIEW, export
 from akim_elections.loader import descriptor, package_root
-from akim_elections.preference import with_flags
-from akim_elections.summary import render_derived
+from akim_elections.build.preference import with_flags
+from akim_elections.build.summary import render_derived
 
 MAIN = "2021-07-25-rural"
 

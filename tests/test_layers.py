@@ -13,13 +13,14 @@ PACKAGE = ROOT / "src" / "akim_elections"
 
 def imported_modules(module: str) -> set[str]:
     """Every akim_elections module a source file imports, at top level or inside a function."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse((PACKAGE / f"{module.replace('.', '/')}.py").read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             base = node.module or ""
-            if node.level:  # from .x import y / from . import x
-                names |= {base} if base else {alias.name for alias in node.names}
+            if node.level:  # from .x import y / from . import x, relative to the module's package
+                package = module.split(".")[: module.count(".") + 1 - node.level]
+                names |= {".".join([*package, base])} if base else {".".join([*package, alias.name]) for alias in node.names}
             elif base.startswith("akim_elections."):
                 names.add(base.removeprefix("akim_elections."))
         elif isinstance(node, ast.Import):
@@ -28,12 +29,12 @@ def imported_modules(module: str) -> set[str]:
 
 
 def test_validate_imports_nothing_from_export():
-    assert "export" not in imported_modules("validate")
-    assert "sqlframe" in imported_modules("validate") and "sqlframe" in imported_modules("export")
+    assert "export" not in imported_modules("checks.validate")
+    assert "sqlframe" in imported_modules("checks.validate") and "sqlframe" in imported_modules("export")
 
 
 def test_importing_validate_does_not_load_export():
     # a fresh interpreter: the only way to see which modules an import pulls in
-    code = "import sys, akim_elections.validate; print('akim_elections.export' in sys.modules)"
+    code = "import sys, akim_elections.checks.validate; print('akim_elections.export' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from akim_elections.csvio import read_rows
-from akim_elections.places import district_of, oblast_on
+from akim_elections.build.places import district_of, oblast_on
 from conftest import ROOT
 
 

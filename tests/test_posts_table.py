@@ -6,7 +6,7 @@ from collections import Counter
 
 from akim_elections import schema
 from akim_elections.csvio import read_rows, render_rows
-from akim_elections.places import post_kind, post_rows, read_kato
+from akim_elections.build.places import post_kind, post_rows, read_kato
 from conftest import ROOT
 
 

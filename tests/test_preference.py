@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from akim_elections import preference
+from akim_elections.build import preference
 from akim_elections.schema import BREAKDOWNS
 
 ELECTIONS = [{"election_id": "e", "date_earliest": "2021-07-25"}]

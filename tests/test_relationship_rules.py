@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_package
 from test_validate import MAIN, batch_results, edit, final, one
 
-from akim_elections import rules
+from akim_elections.checks import rules
 
 NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",

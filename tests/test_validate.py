@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from akim_elections.csvio import read_rows, write_rows
-from akim_elections.rules import RULE_IDS
+from akim_elections.checks.rules import RULE_IDS
 from akim_elections.schema import BREAKDOWNS
-from akim_elections.validate import (all_rules, check_derived, check_files, check_structure, checks_frame, format_report,
+from akim_elections.checks.validate import (all_rules, check_derived, check_files, check_structure, checks_frame, format_report,
                                      gx_unexpected, load_frames, policy_ids, results_per_rule, validate)
 
 MAIN = "2021-07-25-rural"
@@ -114,7 +114,7 @@ def mirror_preferred(pkg):
     kinds = {s["source_id"]: s["kind"] for s in read_rows(pkg / "data" / "sources.csv")}
 
     def change(rows):
-        from akim_elections.preference import group_key
+        from akim_elections.build.preference import group_key
         for mirror in (r for r in rows if kinds[r["source_id"]] == "mirror" and r["preferred"] == "false" and r["rejected"] == "false"):
             peers = [r for r in rows if group_key(r) == group_key(mirror) and r["preferred"] == "true" and kinds[r["source_id"]] != "mirror"]
             if peers:

@@ -141,7 +141,7 @@ def _validate(args) -> int:
     from .atomic import staged
     from .extras import require
     from .loader import descriptor, package_root
-    from .validate import format_report, resolve_root, validate
+    from .checks.validate import format_report, resolve_root, validate
 
     root = package_root(args.path) if args.path is not None else resolve_root(None)
     descriptor(root)  # a malformed descriptor is one line here, not a traceback inside the checks
@@ -200,7 +200,7 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) into this new folder")
     val.add_argument("--force", action="store_true", help="replace an existing Data Docs folder")
     val.add_argument("--rule-results", type=Path, default=None,
-                     help="also write every rule's rows as CSV (gx/uncommitted/rule_results.csv is the GX project's input)")
+                     help="also write every rule's rows (rule, subject, lower, observed, upper) as CSV")
     val.set_defaults(run=_validate)
     dif = sub.add_parser("diff", help="schema and row changes between two package folders or git refs (exit 1 if any)")
     dif.add_argument("old")

@@ -29,7 +29,7 @@ from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, ta
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
-from .rules import FINAL_SQL
+from .checks.rules import FINAL_SQL
 from .sqlframe import sql_frame
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}

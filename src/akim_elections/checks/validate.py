@@ -5,7 +5,7 @@
 1. file format: every table is UTF-8 without a byte-order mark, LF line ends, no blank line;
 2. structure: Frictionless checks types, constraints, keys, foreign keys, bytes and hashes;
 3. meaning: Great Expectations checks column rules derived from the schema (unique keys, ranges,
-   required values) and the election's arithmetic (``akim_elections.rules``) computed as SQL over an
+   required values) and the election's arithmetic (``akim_elections.checks.rules``) computed as SQL over an
    in-memory SQLite copy of the package.
 
 One readable report; exit status 1 on any failure. Heavy libraries are imported here only.
@@ -26,11 +26,11 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
-from .loader import DataPackageError, default_root, load
+from .. import schema
+from ..loader import DataPackageError, default_root, load
 from .offline_docs import make_offline
 from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS, column_rules
-from .sqlframe import sql_frame
+from ..sqlframe import sql_frame
 
 MAX_EXAMPLES = 5
 
@@ -123,10 +123,10 @@ def _frictionless_example(error) -> str:
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
     """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes."""
-    from .contest_facts import with_contest_facts
-    from .csvio import read_rows, render_rows
-    from .schema import TABLES
-    from .summary import render_derived
+    from ..build.contest_facts import with_contest_facts
+    from ..csvio import read_rows, render_rows
+    from ..schema import TABLES
+    from ..build.summary import render_derived
 
     paths = {r["name"]: root / r["path"] for r in desc["resources"]}
     try:
@@ -169,8 +169,8 @@ def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
 
 def policy_ids(root: Path, desc: dict) -> set[str]:
     """The figures the preference policy prefers, computed from the CSV text as scripts/build.py does."""
-    from .csvio import read_rows
-    from .preference import preferred_ids
+    from ..csvio import read_rows
+    from ..build.preference import preferred_ids
 
     paths = {r["name"]: root / r["path"] for r in desc["resources"]}
     return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
@@ -191,7 +191,7 @@ def sqlite_copy(frames: dict, policy: set[str]):
 
 
 def all_rules():
-    """Every rule the validation runs: the schema's column rules, then the cross-table rules of akim_elections.rules."""
+    """Every rule the validation runs: the schema's column rules, then the cross-table rules of akim_elections.checks.rules."""
     return column_rules() + RULES
 
 
@@ -322,7 +322,7 @@ def _quiet():
 
 # --- driver and report ---------------------------------------------------------------------------
 def validate(path: str | Path | None = None, data_docs: Path | None = None, rule_results: Path | None = None) -> list[Result]:
-    """Every check of the package at path; with rule_results, also write the rules' rows there (the GX project's input)."""
+    """Every check of the package at path; with rule_results, also write the rules' rows there as CSV."""
     root = resolve_root(path)
     try:
         desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
@@ -342,7 +342,7 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None, rule
                               examples=[f"not run: {', '.join(f.table for f in failures)} could not be loaded"]))
     if checks is not None:
         if rule_results is not None:
-            from .csvio import write_bytes_atomic
+            from ..csvio import write_bytes_atomic
 
             write_bytes_atomic(Path(rule_results), checks.to_csv(index=False, lineterminator="\n").encode("utf-8"))
         results += run_gx(checks, data_docs)

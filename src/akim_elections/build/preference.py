@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .schema import BREAKDOWNS, SOURCE_KINDS
+from ..schema import BREAKDOWNS, SOURCE_KINDS
 
 KIND_RANK = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
 # The dimensions that make two figures describe the same thing.

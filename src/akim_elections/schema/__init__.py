@@ -9,8 +9,8 @@ Kept as plain Python literals so that reading it needs no YAML parser and import
 
 from __future__ import annotations
 
-from . import edtf
-from ._version import __version__ as VERSION  # noqa: F401  (re-exported for the build)
+from .. import edtf
+from .._version import __version__ as VERSION  # noqa: F401  (re-exported for the build)
 
 PACKAGE = {
     "name": "akim-elections",
@@ -172,7 +172,7 @@ SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district":
 CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance",
                  "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
                  "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
-# In the order of the preference policy (see akim_elections.preference): earlier kinds are preferred.
+# In the order of the preference policy (see akim_elections.build.preference): earlier kinds are preferred.
 SOURCE_KINDS = {
     "official": "An election commission, akimat, ministry or other government body, or the law itself.",
     "news_agency": "A national news agency (Kazinform, Kazakhstan Today, KazTAG, Interfax-Kazakhstan...).",

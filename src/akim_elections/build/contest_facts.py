@@ -8,7 +8,7 @@ differ. Plain Python over CSV rows (strings): importing this module costs nothin
 
 from __future__ import annotations
 
-from .schema import BREAKDOWNS, CONTEST_FIGURES, CONTEST_WINNER
+from ..schema import BREAKDOWNS, CONTEST_FIGURES, CONTEST_WINNER
 
 
 def _final_contest_figures(figures: list[dict]) -> dict[tuple[str, str, str], dict]:

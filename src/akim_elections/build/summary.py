@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import schema
-from .csvio import render_rows
+from .. import schema
+from ..csvio import render_rows
 
 MAIN_ELECTION = "2021-07-25-rural"
 DIMENSIONS = schema.BREAKDOWNS

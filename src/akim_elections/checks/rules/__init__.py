@@ -3,7 +3,7 @@
 Every cross-table rule is a query over an in-memory SQLite copy of the package returning rows of
 (subject, expected, observed). Great Expectations then checks, per rule, that observed equals
 expected ("eq") or does not exceed it ("le"); offending rows are the report's examples. Column rules
-(ranges, uniqueness) come from the schema itself, see ``akim_elections.validate``.
+(ranges, uniqueness) come from the schema itself, see ``akim_elections.checks.validate``.
 
 Plain data and strings: importing this module costs nothing.
 """
@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
-from .schema import BREAKDOWNS, RARE_DIMENSIONS
-from .translit import kk_latn
+from ...build.places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
+from ...schema import BREAKDOWNS, RARE_DIMENSIONS
+from ...translit import kk_latn
 
 MAIN = "2021-07-25-rural"
 NATIONAL_CONTESTS = 730
@@ -80,7 +80,7 @@ _PREFERRED_FINAL = f"""
 
 # A district is one place under all its spellings: its KATO code.
 _DISTRICT = "IFNULL({t}district_kato, '')"
-# The same thing (see akim_elections.preference.GROUP); a fact adds its value and its source.
+# The same thing (see akim_elections.build.preference.GROUP); a fact adds its value and its source.
 def _group(t: str = "") -> str:
     return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
             + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of,''), IFNULL({t}time_of_day,'')")
@@ -254,7 +254,7 @@ RULES: list[Rule] = [
          f"""SELECT MIN(figure_id) || ' and ' || (COUNT(*) - 1) || ' more' AS subject, 1 AS expected, COUNT(*) AS observed
             FROM figures GROUP BY {_FACT} HAVING COUNT(*) > 1"""),
     Rule("preferred-follows-policy", "figures",
-         "The preferred flags are what the preference policy (akim_elections.preference) gives; rebuild with scripts/build.py after an edit.",
+         "The preferred flags are what the preference policy (akim_elections.build.preference) gives; rebuild with scripts/build.py after an edit.",
          """SELECT f.figure_id || CASE WHEN f.preferred = 1 THEN ' is preferred, the policy prefers another' ELSE ' is not preferred, the policy prefers it' END AS subject,
                    (f.figure_id IN (SELECT figure_id FROM policy)) AS expected, f.preferred AS observed
             FROM figures f"""),
@@ -454,7 +454,7 @@ def _host_matches(hosts) -> str:
 
 
 def _id_map_resolves() -> str:
-    from .schema import TABLES
+    from ...schema import TABLES
     parts = []
     for table, spec in TABLES.items():
         if len(spec["primaryKey"]) == 1:
@@ -720,6 +720,6 @@ def _column_rules(name: str, spec: dict) -> list[Rule]:
 
 def column_rules() -> list[Rule]:
     """The schema's own rules for every table, in the same form as the cross-table rules."""
-    from .schema import TABLES
+    from ...schema import TABLES
 
     return [rule for name, spec in TABLES.items() for rule in _column_rules(name, spec)]

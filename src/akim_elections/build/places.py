@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .csvio import read_rows
-from .translit import kk_latn
+from ..csvio import read_rows
+from ..translit import kk_latn
 
 KATO_FILE = Path("raw") / "kato" / "kato_NK-RK-11-2025_2026-07-17_kz-tax-rates.csv"
 # KATO's first two digits -> region_id in this edition.
