@@ -3,7 +3,7 @@ import csv
 import pytest
 
 from akim_elections import schema
-from akim_elections.checks.rules import url_date
+from akim_elections.checks.rules.sources import url_date
 from conftest import ROOT
 
 CURATED = [n for n in schema.TABLE_ORDER if schema.TABLES[n]["kind"] == "curated"

@@ -1,0 +1,87 @@
+"""The building blocks every family of rules shares: a rule, and SQL for figures, breakdowns and places.
+
+Plain data and strings: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...schema import BREAKDOWNS
+
+MAIN = "2021-07-25-rural"
+CONTEST_TYPES = ("rural_district", "village", "town")
+CONSISTENCY, PUBLISHED = "consistency", "published total"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    table: str
+    meaning: str
+    sql: str
+    compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
+    kind: str = CONSISTENCY  # CONSISTENCY: the package agrees with itself; PUBLISHED: a value pinned to the published record
+
+
+FINAL_SQL = "final = 1 AND as_of IS NULL"  # a figure to quote, of the election as a whole
+
+
+def _breakdown(t: str = "", **dims) -> str:
+    """SQL: the figure (alias ``t``) has exactly these breakdowns and every other breakdown empty."""
+    return " AND ".join(f"{t}{c} IS NULL" if dims.get(c) is None else f"{t}{c} = '{dims[c]}'" for c in BREAKDOWNS)
+
+
+def _total(t: str = "", *free: str) -> str:
+    """SQL: every breakdown of ``t`` empty except the columns in ``free``."""
+    return " AND ".join(f"{t}{c} IS NULL" for c in BREAKDOWNS if c not in free)
+
+
+def _same_breakdown(a: str, b: str, *free: str) -> str:
+    """SQL: figures ``a`` and ``b`` have the same breakdowns, except the columns in ``free``."""
+    return " AND ".join(f"IFNULL({a}{c},'') = IFNULL({b}{c},'')" for c in BREAKDOWNS if c not in free)
+
+
+def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
+    """SQL for the final figure of the main election with exactly this breakdown."""
+    where = " AND ".join([
+        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", FINAL_SQL, _breakdown(**dims),
+        region if region else "region_id IS NULL",
+    ])
+    return f"(SELECT value FROM figures WHERE {where})"
+
+
+# Oblast contest count: the preferred total, or else the sum of its preferred counts by type of unit.
+_REGION_CONTESTS = f"""
+    SELECT r.region_id,
+           COALESCE({_final("region", "contests", region="region_id = r.region_id")},
+                    (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of IS NULL
+                       AND f.unit_type IN {CONTEST_TYPES} AND {_total("f.", "unit_type")})) AS contests
+    FROM regions r"""
+
+_PREFERRED_FINAL = f"""
+    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {FINAL_SQL}"""
+
+# A district is one place under all its spellings: its KATO code.
+_DISTRICT = "IFNULL({t}district_kato, '')"
+# The same thing (see akim_elections.build.preference.GROUP); a fact adds its value and its source.
+def _group(t: str = "") -> str:
+    return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
+            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of,''), IFNULL({t}time_of_day,'')")
+
+
+_GROUP = _group()
+_FACT = _GROUP + ", value, source_id"
+
+
+def _same_place(a: str, b: str) -> str:
+    return (f"{a}.election_id = {b}.election_id AND {a}.scope = {b}.scope AND IFNULL({a}.region_id,'') = IFNULL({b}.region_id,'') "
+            f"AND IFNULL({a}.district_kato,'') = IFNULL({b}.district_kato,'') AND IFNULL({a}.contest_id,'') = IFNULL({b}.contest_id,'')")
+
+
+# Every preferred final figure of any election (not only 25 July 2021), exact ones only where a value is compared.
+_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {FINAL_SQL})"
+_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {FINAL_SQL})"
+# A percentage agrees with its counts within the rounding of the value given (whole percent or one decimal).
+_TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"
