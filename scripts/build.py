@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
-from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
+from akim_elections.build.citation_files import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
