@@ -23,7 +23,7 @@ from akim_elections.build.citation_files import citation_cff, zenodo_json  # noq
 from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.build.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.build.places import Oblasts, contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.build.preference import with_flags  # noqa: E402
 from akim_elections.build.summary import render_derived  # noqa: E402
 
@@ -89,9 +89,10 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
-    districts = district_rows(kato, changes)
+    oblasts = Oblasts.from_rows(tables["regions"])
+    districts = district_rows(kato, changes, oblasts)
     files["districts"] = render_rows(_table_fields("districts"), districts)
-    posts = post_rows(kato, changes)
+    posts = post_rows(kato, changes, oblasts)
     files["posts"] = render_rows(_table_fields("posts"), posts)
     units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
     files["units"] = render_rows(_table_fields("units"), units)

@@ -13,8 +13,7 @@ from akim_elections.export import FINAL_VIEW, export
 from akim_elections.loader import descriptor, package_root
 from akim_elections.build.preference import with_flags
 from akim_elections.build.summary import render_derived
-
-MAIN = "2021-07-25-rural"
+from akim_elections.schema import MAIN_ELECTION
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +27,7 @@ def _totals_but(frame, *free):
 
 
 def test_a_groupby_by_party_of_the_final_national_winners_gives_each_party_once(figures):
-    f = figures[figures.final & (figures.election_id == MAIN) & (figures.scope == "national") & (figures.measure == "winners")
+    f = figures[figures.final & (figures.election_id == MAIN_ELECTION) & (figures.scope == "national") & (figures.measure == "winners")
                 & figures.as_of.isna()]
     by_party = _totals_but(f, "party_id").dropna(subset=["party_id"]).groupby("party_id", observed=True)["value"].agg(["sum", "size"])
     assert (by_party["size"] == 1).all()
@@ -78,7 +77,7 @@ def test_figures_of_counts_read_back_as_integers():
 
 
 def test_expected_participants_are_not_registered_voters(figures):
-    akmola = figures[(figures.region_id == "akmola") & (figures.election_id == MAIN) & (figures.value == 100000)]
+    akmola = figures[(figures.region_id == "akmola") & (figures.election_id == MAIN_ELECTION) & (figures.value == 100000)]
     assert set(akmola.measure) == {"voters_expected"}
 
 
@@ -89,16 +88,16 @@ def test_interim_agrees_with_the_note(figures):
 
 def test_regional_summary_names_inexact_cells_and_sums_north_kazakhstans_parts():
     summary = {(r["election_id"], r["region_id"]): r for r in read_rows(package_root() / "data" / "regional_summary.csv")}
-    assert summary[(MAIN, "north-kazakhstan")]["contests"] == "71"
-    assert "voters_registered: approximately" in summary[(MAIN, "almaty-region")]["measures_inexact"]
-    assert "voters_registered: at_least" in summary[(MAIN, "pavlodar")]["measures_inexact"]
+    assert summary[(MAIN_ELECTION, "north-kazakhstan")]["contests"] == "71"
+    assert "voters_registered: approximately" in summary[(MAIN_ELECTION, "almaty-region")]["measures_inexact"]
+    assert "voters_registered: at_least" in summary[(MAIN_ELECTION, "pavlodar")]["measures_inexact"]
 
 
 def test_a_cell_summed_from_parts_is_traced_to_each_part():
     root = package_root()
     tables = {n: read_rows(root / "data" / f"{n}.csv") for n in ("figures", "contests", "regions", "sources")}
     sources = [r for r in read_rows(root / "data" / "summary_sources.csv")
-               if r["region_id"] == "north-kazakhstan" and r["election_id"] == MAIN and r["column"] == "contests"]
+               if r["region_id"] == "north-kazakhstan" and r["election_id"] == MAIN_ELECTION and r["column"] == "contests"]
     assert sorted(r["part"] for r in sources) == ["rural_district", "town"]
     built = render_derived(tables)["summary_sources"].decode("utf-8")
     assert "north-kazakhstan,contests,rural_district" in built
@@ -109,7 +108,7 @@ def test_the_sqlite_export_has_a_view_of_the_final_figures(tmp_path):
     con = sqlite3.connect(out)
     try:
         rows = con.execute(f"SELECT party_id, value FROM {FINAL_VIEW} WHERE election_id = ? AND scope = 'national' "
-                           "AND measure = 'winners' AND party_id IS NOT NULL AND member_of IS NULL", (MAIN,)).fetchall()
+                           "AND measure = 'winners' AND party_id IS NOT NULL AND member_of IS NULL", (MAIN_ELECTION,)).fetchall()
     finally:
         con.close()
     assert len(rows) == len({p for p, _ in rows}) and dict(rows)["nur-otan"] == 627

@@ -6,7 +6,7 @@ from collections import Counter
 
 from akim_elections import schema
 from akim_elections.csvio import read_rows, render_rows
-from akim_elections.build.places import post_kind, post_rows, read_kato
+from akim_elections.build.places import Oblasts, post_kind, post_rows, read_kato
 from conftest import ROOT
 
 
@@ -49,9 +49,10 @@ def test_posts_lie_in_a_listed_district_of_their_oblast():
 def test_build_of_posts_is_deterministic_and_matches_disk():
     kato = read_kato(ROOT)
     changes = {c["district_kato"]: c for c in read_rows(ROOT / "data" / "district_changes.csv")}
+    oblasts = Oblasts.from_rows(read_rows(ROOT / "data" / "regions.csv"))
     fields = [f["name"] for f in schema.TABLES["posts"]["fields"]]
-    first = render_rows(fields, post_rows(kato, changes))
-    assert first == render_rows(fields, post_rows(list(reversed(kato)), changes))
+    first = render_rows(fields, post_rows(kato, changes, oblasts))
+    assert first == render_rows(fields, post_rows(list(reversed(kato)), changes, oblasts))
     assert first == (ROOT / "data" / "posts.csv").read_bytes()
 
 

@@ -13,9 +13,10 @@ import re
 
 import pytest
 from conftest import copy_package
-from test_validate import MAIN, batch_results, edit, final, one
+from test_validate import batch_results, edit, final, one
 
 from akim_elections.checks import rules
+from akim_elections.schema import MAIN_ELECTION
 
 NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-written-in-source-script", "name-latn-follows-scheme", "winner-is-elected", "elected-has-most-votes",
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
@@ -58,7 +59,7 @@ CATALOGUE = {
         change("district_changes", lambda rows: one(rows, district_kato="104100000"), signed="2020-12-28", in_force="2021-01-01"),
         "unit-in-its-district"),
     "2021 figure filed under a district formed in 2024": (
-        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", district_kato="101000000"), district_kato="104100000"),
+        change("figures", lambda rows: one(rows, election_id=MAIN_ELECTION, scope="district", district_kato="101000000"), district_kato="104100000"),
         "figure-district-in-oblast"),
     "crosswalk row cites a source that does not exist": (
         change("district_changes", lambda rows: one(rows, district_kato="104500000"), other_source_ids="no-such-source"),
@@ -84,7 +85,7 @@ CATALOGUE = {
         change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), region_id="pavlodar"),
         "unit-in-its-district"),
     "district figure filed under another oblast": (
-        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", region_id="almaty-region", measure="contests"),
+        change("figures", lambda rows: one(rows, election_id=MAIN_ELECTION, scope="district", region_id="almaty-region", measure="contests"),
                region_id="akmola"), "figure-district-in-oblast"),
     "winner named is not the elected candidate": (
         change("contests", lambda rows: one(rows, contest_id=FORT), winner_name="Айдос Елемесов"), "winner-is-elected"),
@@ -106,7 +107,7 @@ CATALOGUE = {
     "more winners than contests": (change("figures", lambda rows: final(rows, "region", "winners", "atyrau"), value="19"),
                                    "winners-le-contests"),
     "district contests above the oblast's": (
-        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", region_id="kyzylorda", measure="contests",
+        change("figures", lambda rows: one(rows, election_id=MAIN_ELECTION, scope="district", region_id="kyzylorda", measure="contests",
                                            preferred="true"), value="30"), "district-contests-within-oblast"),
     "share that its counts do not give": (
         change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-kz-winners-pct-nur-otan-cryer-org-uk-0874d7"), value="80.1"),
@@ -137,7 +138,7 @@ CATALOGUE = {
         change("contests", lambda rows: one(rows, contest_id="2021-rural-kyzylorda-akkum"), election_id="2021-rural-by-elections"),
         "totals-are-not-votes"),
     "interim figure without a time": (
-        change("figures", lambda rows: one(rows, election_id=MAIN, scope="region", measure="turnout_pct", time_of_day="14:00",
+        change("figures", lambda rows: one(rows, election_id=MAIN_ELECTION, scope="region", measure="turnout_pct", time_of_day="14:00",
                                            region_id="kostanay"), time_of_day=""), "interim-agrees-with-as-of"),
     "news site filed as official": (change("sources", lambda rows: one(rows, kind="national_media"), kind="official"),
                                     "source-kind-matches-host"),

@@ -29,7 +29,7 @@ from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, ta
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
-from .checks.rules import FINAL_SQL
+from .quote import FINAL_SQL
 from .sqlframe import sql_frame
 
 _SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
@@ -137,7 +137,7 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
-# The figures to use: the rules' FINAL_SQL (the build's `final` flag, of the election as a whole), one figure per
+# The figures to quote (akim_elections.quote: final, of the election as a whole), one figure per
 # thing measured. The view and the canned queries read it.
 FINAL_VIEW = "figures_final"
 # Every breakdown but the party's empty (the canned queries break down by party or not at all).

@@ -8,14 +8,15 @@ differ. Plain Python over CSV rows (strings): importing this module costs nothin
 
 from __future__ import annotations
 
+from ..quote import is_to_quote
 from ..schema import BREAKDOWNS, CONTEST_FIGURES, CONTEST_WINNER
 
 
 def _final_contest_figures(figures: list[dict]) -> dict[tuple[str, str, str], dict]:
-    """(contest_id, measure, stage) -> the final figure of the contest as a whole, with no other breakdown."""
+    """(contest_id, measure, stage) -> the contest's figure to quote (akim_elections.quote), with no other breakdown."""
     out = {}
     for f in figures:
-        if f["scope"] != "contest" or f["final"] != "true" or f["as_of"]:
+        if f["scope"] != "contest" or not is_to_quote(f):
             continue
         if any(f[d] for d in BREAKDOWNS if d != "stage"):
             continue

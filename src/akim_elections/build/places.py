@@ -2,28 +2,34 @@
 
 Plain Python over CSV rows. A district's KATO code is its first four digits followed by zeros; a
 district or city of oblast significance sits at level ``district`` in KATO. The oblast follows from
-the first two digits; oblasts formed in 2022 map back to the oblast they were part of on 25 July 2021.
+the first two digits, as data/regions.csv gives each oblast's KATO code; an oblast formed later (its
+``valid_from``) maps back, before that day, to the oblast it was formed from.
 A code's digits 1-2 name the oblast, 3-4 the district, 5-6 the sub-district (rural district or town or village
 administration) and 7-9 the settlement: 000 there marks a sub-district, not a place.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..csvio import read_rows
 from ..translit import kk_latn
 
 KATO_FILE = Path("raw") / "kato" / "kato_NK-RK-11-2025_2026-07-17_kz-tax-rates.csv"
-# KATO's first two digits -> region_id in this edition.
-OBLAST_BY_PREFIX = {
-    "10": "abai", "11": "akmola", "15": "aktobe", "19": "almaty-region", "23": "atyrau", "27": "west-kazakhstan",
-    "31": "zhambyl", "33": "zhetysu", "35": "karaganda", "39": "kostanay", "43": "kyzylorda", "47": "mangystau",
-    "55": "pavlodar", "59": "north-kazakhstan", "61": "turkistan", "62": "ulytau", "63": "east-kazakhstan",
-}
-# Oblasts formed on 8 June 2022, and the oblast each was part of before.
-FORMED_2022 = {"abai": "east-kazakhstan", "zhetysu": "almaty-region", "ulytau": "karaganda"}
-FORMED_ON = "2022-06-08"
+
+
+@dataclass(frozen=True)
+class Oblasts:
+    """The oblasts of data/regions.csv as the KATO codes name them."""
+
+    by_prefix: dict[str, str]  # KATO's first two digits -> region_id
+    formed: dict[str, tuple[str, str]]  # region_id of an oblast formed later -> (the oblast it was formed from, its first day)
+
+    @classmethod
+    def from_rows(cls, regions: list[dict]) -> "Oblasts":
+        return cls({r["kato"][:2]: r["region_id"] for r in regions},
+                   {r["region_id"]: (r["formed_from"], r["valid_from"]) for r in regions if r["formed_from"]})
 
 
 def district_of(kato: str) -> str:
@@ -31,11 +37,11 @@ def district_of(kato: str) -> str:
     return kato[:4] + "00000"
 
 
-def oblast_on(district_kato: str, day: str | None) -> str:
+def oblast_on(district_kato: str, day: str | None, oblasts: Oblasts) -> str:
     """The oblast a district belonged to on ``day`` (ISO date); before the 2022 splits when the day is unknown."""
-    region = OBLAST_BY_PREFIX[district_kato[:2]]
-    if region in FORMED_2022 and not (day and day >= FORMED_ON):
-        return FORMED_2022[region]
+    region = oblasts.by_prefix[district_kato[:2]]
+    if region in oblasts.formed and not (day and day >= oblasts.formed[region][1]):
+        return oblasts.formed[region][0]
     return region
 
 
@@ -55,15 +61,15 @@ def _territory_changed(district_kato: str, changes: dict[str, dict]) -> str:
     return " ".join(days)
 
 
-def district_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
+def district_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) -> list[dict]:
     """Every district of the KATO edition, with the dates of ``changes`` (district_changes rows by district_kato)."""
     rows = []
     for r in kato:
-        if r["level"] != "district" or r["kato"][:2] not in OBLAST_BY_PREFIX:
+        if r["level"] != "district" or r["kato"][:2] not in oblasts.by_prefix:
             continue  # the districts of the three cities of republican significance hold no rural akims
-        region = OBLAST_BY_PREFIX[r["kato"][:2]]
+        region = oblasts.by_prefix[r["kato"][:2]]
         change = changes.get(r["kato"], {})
-        rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": oblast_on(r["kato"], None),
+        rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": oblast_on(r["kato"], None, oblasts),
                      "kind": "district" if "район" in r["name_ru"].lower() else "city",
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]),
                      "formed_from": change.get("formed_from", ""), "valid_from": change.get("in_force", ""), "valid_to": "",
@@ -125,7 +131,7 @@ def _town_kind(name_ru: str) -> str | None:
     return "town" if name.startswith("г.") else "village"
 
 
-def post_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
+def post_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) -> list[dict]:
     """Every sub-district that is a post, and every town or settlement (type 1) that KATO lists with no administration row.
 
     Some towns of district significance (Ereymentau, Fort-Shevchenko) sit in KATO only as a settlement under their
@@ -134,7 +140,7 @@ def post_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
     administrations = {r["kato"] for r in kato if r["level"] == "sub_district"}
     rows = []
     for r in kato:
-        if r["kato"][:2] not in OBLAST_BY_PREFIX:
+        if r["kato"][:2] not in oblasts.by_prefix:
             continue
         if r["level"] == "sub_district":
             kind = post_kind(r["name_ru"])
@@ -144,9 +150,9 @@ def post_rows(kato: list[dict], changes: dict[str, dict]) -> list[dict]:
             continue
         if kind is None:
             continue
-        region = OBLAST_BY_PREFIX[r["kato"][:2]]
+        region = oblasts.by_prefix[r["kato"][:2]]
         rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]),
                      "district_kato_2021": district_2021(district_of(r["kato"]), changes), "region_id": region,
-                     "region_id_2021": oblast_on(r["kato"], None), "kind": kind,
+                     "region_id_2021": oblast_on(r["kato"], None, oblasts), "kind": kind,
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
     return sorted(rows, key=lambda r: r["kato"])

@@ -10,8 +10,9 @@ from collections import defaultdict
 
 from .. import schema
 from ..csvio import render_rows
+from ..quote import is_to_quote
+from ..schema import MAIN_ELECTION
 
-MAIN_ELECTION = "2021-07-25-rural"
 DIMENSIONS = schema.BREAKDOWNS
 EXACT = "exact"
 WHOLE = "all"  # summary_sources.part of a cell that one figure fills
@@ -23,15 +24,15 @@ def _format(value: str, ftype: str) -> str:
 
 
 def _final_regional(figures: list[dict]) -> dict[tuple, dict]:
-    """(election, region, measure, *breakdowns) -> the final oblast figure of the election as a whole."""
+    """(election, region, measure, *breakdowns) -> the oblast's figure to quote (akim_elections.quote)."""
     return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS)): f
-            for f in figures if f["scope"] == "region" and f["final"] == "true" and not f["as_of"]}
+            for f in figures if f["scope"] == "region" and is_to_quote(f)}
 
 
 def contests_by_unit_type(lookup: dict, election: str, region: str) -> list[dict]:
     """The oblast's final contest counts by type of unit: its contest count where it publishes no total.
 
-    The same rule as the validation's (rules._REGION_CONTESTS): a total, else the sum of its parts.
+    The same rule as the validation's (checks/rules/sql.py, _REGION_CONTESTS): a total, else the sum of its parts.
     """
     return [f for t in schema.UNIT_TYPES
             if (f := lookup.get((election, region, "contests", *(t if d == "unit_type" else "" for d in DIMENSIONS))))]

@@ -4,9 +4,9 @@
 
 1. file format: every table is UTF-8 without a byte-order mark, LF line ends, no blank line;
 2. structure: Frictionless checks types, constraints, keys, foreign keys, bytes and hashes;
-3. meaning: Great Expectations checks column rules derived from the schema (unique keys, ranges,
-   required values) and the election's arithmetic (``akim_elections.checks.rules``) computed as SQL over an
-   in-memory SQLite copy of the package.
+3. meaning: Great Expectations checks the election's arithmetic (``akim_elections.checks.rules``), computed
+   as SQL over an in-memory SQLite copy of the package. Each column's own constraints (required, unique,
+   vocabulary, range) are checked once, by Frictionless in step 2.
 
 One readable report; exit status 1 on any failure. Heavy libraries are imported here only.
 """
@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import schema
 from ..loader import DataPackageError, default_root, load
 from .offline_docs import make_offline
-from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS, column_rules
+from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS
 from ..sqlframe import sql_frame
 
 MAX_EXAMPLES = 5
@@ -190,26 +190,21 @@ def sqlite_copy(frames: dict, policy: set[str]):
     return con
 
 
-def all_rules():
-    """Every rule the validation runs: the schema's column rules, then the cross-table rules of akim_elections.checks.rules."""
-    return column_rules() + RULES
-
-
 def checks_frame(frames: dict, policy: set[str], rules: list | None = None):
     """One row per (rule, subject): the bounds the observed value must lie within, from the SQL of every rule.
 
     An "eq" rule bounds observed by expected on both sides, an "le" rule from above only. Every rule thus becomes
     rows of one table, so Great Expectations checks them all in one batch with two expectations.
-    rules narrows the computation to some of all_rules() (a test that looks at one rule need not compute them all).
+    rules narrows the computation to some of RULES (a test that looks at one rule need not compute them all).
     """
     import pandas as pd
 
     con = sqlite_copy(frames, policy)
     parts = []
-    for rule in all_rules() if rules is None else rules:
+    for rule in RULES if rules is None else rules:
         rows = con.execute(rule.sql).fetchall()
         part = pd.DataFrame(rows, columns=["subject", "expected", "observed"])
-        part.insert(0, "rule", rule_key(rule))
+        part.insert(0, "rule", rule.id)
         part["compare"] = rule.compare
         parts.append(part)
     con.close()
@@ -220,11 +215,6 @@ def checks_frame(frames: dict, policy: set[str], rules: list | None = None):
     frame["upper"] = frame["expected"]
     frame["lower"] = frame["expected"].where(frame["compare"] == "eq", float("-inf"))
     return frame[["rule", "subject", "lower", "observed", "upper"]]
-
-
-def rule_key(rule) -> str:
-    """A rule's name in the checks table: table and rule id (column rules share ids across tables)."""
-    return f"{rule.table}:{rule.id}"
 
 
 def bound_expectations():
@@ -288,11 +278,11 @@ def results_per_rule(checks, unexpected: set, errors: list[str]) -> list[Result]
 
     checks may be a slice of a larger table checked in one batch: its index labels are then those of the whole.
     """
-    return [_rule_result(rule, checks, unexpected, errors) for rule in all_rules()]
+    return [_rule_result(rule, checks, unexpected, errors) for rule in RULES]
 
 
 def _rule_result(rule, checks, unexpected: set, errors: list[str]) -> Result:
-    rows = checks.index[checks["rule"] == rule_key(rule)]
+    rows = checks.index[checks["rule"] == rule.id]
     bad = [i for i in rows if i in unexpected]
     examples = errors + [f"{checks.at[i, 'subject']}: expected {_num(checks.at[i, 'upper'])}, observed {_num(checks.at[i, 'observed'])}"
                          for i in bad[:MAX_EXAMPLES]]

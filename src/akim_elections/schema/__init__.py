@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from . import places, registry, results, summary
 from .fields import DAY_OR_MONTH, EDTF_PATTERN, KATO_CODE, KATO_EDITION, NOTE, PATTERN_NAMES, SLUG, SOURCE_REF  # noqa: F401
-from .package import PACKAGE, VERSION  # noqa: F401
+from .package import MAIN_ELECTION, PACKAGE, VERSION  # noqa: F401
 from .results import CONTEST_FIGURES, CONTEST_WINNER  # noqa: F401
 from .summary import COVERAGE_COLUMNS, SUMMARY_COLUMNS  # noqa: F401
 from .vocabularies import (BREAKDOWNS, CATEGORIES, CONTEST_STATUSES, CONTEST_TYPES, DISTRICT_KINDS, ELECTION_KINDS,  # noqa: F401

@@ -23,3 +23,7 @@ PACKAGE = {
     ],
     "contributors": [{"title": "akim-elections contributors", "roles": ["creator"]}],
 }
+
+# The vote the package is about first: the nationwide direct election of rural akims of 25 July 2021. The published
+# totals are pinned for it, the regional summary shows every oblast of that day for it, and ae.figure() defaults to it.
+MAIN_ELECTION = "2021-07-25-rural"

@@ -2,7 +2,9 @@
 
 Every cross-table rule is a query over an in-memory SQLite copy of the package returning rows of
 (subject, expected, observed). Great Expectations then checks, per rule, that observed equals
-expected ("eq") or does not exceed it ("le"); offending rows are the report's examples.
+expected ("eq") or does not exceed it ("le"); offending rows are the report's examples. What one column may
+hold (required, unique, vocabulary, range, pattern) is Frictionless's to check, from datapackage.json: no rule here
+repeats it.
 
 One module per family, each rule beside the SQL helpers only it uses; ``sql`` holds what they share.
 This registry is the one list the validation runs. Plain data and strings: importing it costs nothing.
@@ -11,8 +13,7 @@ This registry is the one list the validation runs. Plain data and strings: impor
 from __future__ import annotations
 
 from . import contests, dates, figures, places, published, sources, wholes
-from .columns import column_rules  # noqa: F401  (the schema's column rules, run beside these)
-from .sql import CONSISTENCY, FINAL_SQL, MAIN, PUBLISHED, Rule  # noqa: F401  (the names the validation and the docs use)
+from .sql import CONSISTENCY, PUBLISHED, Rule  # noqa: F401  (the names the validation and the docs use)
 
 FAMILIES = (published, places, contests, wholes, figures, dates, sources)
 RULES: list[Rule] = [rule for family in FAMILIES for rule in family.RULES]

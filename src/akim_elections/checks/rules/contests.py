@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .sql import MAIN, _REGION_CONTESTS, _TOLERANCE, Rule
+from ...schema import MAIN_ELECTION
+from .sql import _REGION_CONTESTS, _TOLERANCE, Rule
 
 # A contest whose vote is on record: what no page from before the vote can give.
 _HAS_RESULT = ("EXISTS (SELECT 1 FROM candidates k WHERE k.contest_id = {c}.contest_id AND (k.elected = 1 OR k.votes IS NOT NULL)) "
@@ -26,13 +27,13 @@ RULES: list[Rule] = [
     Rule("contests-within-oblast-count", "contests",
          "The contests listed for an oblast never exceed its preferred contest count (and equal it where every winner is named).",
          f"""SELECT rc.region_id AS subject, rc.contests AS expected,
-                    (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id) AS observed
+                    (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN_ELECTION}' AND c.region_id = rc.region_id) AS observed
             FROM ({_REGION_CONTESTS}) rc WHERE rc.contests IS NOT NULL
             UNION ALL
             SELECT rc.region_id || ' complete', -rc.contests,
-                   -(SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id)
+                   -(SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN_ELECTION}' AND c.region_id = rc.region_id)
             FROM ({_REGION_CONTESTS}) rc
-            WHERE rc.contests = (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN}' AND c.region_id = rc.region_id
+            WHERE rc.contests = (SELECT COUNT(*) FROM contests c WHERE c.election_id = '{MAIN_ELECTION}' AND c.region_id = rc.region_id
                                  AND c.winner_name IS NOT NULL)""", "le"),
     Rule("winner-is-elected", "contests",
          "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
+from ...schema import TABLES
 from .sql import Rule
 
-_CURATED_WITH_SOURCES = ("elections", "regions", "district_changes", "parties", "events", "figures", "contests", "candidates", "reconciliations")
-_PK = {"elections": "election_id", "regions": "region_id", "district_changes": "district_kato", "parties": "party_id", "events": "event_id", "figures": "figure_id",
-       "contests": "contest_id", "candidates": "candidate_id", "reconciliations": "reconciliation_id"}
+# Every curated table whose rows cite a source, with its key (both read from the schema).
+_CITING = {name: spec["primaryKey"][0] for name, spec in TABLES.items()
+           if spec["kind"] == "curated" and name != "sources" and any(f["name"] == "source_id" for f in spec["fields"])}
 
 
 def _sources_exist() -> str:
-    parts = [f"SELECT '{t}: ' || {_PK[t]} || ' cites ' || IFNULL(source_id, '(none)') AS subject, 1 AS expected, "
-             f"(source_id IN (SELECT source_id FROM sources)) AS observed FROM {t}" for t in _CURATED_WITH_SOURCES]
+    parts = [f"SELECT '{t}: ' || {key} || ' cites ' || IFNULL(source_id, '(none)') AS subject, 1 AS expected, "
+             f"(source_id IN (SELECT source_id FROM sources)) AS observed FROM {t}" for t, key in _CITING.items()]
     return " UNION ALL ".join(parts)
 
 
@@ -58,7 +59,6 @@ def _host_matches(hosts) -> str:
 
 
 def _id_map_resolves() -> str:
-    from ...schema import TABLES
     parts = []
     for table, spec in TABLES.items():
         if len(spec["primaryKey"]) == 1:

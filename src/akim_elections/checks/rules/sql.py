@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...schema import BREAKDOWNS
+from ...quote import FINAL_SQL, sql as quote_sql
+from ...schema import BREAKDOWNS, MAIN_ELECTION, UNIT_TYPES
 
-MAIN = "2021-07-25-rural"
-CONTEST_TYPES = ("rural_district", "village", "town")
 CONSISTENCY, PUBLISHED = "consistency", "published total"
 
 
@@ -22,9 +21,6 @@ class Rule:
     sql: str
     compare: str = "eq"  # "eq": observed = expected; "le": observed <= expected
     kind: str = CONSISTENCY  # CONSISTENCY: the package agrees with itself; PUBLISHED: a value pinned to the published record
-
-
-FINAL_SQL = "final = 1 AND as_of IS NULL"  # a figure to quote, of the election as a whole
 
 
 def _breakdown(t: str = "", **dims) -> str:
@@ -43,9 +39,9 @@ def _same_breakdown(a: str, b: str, *free: str) -> str:
 
 
 def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
-    """SQL for the final figure of the main election with exactly this breakdown."""
+    """SQL for the figure to quote (``quote``) of the main election with exactly this breakdown."""
     where = " AND ".join([
-        f"election_id = '{MAIN}'", f"scope = '{scope}'", f"measure = '{measure}'", FINAL_SQL, _breakdown(**dims),
+        f"election_id = '{MAIN_ELECTION}'", f"scope = '{scope}'", f"measure = '{measure}'", FINAL_SQL, _breakdown(**dims),
         region if region else "region_id IS NULL",
     ])
     return f"(SELECT value FROM figures WHERE {where})"
@@ -55,13 +51,13 @@ def _final(scope: str = "national", measure: str = "contests", *, region: str | 
 _REGION_CONTESTS = f"""
     SELECT r.region_id,
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
-                    (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN}' AND f.scope = 'region'
-                       AND f.region_id = r.region_id AND f.measure = 'contests' AND f.final = 1 AND f.as_of IS NULL
-                       AND f.unit_type IN {CONTEST_TYPES} AND {_total("f.", "unit_type")})) AS contests
+                    (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN_ELECTION}' AND f.scope = 'region'
+                       AND f.region_id = r.region_id AND f.measure = 'contests' AND {quote_sql("f.")}
+                       AND f.unit_type IN {tuple(UNIT_TYPES)} AND {_total("f.", "unit_type")})) AS contests
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""
-    SELECT * FROM figures WHERE election_id = '{MAIN}' AND {FINAL_SQL}"""
+    SELECT * FROM figures WHERE election_id = '{MAIN_ELECTION}' AND {FINAL_SQL}"""
 
 # A district is one place under all its spellings: its KATO code.
 _DISTRICT = "IFNULL({t}district_kato, '')"

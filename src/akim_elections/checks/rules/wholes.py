@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .places import OBLASTS
-from .sql import (MAIN, _DISTRICT, _PREFERRED_FINAL, _REGION_CONTESTS, _TOLERANCE, _USE, _USE_EXACT, Rule, _breakdown, _final,
+from ...schema import MAIN_ELECTION
+from .sql import (_DISTRICT, _PREFERRED_FINAL, _REGION_CONTESTS, _TOLERANCE, _USE, _USE_EXACT, Rule, _breakdown, _final,
                   _same_breakdown, _same_place, _total)
 
 
@@ -11,11 +11,11 @@ RULES: list[Rule] = [
     Rule("regional-contests-sum", "figures",
          "The oblasts' preferred contest counts add up to the national count plus the difference recorded in reconciliations.",
          f"""SELECT 'sum of oblast contests' AS subject,
-                    {_final()} + IFNULL((SELECT difference FROM reconciliations WHERE election_id = '{MAIN}' AND measure = 'contests'), 0) AS expected,
+                    {_final()} + IFNULL((SELECT difference FROM reconciliations WHERE election_id = '{MAIN_ELECTION}' AND measure = 'contests'), 0) AS expected,
                     (SELECT SUM(contests) FROM ({_REGION_CONTESTS})) AS observed
             UNION ALL
             SELECT 'recorded parts_sum is the current sum', (SELECT SUM(contests) FROM ({_REGION_CONTESTS})), parts_sum
-            FROM reconciliations WHERE election_id = '{MAIN}' AND measure = 'contests'"""),
+            FROM reconciliations WHERE election_id = '{MAIN_ELECTION}' AND measure = 'contests'"""),
     Rule("regional-party-tally", "figures",
          "In each oblast, winners by party never exceed the winners; where self-nominated winners are known they add up exactly.",
          f"""SELECT w.region_id || ' parties <= winners' AS subject, w.value AS expected, SUM(p.value) AS observed
@@ -65,16 +65,16 @@ RULES: list[Rule] = [
          "the oblast's where every district of the oblast (not the cities) has a count.",
          f"""SELECT rc.region_id || ' districts' AS subject, rc.contests AS expected, SUM(f.value) AS observed
             FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
-            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
+            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN_ELECTION}' AND f.scope = 'district' AND f.measure = 'contests'
               AND {_total("f.", "stage")} AND f.stage IS NULL
             GROUP BY rc.region_id
             UNION ALL
             SELECT rc.region_id || ' districts (every district counted)', -rc.contests, -SUM(f.value)
             FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
-            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN}' AND f.scope = 'district' AND f.measure = 'contests'
+            WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN_ELECTION}' AND f.scope = 'district' AND f.measure = 'contests'
               AND {_total("f.", "stage")} AND f.stage IS NULL
               AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district' AND d.formed_from IS NULL
-                              AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN}'
+                              AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN_ELECTION}'
                                   AND g.scope = 'district' AND g.measure = 'contests' AND g.district_kato IS NOT NULL))
             GROUP BY rc.region_id""", "le"),
     Rule("share-agrees-with-counts", "figures",
@@ -111,7 +111,7 @@ RULES: list[Rule] = [
                     SUM(r.value) AS observed
             FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
               AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
-            WHERE n.election_id = '{MAIN}' AND n.scope = 'national' AND {_total("n.", "stage")}
+            WHERE n.election_id = '{MAIN_ELECTION}' AND n.scope = 'national' AND {_total("n.", "stage")}
               AND (n.measure = 'winners' OR (n.measure = 'candidates' AND n.stage = 'registered'))
             GROUP BY n.figure_id
             UNION ALL
@@ -119,7 +119,7 @@ RULES: list[Rule] = [
                        WHERE x.election_id = n.election_id AND x.measure = n.measure), 0)), -SUM(r.value)
             FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
               AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
-            WHERE n.election_id = '{MAIN}' AND n.scope = 'national' AND {_total("n.", "stage")}
+            WHERE n.election_id = '{MAIN_ELECTION}' AND n.scope = 'national' AND {_total("n.", "stage")}
               AND (n.measure = 'winners' OR (n.measure = 'candidates' AND n.stage = 'registered'))
-            GROUP BY n.figure_id HAVING COUNT(DISTINCT r.region_id) >= {len(OBLASTS)}""", "le"),
+            GROUP BY n.figure_id HAVING COUNT(DISTINCT r.region_id) >= (SELECT COUNT(*) FROM regions WHERE valid_from IS NULL)""", "le"),
 ]
