@@ -22,7 +22,8 @@ from akim_elections import schema  # noqa: E402
 from akim_elections.build.citation_files import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
-from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
+from akim_elections.atomic import write_bytes  # noqa: E402
+from akim_elections.csvio import read_rows, render_rows  # noqa: E402
 from akim_elections.build.places import Oblasts, contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.build.preference import with_flags  # noqa: E402
 from akim_elections.build.summary import render_derived  # noqa: E402
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build: {p.relative_to(ROOT)} is out of date; run python scripts/build.py", file=sys.stderr)
         return 1 if stale else 0
     for path, data in outputs.items():
-        write_bytes_atomic(path, data)
+        write_bytes(path, data)
     print(f"build: wrote {len(outputs)} files ({len(stale)} changed)")
     return 0
 

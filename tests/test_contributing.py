@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from akim_elections.csvio import read_rows, write_rows
+from akim_elections.csvio import read_rows
 from akim_elections.checks.validate import check_structure, checks_frame, load_frames, policy_ids, run_gx, validate
-from conftest import ROOT, load_script
+from conftest import ROOT, load_script, write_rows
 
 build = load_script("build")
 

@@ -8,13 +8,15 @@ import subprocess
 import sys
 import tomllib
 
+import pandas as pd
 import pytest
 
 import akim_elections as ae
 from akim_elections import atomic, export as export_module
-from akim_elections.export import export
+from akim_elections.export import FINAL_VIEW, export
 from akim_elections.extras import EXTRAS
-from conftest import ROOT
+from akim_elections.schema import MAIN_ELECTION
+from conftest import EXPORTS, ROOT
 
 
 def fields_of(table: str) -> list[dict]:
@@ -138,3 +140,69 @@ def test_a_bare_install_gets_one_line_naming_the_extra(tmp_path):
     assert out.stderr.strip() == ("akim-elections: export --format parquet needs the [parquet] extra (pyarrow is not installed): "
                                   "pip install 'akim-elections[parquet]'")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sqlite_export_has_a_view_of_the_final_figures(tmp_path):
+    out = export("sqlite", tmp_path / "akims.sqlite")
+    con = sqlite3.connect(out)
+    try:
+        rows = con.execute(f"SELECT party_id, value FROM {FINAL_VIEW} WHERE election_id = ? AND scope = 'national' "
+                           "AND measure = 'winners' AND party_id IS NOT NULL AND member_of IS NULL", (MAIN_ELECTION,)).fetchall()
+    finally:
+        con.close()
+    assert len(rows) == len({p for p, _ in rows}) and dict(rows)["nur-otan"] == 627
+
+
+def _same_values(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """Compare cell by cell as text, so a type the format cannot hold does not hide a lost value."""
+    def norm(frame):
+        return frame.astype(object).where(frame.notna(), None).map(
+            lambda v: None if v is None else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else
+                                              str(bool(v)).lower() if isinstance(v, bool) else
+                                              (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))))
+    assert list(a.columns) == list(b.columns)
+    pd.testing.assert_frame_equal(norm(a).reset_index(drop=True), norm(b).reset_index(drop=True), check_dtype=False)
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_parquet_export_keeps_values_and_types(exported, name):
+    back = pd.read_parquet((exported / EXPORTS["parquet"]) / f"{name}.parquet")
+    original = ae.load(name)
+    for column in original.select_dtypes("datetime").columns:  # date32 reads back as datetime.date
+        back[column] = pd.to_datetime(back[column]).astype(original[column].dtype)
+    pd.testing.assert_frame_equal(back, original, check_dtype=False)
+    for column in original.columns:
+        if isinstance(original[column].dtype, pd.CategoricalDtype):
+            assert isinstance(back[column].dtype, pd.CategoricalDtype), column
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_sqlite_export_reads_back(exported, name):
+    con = sqlite3.connect((exported / EXPORTS["sqlite"]))
+    back = pd.read_sql(f'SELECT * FROM "{name}"', con)
+    original = ae.load(name)
+    for column, dtype in original.dtypes.items():
+        if str(dtype) == "boolean":
+            back[column] = back[column].map({1: True, 0: False})
+    _same_values(back, original)
+    con.close()
+
+
+def test_sqlite_export_declares_keys(exported):
+    con = sqlite3.connect((exported / EXPORTS["sqlite"]))
+    fks = con.execute("PRAGMA foreign_key_list(figures)").fetchall()
+    assert {fk[2] for fk in fks} >= {"elections", "regions", "parties", "sources", "contests"}
+    assert any(col[5] for col in con.execute("PRAGMA table_info(figures)"))  # a primary key column
+    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize("name", ae.tables())
+def test_excel_export_reads_back(exported, name):
+    back = pd.read_excel((exported / EXPORTS["xlsx"]), sheet_name=name[:31], dtype=object)
+    _same_values(back, ae.load(name))
+
+
+def test_excel_export_has_a_readme_sheet(exported):
+    readme = pd.read_excel((exported / EXPORTS["xlsx"]), sheet_name="README")
+    text = " ".join(str(v) for v in readme.iloc[:, 0].dropna())
+    assert "CC BY 4.0" in text and ae.__version__ in text

@@ -1,12 +1,10 @@
-"""Releases: one version everywhere, a valid citation, exports that read back, a diff, an offline wheel."""
+"""Releases: one version everywhere, the checklist's diff step, and a wheel and an sdist that install offline."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import shutil
-import sqlite3
 import subprocess
 import sys
 import sysconfig
@@ -15,14 +13,11 @@ import zipfile
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import akim_elections as ae
 from akim_elections import citation
-from akim_elections.csvio import read_rows, write_rows
-from akim_elections.diff import diff, format_text
-from conftest import EXPORTS, ROOT, load_script
+from conftest import ROOT
 
 VERSION = ae.__version__
 
@@ -34,130 +29,6 @@ def test_one_version_everywhere():
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["version"] == VERSION
     assert f"## {VERSION}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"Version {VERSION}" in citation.apa()
-
-
-def test_the_release_date_is_carried_by_every_citation():
-    released = ae._version.__release_date__
-    assert re.search(r"^date-released: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1) == released
-    assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["publication_date"] == released
-    assert f"date = {{{released}}}" in citation.bibtex()
-    assert f"({released[:4]}, " in citation.apa()
-    assert released in load_script("docs_pages").cite_page()
-
-
-def test_citation_cff_is_valid():
-    tool = ROOT / ".tools" / "cff" / "bin" / "cffconvert"
-    if not tool.exists():
-        if os.environ.get("CI"):
-            pytest.fail("cffconvert missing: scripts/setup.sh installs it")
-        pytest.skip("cffconvert not installed (scripts/setup.sh installs it)")
-    out = subprocess.run([str(tool), "--validate", "-i", str(ROOT / "CITATION.cff")], capture_output=True, text=True)
-    assert out.returncode == 0, out.stdout + out.stderr
-
-
-def test_cite_styles_and_the_docs_page_agree():
-    docs = load_script("docs_pages")
-    page = docs.cite_page()
-    assert citation.bibtex() in page and citation.apa() in page
-    assert ae.cite() == citation.apa()
-    assert ae.cite("bibtex").startswith("@misc{akim_elections,")
-    with pytest.raises(ValueError, match="use one of: apa, bibtex"):
-        ae.cite("chicago")
-
-
-@pytest.fixture
-def exported(exported) -> dict:
-    """format -> its export (the session's, built once in conftest)."""
-    return {fmt: exported / name for fmt, name in EXPORTS.items()}
-
-
-def _same_values(a: pd.DataFrame, b: pd.DataFrame) -> None:
-    """Compare cell by cell as text, so a type the format cannot hold does not hide a lost value."""
-    def norm(frame):
-        return frame.astype(object).where(frame.notna(), None).map(
-            lambda v: None if v is None else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else
-                                              str(bool(v)).lower() if isinstance(v, bool) else
-                                              (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))))
-    assert list(a.columns) == list(b.columns)
-    pd.testing.assert_frame_equal(norm(a).reset_index(drop=True), norm(b).reset_index(drop=True), check_dtype=False)
-
-
-def test_csv_export_is_the_package(exported):
-    for name in ae.tables():
-        assert (exported["csv"] / "data" / f"{name}.csv").read_bytes() == ae.path(name).read_bytes()
-
-
-@pytest.mark.parametrize("name", ae.tables())
-def test_parquet_export_keeps_values_and_types(exported, name):
-    back = pd.read_parquet(exported["parquet"] / f"{name}.parquet")
-    original = ae.load(name)
-    for column in original.select_dtypes("datetime").columns:  # date32 reads back as datetime.date
-        back[column] = pd.to_datetime(back[column]).astype(original[column].dtype)
-    pd.testing.assert_frame_equal(back, original, check_dtype=False)
-    for column in original.columns:
-        if isinstance(original[column].dtype, pd.CategoricalDtype):
-            assert isinstance(back[column].dtype, pd.CategoricalDtype), column
-
-
-@pytest.mark.parametrize("name", ae.tables())
-def test_sqlite_export_reads_back(exported, name):
-    con = sqlite3.connect(exported["sqlite"])
-    back = pd.read_sql(f'SELECT * FROM "{name}"', con)
-    original = ae.load(name)
-    for column, dtype in original.dtypes.items():
-        if str(dtype) == "boolean":
-            back[column] = back[column].map({1: True, 0: False})
-    _same_values(back, original)
-    con.close()
-
-
-def test_sqlite_export_declares_keys(exported):
-    con = sqlite3.connect(exported["sqlite"])
-    fks = con.execute("PRAGMA foreign_key_list(figures)").fetchall()
-    assert {fk[2] for fk in fks} >= {"elections", "regions", "parties", "sources", "contests"}
-    assert any(col[5] for col in con.execute("PRAGMA table_info(figures)"))  # a primary key column
-    assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-
-
-@pytest.mark.parametrize("name", ae.tables())
-def test_excel_export_reads_back(exported, name):
-    back = pd.read_excel(exported["xlsx"], sheet_name=name[:31], dtype=object)
-    _same_values(back, ae.load(name))
-
-
-def test_excel_export_has_a_readme_sheet(exported):
-    readme = pd.read_excel(exported["xlsx"], sheet_name="README")
-    text = " ".join(str(v) for v in readme.iloc[:, 0].dropna())
-    assert "CC BY 4.0" in text and VERSION in text
-
-
-def test_diff_reports_added_removed_and_changed_rows(package_copy, tmp_path):
-    new = tmp_path / "new"
-    shutil.copytree(package_copy, new)
-    path = new / "data" / "parties.csv"
-    rows = read_rows(path)
-    rows[0]["later_names"] = "CHANGED"
-    removed = rows.pop()
-    rows.append({**rows[1], "party_id": "green"})
-    write_rows(path, list(rows[0]), rows)
-    report = diff(str(package_copy), str(new))
-    parties = report.tables["parties"]
-    assert parties.added == ["green"]
-    assert parties.removed == [removed["party_id"]]
-    assert list(parties.changed.values())[0] == {"later_names": (read_rows(package_copy / "data" / "parties.csv")[0]["later_names"], "CHANGED")}
-    assert "parties: 1 added, 1 removed, 0 renamed, 1 changed" in format_text(report)
-
-
-def test_diff_accepts_git_refs():
-    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True).returncode != 0:
-        pytest.skip("not a git checkout")
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        report = diff("HEAD", "HEAD")
-    finally:
-        os.chdir(cwd)
-    assert not report.different and "figures" in report.tables
 
 
 def test_the_release_checklist_diff_step_runs_once_a_release_is_tagged(tmp_path):

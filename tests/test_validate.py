@@ -8,7 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from akim_elections.csvio import read_rows, write_rows
+from akim_elections.csvio import read_rows
+from conftest import write_rows
 from akim_elections.checks.rules import RULE_IDS, RULES
 from akim_elections.quote import is_to_quote
 from akim_elections.schema import BREAKDOWNS, MAIN_ELECTION
@@ -139,7 +140,7 @@ def contest_votes(rows):
 CATALOGUE = {
     "duplicate primary key": (add_row("figures", lambda rows: dict(rows[0])), True, ("figures", "frictionless:primary-key")),
     "dangling foreign key": (set_value("figures", lambda rows: one(rows, scope="region"), "region_id", "atlantis"), True,
-                             ("figures", "frictionless:foreign-key")),
+                             ("package", "references-exist")),
     "negative votes": (set_value("candidates", lambda rows: one(rows, elected="false"), "votes", "-5"), True, ("candidates", "frictionless:constraint-error")),
     "turnout 104": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "value", "104"), True,
                     ("figures", "percent-within-0-100")),
@@ -156,7 +157,7 @@ CATALOGUE = {
     "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN_ELECTION), "date_earliest", "2021-02-30"), True,
                         ("elections", "loadable")),
     "unknown party": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="auyl"), "party_id", "green-party"), True,
-                      ("figures", "frictionless:foreign-key")),
+                      ("package", "references-exist")),
     "CSV saved as cp1251": (text_edit("regions", lambda b: b.decode("utf-8").encode("cp1251", errors="replace")), False,
                             ("regions", "file-format")),
     "truncated file": (text_edit("figures", lambda b: b[: len(b) // 2]), False, ("figures", "file-format")),

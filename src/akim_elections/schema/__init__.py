@@ -15,7 +15,7 @@ Kept as plain Python literals so that reading it needs no YAML parser and import
 from __future__ import annotations
 
 from . import places, registry, results, summary
-from .fields import DAY_OR_MONTH, EDTF_PATTERN, KATO_CODE, KATO_EDITION, NOTE, PATTERN_NAMES, SLUG, SOURCE_REF  # noqa: F401
+from .fields import DAY_OR_MONTH, PATTERN_NAMES  # noqa: F401
 from .package import MAIN_ELECTION, PACKAGE, VERSION  # noqa: F401
 from .results import CONTEST_FIGURES, CONTEST_WINNER  # noqa: F401
 from .summary import COVERAGE_COLUMNS, SUMMARY_COLUMNS  # noqa: F401
@@ -31,7 +31,3 @@ _DEFINED = {**registry.TABLES, **places.TABLES, **results.TABLES, **summary.TABL
 assert set(TABLE_ORDER) == set(_DEFINED)
 TABLES: dict[str, dict] = {name: _DEFINED[name] for name in TABLE_ORDER}
 
-
-def unit_of(measure: str) -> str:
-    """The unit every figure of ``measure`` must carry."""
-    return MEASURES[measure][0]

@@ -75,6 +75,13 @@ RULES: list[Rule] = [
             UNION ALL SELECT n.region_id || ' formed from ' || IFNULL(n.formed_from, '(none)') || ', which changed on ' || IFNULL(n.valid_from, '(none)'),
                              1, IFNULL(o.territory_changed = n.valid_from, 0)
             FROM regions n LEFT JOIN regions o ON o.region_id = n.formed_from WHERE n.valid_from IS NOT NULL OR n.formed_from IS NOT NULL"""),
+    Rule("oblast-codes-agree", "regions",
+         "An oblast's current ISO 3166-2 code is `KZ-` and the first two digits of its KATO code, and it has a code of the 2021 "
+         "series exactly when it existed on 25 July 2021.",
+         """SELECT region_id || ' (' || iso_3166_2_current || ', KATO ' || kato || ', 2021 code ' || IFNULL(iso_3166_2, 'none') || ')' AS subject,
+                   1 AS expected,
+                   (iso_3166_2_current = 'KZ-' || substr(kato, 1, 2)) AND ((iso_3166_2 IS NOT NULL) = (valid_from IS NULL)) AS observed
+            FROM regions"""),
     Rule("oblast-of-the-day", "contests",
          "Every contest and figure sits in an oblast that existed on its election day, and after 8 June 2022 a district of Abai, "
          "Zhetysu or Ulytau sits in that oblast.",

@@ -11,10 +11,20 @@ from .sql import Rule
 _CITING = {name: spec["primaryKey"][0] for name, spec in TABLES.items()
            if spec["kind"] == "curated" and name != "sources" and any(f["name"] == "source_id" for f in spec["fields"])}
 
+# The tables whose rows cite further sources in `other_source_ids` (ids separated by spaces).
+_FURTHER = [name for name, spec in TABLES.items() if any(f["name"] == "other_source_ids" for f in spec["fields"])]
+# Every source id some row cites (its `source_id` or one of its `other_source_ids`).
+_CITED = " UNION ".join([f"SELECT source_id FROM {t}" for t in _CITING] + [
+    f"""SELECT j.value FROM {t} x, json_each('["' || REPLACE(IFNULL(x.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""
+    for t in _FURTHER])
+
 
 def _sources_exist() -> str:
     parts = [f"SELECT '{t}: ' || {key} || ' cites ' || IFNULL(source_id, '(none)') AS subject, 1 AS expected, "
              f"(source_id IN (SELECT source_id FROM sources)) AS observed FROM {t}" for t, key in _CITING.items()]
+    parts += [f"""SELECT '{t}: ' || x.{_CITING[t]} || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
+            FROM {t} x, json_each('["' || REPLACE(IFNULL(x.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""
+              for t in _FURTHER]
     return " UNION ALL ".join(parts)
 
 
@@ -53,6 +63,19 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
+def _references_exist() -> str:
+    """SQL rows: every value of a foreign key (as the schema declares them) that names no row of the table it refers to."""
+    parts = []
+    for table, spec in TABLES.items():
+        ident = " || '/' || ".join(f'x."{k}"' for k in spec["primaryKey"])
+        for fk in spec["foreignKeys"]:
+            field, ref, ref_field = fk["fields"], fk["reference"]["resource"], fk["reference"]["fields"]
+            parts.append(f"""SELECT '{table}: ' || {ident} || ' has {field} ' || x."{field}" || ', not a {ref_field} of {ref}' AS subject,
+                                    1 AS expected, 0 AS observed
+                             FROM {table} x WHERE x."{field}" IS NOT NULL AND x."{field}" NOT IN (SELECT "{ref_field}" FROM {ref})""")
+    return " UNION ALL ".join(parts)
+
+
 def _host_matches(hosts) -> str:
     return "(" + " OR ".join(f"host(s.url) = '{h}' OR host(s.url) LIKE '%.{h}' OR instr(host(s.url), '{h}') > 0"
                              if "." not in h else f"host(s.url) = '{h}' OR host(s.url) LIKE '%.{h}'" for h in hosts) + ")"
@@ -77,12 +100,15 @@ SQL_FUNCTIONS = {"host": host, "url_date": url_date}
 
 RULES: list[Rule] = [
     Rule("sources-exist", "sources", "Every row of every curated table cites a source that exists in the sources table.",
-         _sources_exist() + """ UNION ALL
-            SELECT 'regions: ' || r.region_id || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
-            FROM regions r, json_each('["' || REPLACE(IFNULL(r.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''
-            UNION ALL
-            SELECT 'district_changes: ' || x.district_kato || ' cites ' || j.value, 1, (j.value IN (SELECT source_id FROM sources))
-            FROM district_changes x, json_each('["' || REPLACE(IFNULL(x.other_source_ids, ''), ' ', '","') || '"]') j WHERE j.value <> ''"""),
+         _sources_exist()),
+    Rule("references-exist", "package",
+         "Every reference names an existing row: each value of a foreign key the schema declares (a figure's `region_id`, a "
+         "contest's `kato`...) is a key of the table it refers to.",
+         _references_exist()),
+    Rule("every-source-cited", "sources",
+         "Every source is cited by some row (its `source_id` or `other_source_ids`): the sources table lists only pages a value "
+         "comes from.",
+         f"""SELECT s.source_id AS subject, 1 AS expected, (s.source_id IN ({_CITED})) AS observed FROM sources s"""),
     Rule("source-kind-matches-host", "sources",
          "A source's kind agrees with its host: official only from government, akimat or election-commission sites; encyclopedia "
          "only from Wikipedia and its sister projects; known copy sites always mirror.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...quote import sql as quote_sql
 from ...schema import MAIN_ELECTION
 from .sql import (_DISTRICT, _PREFERRED_FINAL, _REGION_CONTESTS, _TOLERANCE, _USE, _USE_EXACT, Rule, _breakdown, _final,
                   _same_breakdown, _same_place, _total)
@@ -122,4 +123,11 @@ RULES: list[Rule] = [
             WHERE n.election_id = '{MAIN_ELECTION}' AND n.scope = 'national' AND {_total("n.", "stage")}
               AND (n.measure = 'winners' OR (n.measure = 'candidates' AND n.stage = 'registered'))
             GROUP BY n.figure_id HAVING COUNT(DISTINCT r.region_id) >= (SELECT COUNT(*) FROM regions WHERE valid_from IS NULL)""", "le"),
+    Rule("reconciled-total-is-final", "reconciliations",
+         "A reconciliation compares the oblasts with a figure to quote: its `total_figure_id` is a final figure of the election as a "
+         "whole, of the reconciliation's election and measure.",
+         f"""SELECT r.reconciliation_id || ' against ' || r.total_figure_id AS subject, 1 AS expected,
+                    EXISTS (SELECT 1 FROM figures f WHERE f.figure_id = r.total_figure_id AND {quote_sql("f.")}
+                            AND f.election_id = r.election_id AND f.measure = r.measure) AS observed
+            FROM reconciliations r"""),
 ]
