@@ -11,9 +11,8 @@ from collections import defaultdict
 from .. import schema
 from ..csvio import render_rows
 from ..quote import is_to_quote
-from ..schema import MAIN_ELECTION
+from ..schema import BREAKDOWNS, MAIN_ELECTION
 
-DIMENSIONS = schema.BREAKDOWNS
 EXACT = "exact"
 WHOLE = "all"  # summary_sources.part of a cell that one figure fills
 
@@ -25,7 +24,7 @@ def _format(value: str, ftype: str) -> str:
 
 def _final_regional(figures: list[dict]) -> dict[tuple, dict]:
     """(election, region, measure, *breakdowns) -> the oblast's figure to quote (akim_elections.quote)."""
-    return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in DIMENSIONS)): f
+    return {(f["election_id"], f["region_id"], f["measure"], *(f[d] for d in BREAKDOWNS)): f
             for f in figures if f["scope"] == "region" and is_to_quote(f)}
 
 
@@ -35,7 +34,7 @@ def contests_by_unit_type(lookup: dict, election: str, region: str) -> list[dict
     The same rule as the validation's (checks/rules/sql.py, _REGION_CONTESTS): a total, else the sum of its parts.
     """
     return [f for t in schema.UNIT_TYPES
-            if (f := lookup.get((election, region, "contests", *(t if d == "unit_type" else "" for d in DIMENSIONS))))]
+            if (f := lookup.get((election, region, "contests", *(t if d == "unit_type" else "" for d in BREAKDOWNS))))]
 
 
 def _cells(tables: dict[str, list[dict]]):
@@ -54,7 +53,7 @@ def _cells(tables: dict[str, list[dict]]):
         for region in [r for r in regions if r in shown[election]]:
             row, found = {"election_id": election, "region_id": region}, {}
             for column, measure, breakdown, _ in schema.SUMMARY_COLUMNS:
-                figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in DIMENSIONS)))
+                figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in BREAKDOWNS)))
                 parts = [figure] if figure else (contests_by_unit_type(lookup, election, region) if column == "contests" else [])
                 row[column] = _format(str(sum(float(f["value"]) for f in parts)), field_types[column]) if parts else ""
                 if parts:

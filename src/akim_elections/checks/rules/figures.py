@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from ...schema import RARE_DIMENSIONS
-from .sql import _FACT, _GROUP, Rule, _group
+from ...schema import BREAKDOWNS, RARE_DIMENSIONS
+from .sql import Rule
+
+
+# The same thing (see akim_elections.build.preference.GROUP); a fact adds its value and its source.
+def _group(t: str = "") -> str:
+    return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
+            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of,''), IFNULL({t}time_of_day,'')")
+
+
+_GROUP = _group()
+_FACT = _GROUP + ", value, source_id"
 
 
 RULES: list[Rule] = [

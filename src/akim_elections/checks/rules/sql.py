@@ -33,11 +33,6 @@ def _total(t: str = "", *free: str) -> str:
     return " AND ".join(f"{t}{c} IS NULL" for c in BREAKDOWNS if c not in free)
 
 
-def _same_breakdown(a: str, b: str, *free: str) -> str:
-    """SQL: figures ``a`` and ``b`` have the same breakdowns, except the columns in ``free``."""
-    return " AND ".join(f"IFNULL({a}{c},'') = IFNULL({b}{c},'')" for c in BREAKDOWNS if c not in free)
-
-
 def _final(scope: str = "national", measure: str = "contests", *, region: str | None = None, **dims) -> str:
     """SQL for the figure to quote (``quote``) of the main election with exactly this breakdown."""
     where = " AND ".join([
@@ -59,25 +54,5 @@ _REGION_CONTESTS = f"""
 _PREFERRED_FINAL = f"""
     SELECT * FROM figures WHERE election_id = '{MAIN_ELECTION}' AND {FINAL_SQL}"""
 
-# A district is one place under all its spellings: its KATO code.
-_DISTRICT = "IFNULL({t}district_kato, '')"
-# The same thing (see akim_elections.build.preference.GROUP); a fact adds its value and its source.
-def _group(t: str = "") -> str:
-    return (f"{t}election_id, {t}scope, IFNULL({t}region_id,''), IFNULL({t}district_kato,''), IFNULL({t}contest_id,''), {t}measure, "
-            + "".join(f"IFNULL({t}{c},''), " for c in BREAKDOWNS) + f"IFNULL({t}as_of,''), IFNULL({t}time_of_day,'')")
-
-
-_GROUP = _group()
-_FACT = _GROUP + ", value, source_id"
-
-
-def _same_place(a: str, b: str) -> str:
-    return (f"{a}.election_id = {b}.election_id AND {a}.scope = {b}.scope AND IFNULL({a}.region_id,'') = IFNULL({b}.region_id,'') "
-            f"AND IFNULL({a}.district_kato,'') = IFNULL({b}.district_kato,'') AND IFNULL({a}.contest_id,'') = IFNULL({b}.contest_id,'')")
-
-
-# Every preferred final figure of any election (not only 25 July 2021), exact ones only where a value is compared.
-_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {FINAL_SQL})"
-_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {FINAL_SQL})"
 # A percentage agrees with its counts within the rounding of the value given (whole percent or one decimal).
 _TOLERANCE = "(CASE WHEN {v} = ROUND({v}) THEN 0.5 ELSE 0.05 END + 1e-9)"

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from ...quote import sql as quote_sql
-from ...schema import MAIN_ELECTION
-from .sql import (_DISTRICT, _PREFERRED_FINAL, _REGION_CONTESTS, _TOLERANCE, _USE, _USE_EXACT, Rule, _breakdown, _final,
-                  _same_breakdown, _same_place, _total)
+from ...quote import FINAL_SQL, sql as quote_sql
+from ...schema import BREAKDOWNS, MAIN_ELECTION
+from .sql import _PREFERRED_FINAL, _REGION_CONTESTS, _TOLERANCE, Rule, _breakdown, _final, _total
+
+# A district is one place under all its spellings: its KATO code.
+_DISTRICT = "IFNULL({t}district_kato, '')"
+
+
+def _same_breakdown(a: str, b: str, *free: str) -> str:
+    """SQL: figures ``a`` and ``b`` have the same breakdowns, except the columns in ``free``."""
+    return " AND ".join(f"IFNULL({a}{c},'') = IFNULL({b}{c},'')" for c in BREAKDOWNS if c not in free)
+
+
+def _same_place(a: str, b: str) -> str:
+    return (f"{a}.election_id = {b}.election_id AND {a}.scope = {b}.scope AND IFNULL({a}.region_id,'') = IFNULL({b}.region_id,'') "
+            f"AND IFNULL({a}.district_kato,'') = IFNULL({b}.district_kato,'') AND IFNULL({a}.contest_id,'') = IFNULL({b}.contest_id,'')")
+
+
+# Every preferred final figure of any election (not only 25 July 2021), exact ones only where a value is compared.
+_USE = f"(SELECT * FROM figures WHERE preferred = 1 AND {FINAL_SQL})"
+_USE_EXACT = f"(SELECT * FROM figures WHERE preferred = 1 AND qualifier = 'exact' AND {FINAL_SQL})"
 
 
 RULES: list[Rule] = [
