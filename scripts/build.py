@@ -19,15 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
-from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
-from akim_elections.contest_facts import with_contest_facts  # noqa: E402
-from akim_elections.gx_project import project_files  # noqa: E402
+from akim_elections.build.citation_files import citation_cff, zenodo_json  # noqa: E402
+from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
+from akim_elections.atomic import write_bytes  # noqa: E402
+from akim_elections.csvio import read_rows, render_rows  # noqa: E402
 from akim_elections.errors import DataPackageError  # noqa: E402
-from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
-from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
-from akim_elections.preference import with_flags  # noqa: E402
-from akim_elections.summary import render_derived  # noqa: E402
+from akim_elections.build.places import Oblasts, contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.build.preference import with_flags  # noqa: E402
+from akim_elections.build.summary import render_derived  # noqa: E402
 from akim_elections.verify import fingerprint  # noqa: E402
 
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
@@ -92,13 +92,14 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
-    districts = district_rows(kato, changes)
+    oblasts = Oblasts.from_rows(tables["regions"])
+    districts = district_rows(kato, changes, oblasts)
     files["districts"] = render_rows(_table_fields("districts"), districts)
-    posts = post_rows(kato, changes)
+    posts = post_rows(kato, changes, oblasts)
     files["posts"] = render_rows(_table_fields("posts"), posts)
     units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
     files["units"] = render_rows(_table_fields("units"), units)
-    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.places.contest_name_latn.
+    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.build.places.contest_name_latn.
     units_by_kato, districts_by_kato = {u["kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
     for contest in tables["contests"]:
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
@@ -110,9 +111,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs[root / "datapackage.json"] = render_json(descriptor)
     outputs[root / "CITATION.cff"] = citation_cff(fingerprint(descriptor)).encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json(fingerprint(descriptor)).encode("utf-8")
-    outputs.update({root / path: data for path, data in project_files().items()})  # the Great Expectations project
     for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
-        outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
+        outputs[root / "contribute" / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
     return outputs
 
 
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build: {p.relative_to(ROOT)} is out of date; run python scripts/build.py", file=sys.stderr)
         return 1 if stale else 0
     for path, data in outputs.items():
-        write_bytes_atomic(path, data)
+        write_bytes(path, data)
     print(f"build: wrote {len(outputs)} files ({len(stale)} changed)")
     return 0
 

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 say() { echo "main: $*"; }
 
 bash scripts/setup.sh
-say "building data/regional_summary.csv, datapackage.json, CITATION.cff, .zenodo.json and templates/"
+say "building data/regional_summary.csv, datapackage.json, CITATION.cff, .zenodo.json and contribute/templates/"
 .venv/bin/python scripts/build.py
 say "validating the package: Frictionless structure, then the election's arithmetic (Great Expectations)"
 .venv/bin/akim-elections validate .

@@ -15,6 +15,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def write_rows(path: Path, fieldnames: list[str], rows) -> None:
+    """Write rows as the package's CSV dialect (a test that edits a copy of a table)."""
+    from akim_elections.atomic import write_bytes
+    from akim_elections.csvio import render_rows
+
+    write_bytes(path, render_rows(fieldnames, rows))
+
+
 def load_script(name: str):
     """Import a module from scripts/ (they are scripts, not part of the installed package)."""
     spec = importlib.util.spec_from_file_location(f"scripts_{name}", ROOT / "scripts" / f"{name}.py")
@@ -71,7 +79,7 @@ def package_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def clean_package(tmp_path_factory) -> tuple[Path, dict]:
     """An undamaged copy and its tables loaded once, for tests to reuse the tables a damage leaves alone."""
-    from akim_elections.validate import load_frames
+    from akim_elections.checks.validate import load_frames
 
     pkg = copy_package(tmp_path_factory.mktemp("clean") / "pkg")
     frames, failures = load_frames(pkg, json.loads((pkg / "datapackage.json").read_text(encoding="utf-8")))

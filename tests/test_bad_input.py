@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from akim_elections.cli import main
-from akim_elections.csvio import read_rows, write_rows
-from conftest import copy_package
+from akim_elections.csvio import read_rows
+from conftest import copy_package, write_rows
 
 USAGE, INVALID = 2, 1
 

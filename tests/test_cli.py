@@ -118,7 +118,7 @@ def test_validate_writes_data_docs_whole(validated_with_data_docs):
 def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):
     import pytest
 
-    from akim_elections import validate
+    from akim_elections.checks import validate
     from conftest import ROOT
 
     def half_written(root, data_docs=None, rule_results=None):

@@ -1,8 +1,8 @@
-"""The contest row's copies of its final figures and of its elected candidate (akim_elections.contest_facts)."""
+"""The contest row's copies of its final figures and of its elected candidate (akim_elections.build.contest_facts)."""
 
 from __future__ import annotations
 
-from akim_elections.contest_facts import with_contest_facts
+from akim_elections.build.contest_facts import with_contest_facts
 from akim_elections.schema import CONTEST_FIGURES, CONTEST_WINNER, TABLES
 
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-from akim_elections.csvio import read_rows, write_rows
-from akim_elections.validate import checks_frame, load_frames, policy_ids, run_gx, validate
-from conftest import ROOT, load_script
+from akim_elections.csvio import read_rows
+from akim_elections.checks.validate import check_structure, checks_frame, load_frames, policy_ids, run_gx, validate
+from conftest import ROOT, load_script, write_rows
 
 build = load_script("build")
 
 
 def append(pkg, table, rows):
     path = pkg / "data" / f"{table}.csv"
-    header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+    header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
     existing = read_rows(path)
     write_rows(path, header, existing + rows)
 
@@ -49,7 +49,7 @@ def contribute(pkg, source_id):
 
 def test_templates_have_the_tables_headers():
     for table in build.CONTRIBUTION_TEMPLATES:
-        header = (ROOT / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
+        header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
         assert header == list(read_rows(ROOT / "data" / f"{table}.csv")[0])
 
 
@@ -60,10 +60,11 @@ def test_a_filled_template_passes(package_copy):
 
 
 def test_a_row_without_a_source_fails(package_copy):
-    # The rules' layer of validate() alone, in-process (the test above runs every layer on a filled template).
+    # The structure and rules layers of validate() alone, in-process (the test above runs every layer on a filled template).
     contribute(package_copy, "")
+    assert ("contests", "frictionless:constraint-error") in {(r.table, r.rule) for r in check_structure(package_copy) if not r.passed}
     desc = json.loads((package_copy / "datapackage.json").read_text(encoding="utf-8"))
     frames, failures = load_frames(package_copy, desc)
     assert failures == []
     failed = {(r.table, r.rule) for r in run_gx(checks_frame(frames, policy_ids(package_copy, desc)), None) if not r.passed}
-    assert ("contests", "source_id-required") in failed
+    assert ("sources", "sources-exist") in failed

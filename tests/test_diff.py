@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from akim_elections.cli import main
-from akim_elections.csvio import read_rows, write_rows
+from akim_elections.csvio import read_rows
 from akim_elections.diff import ID_MAP, diff, format_markdown, format_text
-from conftest import copy_package
+from conftest import copy_package, write_rows
 
 
 def edit_rows(pkg: Path, table: str, change) -> None:

@@ -13,9 +13,10 @@ import pytest
 import akim_elections as ae
 from akim_elections import atomic, export as export_module, schema
 from akim_elections.cli import main
-from akim_elections.export import export
+from akim_elections.export import FINAL_VIEW, export
 from akim_elections.extras import EXTRAS
 from akim_elections.outputs import MANIFEST
+from akim_elections.schema import MAIN_ELECTION
 from conftest import ROOT
 
 
@@ -221,3 +222,14 @@ def test_a_bare_install_gets_one_line_naming_the_extra(tmp_path):
     assert out.stderr.strip() == ("akim-elections: export --format parquet needs the [parquet] extra (pyarrow is not installed): "
                                   "pip install 'akim-elections[parquet]'")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sqlite_export_has_a_view_of_the_final_figures(tmp_path):
+    out = export("sqlite", tmp_path / "akims.sqlite")
+    con = sqlite3.connect(out)
+    try:
+        rows = con.execute(f"SELECT party_id, value FROM {FINAL_VIEW} WHERE election_id = ? AND scope = 'national' "
+                           "AND measure = 'winners' AND party_id IS NOT NULL AND member_of IS NULL", (MAIN_ELECTION,)).fetchall()
+    finally:
+        con.close()
+    assert len(rows) == len({p for p, _ in rows}) and dict(rows)["nur-otan"] == 627

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 import akim_elections as ae
-from akim_elections.csvio import read_rows, write_rows
+from akim_elections.csvio import read_rows
+from conftest import write_rows
 from akim_elections.schema import BREAKDOWNS
 from conftest import record_sizes_and_hashes
 
@@ -104,3 +103,19 @@ def test_a_running_total_is_asked_for_by_its_moment_alone():
     row = frame[(frame.election_id == "rural-running-total") & (frame.measure == "winners") & (frame.as_of == "2025-11-28")
                 & frame.final & frame[list(BREAKDOWNS)].isna().all(axis=1)]
     assert ae.figure("winners", election="rural-running-total", as_of="2025-11-28") == int(row.value.iloc[0])
+
+
+def test_figure_takes_every_dimension_as_a_keyword():
+    assert ae.figure("winners", party="nur-otan") == 627
+    assert ae.figure("candidates", stage="registered", nomination="self") == 1419
+    assert ae.figure("candidates", stage="registered", party="self-nominated") == 1419  # the same question, in the old words
+    assert ae.figure("contests", region="almaty-region", vote_reason="term_expired") == 60
+    assert ae.figure("contests", region="north-kazakhstan", unit_type="town") == 1
+    with pytest.raises(ae.NoFigureError):
+        ae.figure("winners", member_of="nur-otan", nomination="party")
+
+
+def test_figures_of_counts_read_back_as_integers():
+    rows = ae.figures("winners", party="nur-otan")
+    assert str(rows["value"].dtype) == "Int64"
+    assert rows.loc[0, "value"] == 627

@@ -1,40 +1,86 @@
-"""Districts and KATO units: the oblast of the day, and every district the data names resolves."""
+"""akim_elections.build.places: the oblast of a district on a day, the district of a unit, and the akim posts of KATO."""
 
 from __future__ import annotations
 
-from akim_elections.csvio import read_rows
-from akim_elections.places import district_of, oblast_on
+from collections import Counter
+
+from akim_elections import schema
+from akim_elections.build.places import Oblasts, district_of, oblast_on, post_kind, post_rows, read_kato
+from akim_elections.csvio import read_rows, render_rows
 from conftest import ROOT
 
+# Two oblasts of 2021 and one formed later from one of them, as rows of regions.csv give them.
+REGIONS = [
+    {"region_id": "akmola", "kato": "110000000", "formed_from": "", "valid_from": ""},
+    {"region_id": "east-kazakhstan", "kato": "630000000", "formed_from": "", "valid_from": ""},
+    {"region_id": "abai", "kato": "100000000", "formed_from": "east-kazakhstan", "valid_from": "2022-06-08"},
+]
 
-def test_a_district_of_abai_belonged_to_east_kazakhstan_before_8_june_2022():
+
+def test_the_oblasts_are_read_from_the_regions_table():
+    oblasts = Oblasts.from_rows(REGIONS)
+    assert oblasts.by_prefix == {"11": "akmola", "63": "east-kazakhstan", "10": "abai"}
+    assert oblasts.formed == {"abai": ("east-kazakhstan", "2022-06-08")}
+
+
+def test_a_district_of_an_oblast_formed_later_belonged_to_its_parent_before_that_day():
+    oblasts = Oblasts.from_rows(REGIONS)
     zharma = "104200000"  # KATO 2025 code of Zharma district, Abai oblast
-    assert oblast_on(zharma, "2021-07-25") == "east-kazakhstan"
-    assert oblast_on(zharma, None) == "east-kazakhstan"
-    assert oblast_on(zharma, "2022-06-08") == "abai"
-    assert oblast_on("116800000", "2025-01-01") == "akmola"
+    assert oblast_on(zharma, "2021-07-25", oblasts) == "east-kazakhstan"
+    assert oblast_on(zharma, None, oblasts) == "east-kazakhstan"
+    assert oblast_on(zharma, "2022-06-08", oblasts) == "abai"
+    assert oblast_on("116800000", "2025-01-01", oblasts) == "akmola"
 
 
 def test_a_unit_lies_in_the_district_of_its_first_four_digits():
     assert district_of("116837000") == "116800000"
 
 
-def test_every_district_in_contests_and_figures_is_in_the_districts_table():
-    districts = {r["district_kato"]: r for r in read_rows(ROOT / "data" / "districts.csv")}
-    for table in ("contests", "figures"):
-        for row in read_rows(ROOT / "data" / f"{table}.csv"):
-            if row["district_as_written"]:
-                assert row["district_kato"] in districts, f"{table}: {row['district_as_written']!r} resolves to no district"
+def _posts() -> list[dict]:
+    return read_rows(ROOT / "data" / "posts.csv")
 
 
-def test_later_contests_sit_in_the_oblast_of_their_day():
+def test_post_kind_tells_posts_from_cities_and_city_raions():
+    assert post_kind("г.Семей") is None
+    assert post_kind("р.а. им.Казыбек би") is None
+    assert post_kind("Аягоз г.а.") == "town"
+    assert post_kind("Чаганская п.а.") == "village"
+    assert post_kind("с.Акбулак") == "village"
+    assert post_kind("Карааульский с.о.") == "rural_district"
+
+
+def test_every_kind_has_posts_and_the_total_is_near_the_published_figure():
+    posts = _posts()
+    kinds = Counter(r["kind"] for r in posts)
+    assert set(kinds) == set(schema.POST_KINDS) and all(kinds.values())
+    # 2,346 posts were published for 2021; the later edition has a few fewer after mergers.
+    assert 2200 < len(posts) < 2400
+    assert len({r["region_id"] for r in posts}) == 17
+
+
+def test_posts_lie_in_a_listed_district_of_their_oblast():
     districts = {r["district_kato"]: r for r in read_rows(ROOT / "data" / "districts.csv")}
-    elections = {e["election_id"]: e for e in read_rows(ROOT / "data" / "elections.csv")}
-    for c in read_rows(ROOT / "data" / "contests.csv"):
-        if c["district_kato"]:
-            e = elections[c["election_id"]]
-            first, last = e["date_earliest"], e["date_latest"]
-            if last and oblast_on(c["district_kato"], first) == oblast_on(c["district_kato"], last):
-                # a vote that can fall on either side of the 2022 splits sits in the oblast the source names
-                assert c["region_id"] == oblast_on(c["district_kato"], first), c["contest_id"]
-            assert districts[c["district_kato"]]["region_id_2021"] == oblast_on(c["district_kato"], None)
+    for r in _posts():
+        d = districts[r["district_kato"]]
+        assert (d["region_id"], d["region_id_2021"]) == (r["region_id"], r["region_id_2021"]), r["kato"]
+
+
+def test_build_of_posts_is_deterministic_and_matches_disk():
+    kato = read_kato(ROOT)
+    changes = {c["district_kato"]: c for c in read_rows(ROOT / "data" / "district_changes.csv")}
+    oblasts = Oblasts.from_rows(read_rows(ROOT / "data" / "regions.csv"))
+    fields = [f["name"] for f in schema.TABLES["posts"]["fields"]]
+    first = render_rows(fields, post_rows(kato, changes, oblasts))
+    assert first == render_rows(fields, post_rows(list(reversed(kato)), changes, oblasts))
+    assert first == (ROOT / "data" / "posts.csv").read_bytes()
+
+
+def test_a_post_of_a_district_formed_since_2021_lay_in_the_district_it_was_split_off_from():
+    districts = {r["district_kato"]: r for r in read_rows(ROOT / "data" / "districts.csv")}
+    posts = _posts()
+    for r in posts:
+        before = districts[r["district_kato_2021"]]
+        assert before["region_id_2021"] == r["region_id_2021"] and not before["formed_from"], r["kato"]
+    moved = {r["kato"]: r["district_kato_2021"] for r in posts if r["district_kato_2021"] != r["district_kato"]}
+    assert moved["104135000"] == "101000000"  # Ainabulak: Zhanasemey district today, the city of Semey in 2021
+    assert moved["104530000"] == "104600000"  # Makanchi: Makanchi district today, Urzhar district in 2021

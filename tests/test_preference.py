@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from akim_elections import preference
+from akim_elections.build import preference
 from akim_elections.schema import BREAKDOWNS
 
 ELECTIONS = [{"election_id": "e", "date_earliest": "2021-07-25"}]
@@ -82,3 +82,11 @@ def test_a_page_known_only_to_the_month_of_the_vote_ranks_between_pages_after_an
     assert chosen(rows, sources) == {"a"}
     assert chosen(rows[1:], sources) == {"m"}
     assert chosen(rows[2:], sources) == {"b"}
+
+
+def test_final_is_never_set_on_an_interim_figure():
+    rows = [{"figure_id": "a", "election_id": "e", "interim": "true", "time_of_day": "", "rejected": "false", "qualifier": "exact",
+             "source_id": "s", **{c: "" for c in ("scope", "region_id", "district_kato", "contest_id", "measure", "as_of")},
+             **{c: "" for c in BREAKDOWNS}}]
+    flagged = preference.with_flags(rows, [{"source_id": "s", "kind": "official", "published": ""}], [{"election_id": "e", "date_earliest": ""}])
+    assert flagged[0]["preferred"] == "true" and flagged[0]["final"] == "false"

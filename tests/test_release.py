@@ -20,9 +20,9 @@ import pytest
 
 import akim_elections as ae
 from akim_elections import citation
-from akim_elections.csvio import read_rows, write_rows
+from akim_elections.csvio import read_rows
 from akim_elections.diff import diff, format_text
-from conftest import EXPORTS, ROOT, docs_site, load_script
+from conftest import EXPORTS, ROOT, docs_site, load_script, write_rows
 
 VERSION = ae.__version__
 

@@ -8,13 +8,13 @@ import json
 import pandas as pd
 import pytest
 
-from akim_elections.csvio import read_rows, write_rows
-from akim_elections.rules import RULE_IDS
-from akim_elections.schema import BREAKDOWNS
-from akim_elections.validate import (all_rules, check_derived, check_files, check_structure, checks_frame, format_report,
+from akim_elections.csvio import read_rows
+from conftest import write_rows
+from akim_elections.checks.rules import RULE_IDS, RULES
+from akim_elections.quote import is_to_quote
+from akim_elections.schema import BREAKDOWNS, MAIN_ELECTION
+from akim_elections.checks.validate import (check_derived, check_files, check_structure, checks_frame, format_report,
                                      gx_unexpected, load_frames, policy_ids, results_per_rule, validate)
-
-MAIN = "2021-07-25-rural"
 
 
 # --- helpers that damage a copy ------------------------------------------------------------------
@@ -43,9 +43,9 @@ def one(rows, **match):
 
 
 def final(rows, scope, measure, region="", **dims):
+    """The figure to quote (akim_elections.quote) of the main election, with exactly this place and breakdown."""
     wanted = {**{c: "" for c in BREAKDOWNS}, **dims}
-    return one(rows, election_id=MAIN, scope=scope, region_id=region, measure=measure, preferred="true", interim="false",
-               time_of_day="", as_of="", **wanted)
+    return one([r for r in rows if is_to_quote(r)], election_id=MAIN_ELECTION, scope=scope, region_id=region, measure=measure, **wanted)
 
 
 def set_value(table, row_finder, column, value):
@@ -75,7 +75,7 @@ def second_winner(rows):
 
 
 def extra_contest(rows):
-    row = dict(one(rows, election_id=MAIN, region_id="mangystau"))
+    row = dict(one(rows, election_id=MAIN_ELECTION, region_id="mangystau"))
     row["contest_id"] = row["contest_id"] + "-copy"
     return row
 
@@ -94,7 +94,7 @@ def eighteenth_region(rows):
 
 def second_preferred(rows):
     # another figure of the same group as the preferred national contests count
-    row = one(rows, election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
+    row = one(rows, election_id=MAIN_ELECTION, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
               interim="false", time_of_day="", as_of="", preferred="false", rejected="false")
     row["preferred"] = "true"
     return rows
@@ -102,7 +102,7 @@ def second_preferred(rows):
 
 def swapped_preference(rows):
     """The preferred national contests figure and another one of its group trade flags: still one per group."""
-    group = dict(election_id=MAIN, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
+    group = dict(election_id=MAIN_ELECTION, scope="national", measure="contests", **{c: "" for c in BREAKDOWNS},
                  interim="false", time_of_day="", as_of="", rejected="false")
     one(rows, preferred="true", **group)["preferred"] = "false"
     one(rows, preferred="false", **group)["preferred"] = "true"
@@ -114,7 +114,7 @@ def mirror_preferred(pkg):
     kinds = {s["source_id"]: s["kind"] for s in read_rows(pkg / "data" / "sources.csv")}
 
     def change(rows):
-        from akim_elections.preference import group_key
+        from akim_elections.build.preference import group_key
         for mirror in (r for r in rows if kinds[r["source_id"]] == "mirror" and r["preferred"] == "false" and r["rejected"] == "false"):
             peers = [r for r in rows if group_key(r) == group_key(mirror) and r["preferred"] == "true" and kinds[r["source_id"]] != "mirror"]
             if peers:
@@ -138,14 +138,14 @@ def contest_votes(rows):
 
 # kind -> (damage, rehash afterwards?, expected (table, rule) among the failures)
 CATALOGUE = {
-    "duplicate primary key": (add_row("figures", lambda rows: dict(rows[0])), True, ("figures", "figure_id-unique")),
+    "duplicate primary key": (add_row("figures", lambda rows: dict(rows[0])), True, ("figures", "frictionless:primary-key")),
     "dangling foreign key": (set_value("figures", lambda rows: one(rows, scope="region"), "region_id", "atlantis"), True,
-                             ("figures", "frictionless:foreign-key")),
-    "negative votes": (set_value("candidates", lambda rows: one(rows, elected="false"), "votes", "-5"), True, ("candidates", "votes-range")),
+                             ("package", "references-exist")),
+    "negative votes": (set_value("candidates", lambda rows: one(rows, elected="false"), "votes", "-5"), True, ("candidates", "frictionless:constraint-error")),
     "turnout 104": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "value", "104"), True,
                     ("figures", "percent-within-0-100")),
     "share above 100": (set_value("candidates", lambda rows: one(rows, elected="true"), "share_pct", "101"), True,
-                        ("candidates", "share_pct-range")),
+                        ("candidates", "frictionless:constraint-error")),
     "two winners in one contest": (lambda pkg: edit(pkg, "candidates", second_winner), True, ("candidates", "one-winner-per-contest")),
     "regional contest count drifts": (set_value("figures", lambda rows: final(rows, "region", "contests", "akmola"), "value", "96"), True,
                                       ("figures", "regional-contests-sum")),
@@ -153,11 +153,11 @@ CATALOGUE = {
                             ("figures", "national-party-tally")),
     "two preferred figures": (lambda pkg: edit(pkg, "figures", second_preferred), True, ("figures", "one-preferred-per-group")),
     "figure without a source": (set_value("figures", lambda rows: rows[0], "source_id", ""), True,
-                                ("figures", "source_id-required")),
-    "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN), "date_earliest", "2021-02-30"), True,
+                                ("figures", "frictionless:constraint-error")),
+    "impossible date": (set_value("elections", lambda rows: one(rows, election_id=MAIN_ELECTION), "date_earliest", "2021-02-30"), True,
                         ("elections", "loadable")),
     "unknown party": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="auyl"), "party_id", "green-party"), True,
-                      ("figures", "frictionless:foreign-key")),
+                      ("package", "references-exist")),
     "CSV saved as cp1251": (text_edit("regions", lambda b: b.decode("utf-8").encode("cp1251", errors="replace")), False,
                             ("regions", "file-format")),
     "truncated file": (text_edit("figures", lambda b: b[: len(b) // 2]), False, ("figures", "file-format")),
@@ -187,7 +187,7 @@ CATALOGUE = {
     "rejected figure made preferred": (set_value("figures", lambda rows: one(rows, rejected="true"), "preferred", "true"), True,
                                        ("figures", "one-preferred-per-group")),
     "eighteenth oblast": (add_row("regions", eighteenth_region), True, ("regions", "oblasts-of-every-day")),
-    "2021 contest in an oblast formed in 2022": (set_value("contests", lambda rows: one(rows, election_id=MAIN, region_id="east-kazakhstan"),
+    "2021 contest in an oblast formed in 2022": (set_value("contests", lambda rows: one(rows, election_id=MAIN_ELECTION, region_id="east-kazakhstan"),
                                                            "region_id", "abai"), True, ("contests", "oblast-of-the-day")),
     "one fact in two rows": (add_row("figures", duplicate_fact), True, ("figures", "one-fact-one-row")),
     "preferred flags swapped by hand": (lambda pkg: edit(pkg, "figures", swapped_preference), True, ("figures", "preferred-follows-policy")),
@@ -208,7 +208,7 @@ CATALOGUE = {
                                             ("figures", "figure-dimensions")),
     "election ends before it starts": (set_value("elections", lambda rows: one(rows, election_id="2021-rural-by-elections"), "date_latest",
                                                  "2021-07-01"), True, ("elections", "election-dates")),
-    "derived table edited by hand": (set_value("regional_summary", lambda rows: one(rows, region_id="akmola", election_id=MAIN),
+    "derived table edited by hand": (set_value("regional_summary", lambda rows: one(rows, region_id="akmola", election_id=MAIN_ELECTION),
                                               "contests", "99"), True, ("regional_summary", "derived-up-to-date")),
     "a party and self-nomination on one figure": (set_value("figures", lambda rows: final(rows, "national", "winners", party_id="auyl"),
                                                            "nomination", "self"), True, ("figures", "breakdowns-exclusive")),
@@ -292,7 +292,7 @@ def rules_layer(tmp_path_factory, clean_package) -> dict:
     copies = {}
     for i, (kind, (_, _, (table, rule))) in enumerate(CATALOGUE.items()):
         if layer(rule) == "rules":
-            wanted = [r for r in all_rules() if (r.table, r.id) == (table, rule)]
+            wanted = [r for r in RULES if (r.table, r.id) == (table, rule)]
             assert wanted, f"{kind}: no rule {table} :: {rule}"
             copies[kind] = (damaged(kind, tmp_path_factory.mktemp(f"damage{i}") / "pkg"), wanted)
     return batch_results(copies, clean_package)

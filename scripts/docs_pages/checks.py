@@ -10,7 +10,7 @@ from .data import (MAIN, ROOT, day, describe, district_name, fmt_q, names, oblas
 
 def disagreements() -> list[dict]:
     """Every group of figures (one election, place, measure, breakdown and time) whose values differ or hold a rejected one."""
-    from akim_elections import preference
+    from akim_elections.build import preference
 
     group_cols = list(preference.GROUP)
     g = table("figures").astype({c: "object" for c in group_cols}).fillna({c: "" for c in group_cols})
@@ -41,7 +41,7 @@ def rejected_part() -> dict:
 
 
 def conflicts() -> dict:
-    from akim_elections import preference
+    from akim_elections.build import preference
 
     return {"sections": disagreements(), "example": rejected_part(),
             "overrides": [[f"`{k}`", v] for k, v in preference.OVERRIDES.items()]}
@@ -59,15 +59,14 @@ def catalogue_size() -> int:
 
 
 def validation() -> dict:
-    from akim_elections import rules
-    from akim_elections.validate import format_report, validate
+    from akim_elections.checks import rules
+    from akim_elections.checks.validate import format_report, validate
 
     results = validate(ROOT)
 
     def rule_rows(kind):
         return [[f"`{r.id}`", r.table, r.meaning, "equal" if r.compare == "eq" else "not above"] for r in rules.RULES if r.kind == kind]
 
-    column_rules = sorted({(r.table, r.rule, r.meaning) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
     return {"published_rules": rule_rows(rules.PUBLISHED), "consistency_rules": rule_rows(rules.CONSISTENCY),
-            "column_rules": [list(c) for c in column_rules], "report": format_report(results, "."),
+            "report": format_report(results, "."),
             "damages": catalogue_size()}

@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import akim_elections as ae  # noqa: E402
 from akim_elections import schema  # noqa: E402
-from akim_elections.lookup import DEFAULT_ELECTION  # noqa: E402
+from akim_elections.schema import MAIN_ELECTION  # noqa: E402
 
-MAIN = DEFAULT_ELECTION
+MAIN = MAIN_ELECTION
 PARTY_ORDER = ["nur-otan", "auyl", "adal", "ak-zhol", "peoples-party", "osdp", "self-nominated"]
 RUNNING_TOTAL = "rural-running-total"
 

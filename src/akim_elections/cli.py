@@ -161,7 +161,7 @@ def _validate(args) -> int:
     from .extras import require
     from .loader import descriptor, package_root
     from .outputs import check_folder, check_not_around_us, write_manifest
-    from .validate import format_report, resolve_root, validate
+    from .checks.validate import format_report, resolve_root, validate
 
     root = package_root(args.path) if args.path is not None else resolve_root(None)
     descriptor(root)  # a malformed descriptor is one line here, not a traceback inside the checks
@@ -257,7 +257,7 @@ def parser() -> argparse.ArgumentParser:
     val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) into this new folder")
     val.add_argument("--force", action="store_true", help="replace Data Docs written earlier by this command (nothing else)")
     val.add_argument("--rule-results", type=Path, default=None,
-                     help="also write every rule's rows as CSV (gx/uncommitted/rule_results.csv is the GX project's input)")
+                     help="also write every rule's rows (rule, subject, lower, observed, upper) as CSV")
     val.set_defaults(run=_validate)
     ver = sub.add_parser("verify", help="check each table's size and sha256 against datapackage.json; print the data fingerprint")
     ver.add_argument("path", nargs="?", type=Path, default=None,

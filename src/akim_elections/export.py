@@ -37,7 +37,7 @@ from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
 from .outputs import (SQLITE_APPLICATION_ID, XLSX_CREATOR, check_datasette_metadata, check_folder, check_not_around_us, check_sqlite,
                       check_xlsx, write_manifest)
-from .rules import FINAL_SQL
+from .quote import FINAL_SQL
 from .sqlframe import sql_frame
 from .verify import fingerprint
 
@@ -190,7 +190,7 @@ def _insert(con, name: str, columns: list[str], rows: list[tuple]) -> None:
     con.executemany(f"INSERT INTO {_quote(name)} ({_columns(columns)}) VALUES ({marks})", rows)
 
 
-# The figures to use: the rules' FINAL_SQL (the build's `final` flag, of the election as a whole), one figure per
+# The figures to quote (akim_elections.quote: final, of the election as a whole), one figure per
 # thing measured. The view and the canned queries read it.
 FINAL_VIEW = "figures_final"
 # Every breakdown but the party's empty (the canned queries break down by party or not at all).

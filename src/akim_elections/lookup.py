@@ -28,9 +28,8 @@ comes back as a bare 2000.
 from __future__ import annotations
 
 from .loader import descriptor, load, primary_key
-from .schema import RARE_DIMENSIONS, TABLES
+from .schema import MAIN_ELECTION, RARE_DIMENSIONS, TABLES
 
-DEFAULT_ELECTION = "2021-07-25-rural"
 # Columns that describe a figure (how much, how sure, from where) rather than what it measures, and the columns
 # the build derives from others (flags, the bounds of `as_of`).
 DESCRIPTIVE = ("value", "unit", "rejected", "qualifier", "source_id", "note",
@@ -57,7 +56,7 @@ class InexactFigureError(FigureLookupError):
     """The preferred figure is a bound or an approximation, and ``qualifier=`` did not accept it."""
 
 
-def figures(measure: str | None = None, election: str | None = DEFAULT_ELECTION, region: str | None = None,
+def figures(measure: str | None = None, election: str | None = MAIN_ELECTION, region: str | None = None,
             party: str | None = None, *, root=None, **breakdown):
     """Every figure matching the question (all sources, preferred or not), with its source's url, publisher and title.
 
@@ -98,7 +97,7 @@ def _named_breakdown(party, breakdown: dict) -> dict:
     return breakdown
 
 
-def figure(measure: str, election: str | None = DEFAULT_ELECTION, region: str | None = None,
+def figure(measure: str, election: str | None = MAIN_ELECTION, region: str | None = None,
            party: str | None = None, *, root=None, **breakdown) -> int | float:
     """The preferred figure as a plain number: int for counts, float for shares (percent).
 

@@ -1,4 +1,4 @@
-"""Kazakh Cyrillic to the Kazakh Latin alphabet of January 2021, and back.
+"""Kazakh Cyrillic to the Kazakh Latin alphabet of January 2021.
 
 This is the package's one scheme for Latin names: every `name_latn` (and `name_kk_latn`, `winner_name_latn`) is
 ``kk_latn`` of a Cyrillic name, never an English or a Russian-based spelling. KATO tables and oblasts use their
@@ -6,10 +6,9 @@ Kazakh name; people their name as the source writes it; a contest its unit's (or
 the source's Kazakh, else its Russian name (see ``places.contest_name_latn``). The rule `name-latn-follows-scheme`
 checks it.
 
-One table drives both directions. The 2021 alphabet writes і as ı (capital I) and и, й as i
-(capital İ), so the way back is not one-to-one: ``kk_cyrl`` restores й after a vowel and и elsewhere,
-and cannot tell х from һ (both h). Russian letters found in names (ц, щ, э, ю, я, ё, ъ, ь) are
-spelled out as the 2021 alphabet suggests for loanwords.
+The 2021 alphabet writes і as ı (capital I) and и, й both as i (capital İ), and х, һ both as h, so a Latin
+name cannot always be read back into Cyrillic: the Cyrillic name stays the record. Russian letters found in
+names (ц, щ, э, ю, я, ё, ъ, ь) are spelled out as the 2021 alphabet suggests for loanwords.
 """
 
 from __future__ import annotations
@@ -59,33 +58,3 @@ def kk_latn(text: str) -> str:
             out.append(_LOWER[low])
     return "".join(out)
 
-
-_VOWELS_LATN = set("aäeıioöuūüyAÄEIİOÖUŪÜY")
-_BACK = {"şş": "щ", "ts": "ц", "ia": "я", "iu": "ю", "io": "ё"}
-_BACK_SINGLE = {v: k for k, v in _LOWER.items() if len(v) == 1 and k not in "йһэќ"}  # е, not э; х, not һ; қ, not ќ
-
-
-def kk_cyrl(text: str) -> str:
-    """Best-effort way back from the 2021 Latin alphabet to Cyrillic (see the module note)."""
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        pair = text[i:i + 2]
-        if pair.lower() in _BACK and not (pair.lower().startswith("i") and i > 0 and text[i - 1] in _VOWELS_LATN):
-            cyr = _BACK[pair.lower()]
-            out.append(cyr.upper() if pair[0].isupper() else cyr)
-            i += 2
-            continue
-        ch = text[i]
-        if ch in "İi":
-            cyr = "й" if i > 0 and text[i - 1] in _VOWELS_LATN else "и"
-            out.append(cyr.upper() if ch == "İ" else cyr)
-        elif ch == "I":
-            out.append("І")
-        elif ch.lower() in _BACK_SINGLE:
-            cyr = _BACK_SINGLE[ch.lower()]
-            out.append(cyr.upper() if ch.isupper() else cyr)
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)

@@ -1,0 +1,227 @@
+"""The tables of results: published figures, contests (with the copies the build makes of their facts), candidates and the reconciliations of totals."""
+
+from __future__ import annotations
+
+from .fields import EDTF_PATTERN, NOTE, SOURCE_REF, _bounds, _enum, _fk, _id, _kato, _ref
+from .vocabularies import (CATEGORIES, CONTEST_STATUSES, CONTEST_TYPES, GENDERS, INCUMBENCIES, KATO_MATCHES, MEASURES,
+                           NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, SCOPES, STAGES, UNIT_TYPES)
+
+# Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
+# A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
+CONTEST_FIGURES: dict[str, tuple[str, str]] = {
+    "winner_share_pct": ("winner_share_pct", ""),
+    "turnout_pct": ("turnout_pct", ""),
+    "voters_registered": ("voters_registered", ""),
+    "votes_cast": ("votes_cast", ""),
+    "candidates": ("candidates", "registered"),
+    "votes_against_all": ("votes_against_all", ""),
+    "votes_against_all_pct": ("votes_against_all_pct", ""),
+    "ballots_invalid": ("ballots_invalid", ""),
+    "votes_at_home": ("votes_at_home", ""),
+}
+# Contest columns that the build copies from the candidate marked elected: column -> candidates column.
+CONTEST_WINNER = {"winner_name": "name", "winner_name_latn": "name_latn", "winner_party_id": "party_id", "winner_votes": "votes"}
+
+
+def _winner_fields() -> list[dict]:
+    """The winner columns of contests: copies of the candidate row marked elected, which is their one home."""
+    described = {"winner_name": ("string", "Elected akim, as the source of the candidate row writes the name."),
+                 "winner_name_latn": ("string", "The winner's name in Latin letters, made by `akim_elections.translit`."),
+                 "winner_party_id": ("string", "Winner's nominating party, or self-nominated (`nur-otan` stands for AMANAT too, the party's name from 2022)."),
+                 "winner_votes": ("integer", "Votes for the winner.")}
+    fields = []
+    for column, (ftype, text) in described.items():
+        field = {"name": column, "type": ftype, "x-derived": True,
+                 "description": (f"{text} Where the contest has a candidate marked elected, copied by scripts/build.py from that row of "
+                                "`candidates`, the winner's one home; without one, as a source gives it (the party of a winner it does not name).")}
+        if column == "winner_votes":
+            field.update(unit="votes", constraints={"minimum": 0})
+        fields.append(field)
+    return fields
+
+
+def _contest_figure_fields() -> list[dict]:
+    """The number columns of contests, one per entry of CONTEST_FIGURES, described from the measure they show."""
+    fields = []
+    for column, (measure, stage) in CONTEST_FIGURES.items():
+        unit, meaning = MEASURES[measure]
+        at = f" at stage `{stage}`, before any withdrawal: the candidates left on the ballot are the contest's `on_ballot` figure" if stage else ""
+        ftype = "number" if unit == "percent" else "integer"
+        constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
+        fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True,
+                       "description": (f"{meaning.rstrip('.')} (measure `{measure}`{at}): the contest's final figure, copied by "
+                                       "scripts/build.py from `figures`; never edited here. See `values_inexact` for its precision.")})
+    return fields
+
+
+TABLES: dict[str, dict] = {
+    "figures": {
+        "kind": "curated",
+        "title": "Published figures",
+        "description": (
+            "Every figure a source publishes about an election, once: a measure for a place, optionally broken down by "
+            "stage, nomination, party, membership, gender, incumbency, type of unit or a rarer dimension, at a time. Conflicting figures are all kept; the preference policy marks one "
+            "per election x place x measure x breakdown x time `preferred`."
+        ),
+        "primaryKey": ["figure_id"],
+        "foreignKeys": [
+            _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("district_kato", "districts", "district_kato"), _fk("contest_id", "contests", "contest_id"),
+            _fk("party_id", "parties", "party_id"), _fk("member_of", "parties", "party_id"),
+            _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("figure_id", "figure", "election, place, measure, breakdown, time and source, joined by hyphens"),
+            _ref("election_id", "election the figure describes"),
+            {"name": "scope", "type": "string", "description": "Level of the place the figure covers.",
+             "constraints": {"required": True, "enum": _enum(SCOPES)}},
+            _ref("region_id", "oblast (of the election day), for oblast, district and contest figures", required=False),
+            _kato("district_kato", "districts", "district, for district and contest figures"),
+            {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it."},
+            _ref("contest_id", "contest, for contest figures", required=False),
+            {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
+             "constraints": {"required": True, "enum": _enum(MEASURES)}},
+            {"name": "stage", "type": "string", "description": "For candidate counts: the moment of the process the count stands at (see the stages list).",
+             "constraints": {"enum": _enum(STAGES)}},
+            {"name": "nomination", "type": "string", "description": "How the candidates or winners counted were nominated; empty for all, and empty where `party_id` names the party.",
+             "constraints": {"enum": _enum(NOMINATIONS)}},
+            _ref("party_id", "nominating party the figure is restricted to (nomination, not membership; the id names the organisation under its 2021 name, so `nur-otan` is AMANAT from 2022, see `parties.later_names`); empty for all", required=False),
+            _ref("member_of", "party the people counted belong to, whatever their nomination (membership, as the source states it); empty for all",
+                 required=False),
+            {"name": "gender", "type": "string", "description": "Gender the figure is restricted to; empty for all.",
+             "constraints": {"enum": _enum(GENDERS)}},
+            {"name": "incumbency", "type": "string", "description": "Sitting akims or newcomers only; empty for all.",
+             "constraints": {"enum": _enum(INCUMBENCIES)}},
+            {"name": "unit_type", "type": "string", "description": "Kind of unit whose contests the figure is restricted to; empty for all.",
+             "constraints": {"enum": _enum(UNIT_TYPES)}},
+            {"name": "dimension", "type": "string", "description": "A rarer breakdown (occupation, education, reason for the vote...); empty for none. Its categories are in `category`.",
+             "constraints": {"enum": _enum(RARE_DIMENSIONS)}},
+            {"name": "category", "type": "string", "description": "Category of `dimension` the figure is restricted to; set exactly when `dimension` is.",
+             "constraints": {"enum": _enum(CATEGORIES)}},
+            {"name": "as_of", "type": "string",
+             "description": ("The moment the figure stands at, in ISO 8601-2 (EDTF): for a running total the date it runs to, for a "
+                             "snapshot the day (or only the month) it was taken; `XXXX-XX-XX` for an interim figure whose moment no page "
+                             "gives (a count during nomination or registration, say, on an undated page). Empty for figures of the "
+                             "election as a whole."),
+             "constraints": {"pattern": EDTF_PATTERN}, "example": "2025-11-28"},
+            *_bounds("as_of", "`as_of`"),
+            {"name": "time_of_day", "type": "string", "description": "Local time of day on election day for turnout and other figures reported during the vote (HH:MM).",
+             "constraints": {"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}, "example": "14:00"},
+            {"name": "interim", "type": "boolean",
+             "description": "True for a figure reported before the final result (during the vote, or a snapshot before a count closed); never preferred over a final one.",
+             "constraints": {"required": True}},
+            {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
+            {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
+             "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
+            {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
+            {"name": "preferred", "type": "boolean",
+             "description": ("True for the one figure the package uses where several describe the same thing. Set by scripts/build.py "
+                             "from the preference policy (see the Conflicts page); never edited by hand."),
+             "constraints": {"required": True}, "x-derived": True},
+            {"name": "final", "type": "boolean",
+             "description": ("True for the figures to quote: preferred, and of the election as a whole or of the moment in `as_of` "
+                             "(not interim, not at a time of day); one statement is one moment, so it gives one final row however its pages date it. One filter, `final`, then the breakdowns wanted. Set by scripts/build.py; never edited by hand."),
+             "constraints": {"required": True}, "x-derived": True},
+            {"name": "rejected", "type": "boolean",
+             "description": "True when the package judges the figure wrong (the note says why). Kept for the record, never preferred.",
+             "constraints": {"required": True}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "contests": {
+        "kind": "curated",
+        "title": "Contests",
+        "description": ("One row per contest (one akim post at one election) that a source names, with what became of it and what is known "
+                        "of its result. Its winner and number columns are copies the build makes of the candidate marked elected and "
+                        "of the contest's final figures, where those facts are kept once."),
+        "primaryKey": ["contest_id"],
+        "foreignKeys": [
+            _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
+            _fk("district_kato", "districts", "district_kato"), _fk("kato", "units", "kato"),
+            _fk("winner_party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("contest_id", "contest", "its election, its oblast and the place's Latin name without type words"),
+            _ref("election_id", "election"),
+            _ref("region_id", "oblast on the election day"),
+            _kato("district_kato", "districts", "district"),
+            {"name": "district_as_written", "type": "string", "description": "The district's name in the source's own words and language; empty where the source does not name it or its wording is not on record (never an English gloss)."},
+            {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
+            {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
+            {"name": "name_latn", "type": "string",
+             "description": ("The place's name in Latin letters, by the package's one scheme (`akim_elections.translit.kk_latn`, the Kazakh Latin "
+                             "alphabet of 2021): the Kazakh name KATO gives the contest's unit (for a district or city akim, its district), else the "
+                             "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
+                             "source's spelling. Set by scripts/build.py; never edited by hand."),
+             "x-derived": True},
+            {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
+            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
+            {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
+             "constraints": {"enum": _enum(KATO_MATCHES)}},
+            {"name": "status", "type": "string", "description": "What the pages say became of the contest (see the statuses list).",
+             "constraints": {"required": True, "enum": _enum(CONTEST_STATUSES)}},
+            *_winner_fields(),
+            *_contest_figure_fields(),
+            {"name": "values_inexact", "type": "string", "x-derived": True,
+             "description": ("Columns of this row filled from a figure its source rounds or bounds, with the qualifier "
+                             "('votes_cast: at_least'), separated by ' | '; such a value is not an exact count. Set by scripts/build.py.")},
+            {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
+            {"name": "winner_gender", "type": "string", "description": "Winner's gender.", "constraints": {"enum": _enum(GENDERS)}},
+            {"name": "winner_age", "type": "integer", "description": "Winner's age on election day, as reported.", "unit": "years",
+             "constraints": {"minimum": 25, "maximum": 100}},
+            SOURCE_REF,
+            NOTE,
+        ],
+    },
+    "candidates": {
+        "kind": "curated",
+        "title": "Candidates",
+        "description": "Candidates of a contest, where a source lists them.",
+        "primaryKey": ["candidate_id"],
+        "foreignKeys": [
+            _fk("contest_id", "contests", "contest_id"), _fk("party_id", "parties", "party_id"),
+            _fk("source_id", "sources", "source_id"),
+        ],
+        "fields": [
+            _id("candidate_id", "candidate", "the contest and the Latin form of the name"),
+            _ref("contest_id", "contest"),
+            {"name": "name", "type": "string", "description": "Candidate's name as the source writes it.", "constraints": {"required": True}},
+            {"name": "name_latn", "type": "string", "description": "The name in Latin letters, made by `akim_elections.translit`."},
+            _ref("party_id", "nominating party, or self-nominated", required=False),
+            {"name": "votes", "type": "integer", "description": "Votes received.", "unit": "votes", "constraints": {"minimum": 0}},
+            {"name": "share_pct", "type": "number", "description": "Share of the votes cast.", "unit": "percent", "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "elected", "type": "boolean", "description": "True for the winner."},
+            SOURCE_REF,
+        ],
+    },
+    "reconciliations": {
+        "kind": "curated",
+        "title": "Reconciliations of totals",
+        "description": ("Where preferred parts (the oblasts) do not add up to the preferred total (the nation), the recorded "
+                        "difference and what is known of its cause. The checks accept exactly this difference and no other."),
+        "primaryKey": ["reconciliation_id"],
+        "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("total_figure_id", "figures", "figure_id"),
+                        _fk("source_id", "sources", "source_id")],
+        "fields": [
+            _id("reconciliation_id", "reconciliation", "the election, the measure and what is compared"),
+            _ref("election_id", "election"),
+            {"name": "measure", "type": "string", "description": "The measure whose parts and total disagree.",
+             "constraints": {"required": True, "enum": _enum(MEASURES)}},
+            _ref("total_figure_id", "preferred national figure the oblast figures are compared with"),
+            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred oblast figures when the difference was recorded.",
+             "constraints": {"required": True}},
+            {"name": "difference", "type": "number", "description": "Sum of the parts minus the total.", "constraints": {"required": True}},
+            {"name": "resolved", "type": "boolean", "description": "True when a source explains the difference.", "constraints": {"required": True}},
+            {"name": "explanation", "type": "string", "description": "What is known of the cause, in the project's own words.",
+             "constraints": {"required": True}},
+            SOURCE_REF,
+        ],
+    },
+}
+
+# Columns the exports (SQLite, Parquet, xlsx) add after a field of the package, typed so that counts read back as integers.
+EXPORT_FIELDS = {"figures": {"value": [
+    {"name": "count", "type": "integer", "unit": "count",
+     "description": ("`value` as a whole number where the unit counts things (contests, candidates, winners, voters...): read counts here. "
+                     "Empty where the unit is percent or another quantity (years, candidates per contest, money); `value` holds those.")}]}}
