@@ -303,11 +303,14 @@ def _kato(name: str, resource: str, what: str, required: bool = False) -> dict:
 
 
 def _kato_names(detail: str) -> list[dict]:
-    """A KATO row's names as the classifier gives them, and the one Latin form the package makes."""
+    """A KATO row's names as the classifier gives them, and the Latin and English forms the package makes of them."""
     return [{"name": "name_kk", "type": "string", "description": f"Kazakh name as KATO gives it{detail}.", "constraints": {"required": True}},
             {"name": "name_ru", "type": "string", "description": f"Russian name as KATO gives it{detail}.", "constraints": {"required": True}},
             {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
-             "constraints": {"required": True}}]
+             "constraints": {"required": True}},
+            {"name": "name_en", "type": "string", "constraints": {"required": True},
+             "description": ("The place in English, as English texts write it (Korgalzhyn district): the Kazakh name in the Russian-style "
+                             "romanisation of `akim_elections.english.place_en`, its type word in English. Set by scripts/build.py.")}]
 
 
 def _fk(field: str, resource: str, ref_field: str) -> dict:
@@ -595,6 +598,10 @@ TABLES: dict[str, dict] = {
                              "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
                              "source's spelling. Set by scripts/build.py; never edited by hand."),
              "x-derived": True},
+            {"name": "name_en", "type": "string", "x-derived": True,
+             "description": ("The place in English (Korgalzhyn district), by `akim_elections.english.place_en`: its unit's (or district's) "
+                             "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
+                             "else the source's Latin spelling. Set by scripts/build.py; never edited by hand.")},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
