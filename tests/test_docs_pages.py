@@ -177,3 +177,27 @@ def test_a_typed_number_is_found_and_a_filled_one_is_not():
 @pytest.mark.parametrize("template", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
 def test_no_page_template_types_a_number(template):
     assert typed_numbers((DOCS / template).read_text(encoding="utf-8")) == []
+
+
+# --- places as each reader knows them -----------------------------------------------------------------
+ENGLISH_PAGES = ("index.md", "results.md", "later.md", "coverage.md", "conflicts.md")
+
+
+def test_english_pages_name_places_in_english_never_in_kazakh_latin(site):
+    import akim_elections as ae
+
+    kazakh_latin = set()
+    for name in ("districts", "units", "contests"):
+        frame = ae.load(name, ROOT)
+        kazakh_latin |= {latn for latn, en in zip(frame.name_latn, frame.name_en) if isinstance(latn, str) and latn != en and len(latn) > 5}
+    text = "\n".join(site.page_markdown(page) for page in ENGLISH_PAGES)
+    assert any(en in text for en in ae.load("districts", ROOT).name_en)  # the pages do name districts, in English
+    shown = sorted(latn for latn in kazakh_latin if re.search(rf"(?<!\w){re.escape(latn)}(?!\w)", text))
+    assert not shown
+
+
+def test_place_name_gives_each_language_its_own_column(site):
+    place = site.data.place_name
+    assert [place("district", "116000000", lang) for lang in ("en", "ru", "kk")] == ["Korgalzhyn district", "Коргалжынский район", "Қорғалжын ауданы"]
+    assert place("region", "akmola", "en") == "Akmola"
+    assert place("district", None, "en") == ""
