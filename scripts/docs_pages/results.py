@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import data
-from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
+from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, place_name, quote, regional_rows, source_link,
                    table)
 
 
@@ -51,7 +51,7 @@ def named_winners() -> list[list]:
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
     regions, parties = oblast_names(), names("parties", "party_id")
-    return [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+    return [[regions[c.region_id], district_name(c.district_kato), place_name("contest", c.contest_id, "en"),
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
             for c in named.itertuples()]

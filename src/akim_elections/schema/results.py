@@ -155,6 +155,10 @@ TABLES: dict[str, dict] = {
                              "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
                              "source's spelling. Set by scripts/build.py; never edited by hand."),
              "x-derived": True},
+            {"name": "name_en", "type": "string", "x-derived": True,
+             "description": ("The place in English (Korgalzhyn district), by `akim_elections.build.english.place_en`: its unit's (or district's) "
+                             "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
+                             "else the source's Latin spelling. Set by scripts/build.py; never edited by hand.")},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
