@@ -39,10 +39,12 @@ def home() -> dict:
 
 
 def reconciliations() -> list[dict]:
-    """Where the oblasts' figures do not add up to the national one: the sum of the parts, the total, why."""
-    values = table("figures").set_index("figure_id")["value"]
+    """Where parts do not add up to their total (the oblasts to the nation, an oblast's nominees by kind to all of them):
+    what the parts are, their sum, the total, why."""
+    figures = table("figures").set_index("figure_id")
     recon = table("reconciliations")
-    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}
+    return [{"what": "The oblast counts" if figures.at[r.total_figure_id, "scope"] == "national" else "The parts",
+             "parts": r.parts_sum, "total": figures.at[r.total_figure_id, "value"], "explanation": r.explanation}
             for r in recon[recon.election_id == MAIN].itertuples()]
 
 

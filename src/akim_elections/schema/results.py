@@ -202,8 +202,9 @@ TABLES: dict[str, dict] = {
     "reconciliations": {
         "kind": "curated",
         "title": "Reconciliations of totals",
-        "description": ("Where preferred parts (the oblasts) do not add up to the preferred total (the nation), the recorded "
-                        "difference and what is known of its cause. The checks accept exactly this difference and no other."),
+        "description": ("Where preferred parts do not add up to their preferred total (the oblasts to the nation, or an oblast's "
+                        "self- and party-nominated candidates to all of them), the recorded difference and what is known of its "
+                        "cause. The checks accept exactly this difference and no other."),
         "primaryKey": ["reconciliation_id"],
         "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("total_figure_id", "figures", "figure_id"),
                         _fk("source_id", "sources", "source_id")],
@@ -212,8 +213,8 @@ TABLES: dict[str, dict] = {
             _ref("election_id", "election"),
             {"name": "measure", "type": "string", "description": "The measure whose parts and total disagree.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
-            _ref("total_figure_id", "preferred national figure the oblast figures are compared with"),
-            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred oblast figures when the difference was recorded.",
+            _ref("total_figure_id", "preferred total the parts are compared with"),
+            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred parts (oblast figures, or the counts by nomination) when the difference was recorded.",
              "constraints": {"required": True}},
             {"name": "difference", "type": "number", "description": "Sum of the parts minus the total.", "constraints": {"required": True}},
             {"name": "resolved", "type": "boolean", "description": "True when a source explains the difference.", "constraints": {"required": True}},
