@@ -1,15 +1,18 @@
-"""Build the derived parts of the package from the curated tables, the KATO classifier and the schema.
+"""Build the published package (data/ and datapackage.json) from the curated inputs, the KATO classifier and the schema.
 
-    python scripts/build.py            # preferred flags, derived tables, datapackage.json, CITATION.cff, .zenodo.json
+    python scripts/build.py            # data/, datapackage.json, CITATION.cff, .zenodo.json, contribute/templates/
     python scripts/build.py --check    # fail if anything on disk differs from what the build makes
 
-Deterministic: the same curated tables give byte-identical outputs (no timestamps, sorted rows,
+People edit only curated/<table>.csv (the columns of each curated table the schema does not mark `x-derived`);
+data/ and datapackage.json are wholly this build's output: data/<table>.csv is its curated columns plus the derived
+ones, and the derived tables. Deterministic: the same inputs give byte-identical outputs (no timestamps, sorted rows,
 fixed CSV dialect, sorted JSON keys where order carries no meaning).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import sys
@@ -30,6 +33,7 @@ from akim_elections.build.preference import with_flags  # noqa: E402
 from akim_elections.build.summary import render_derived  # noqa: E402
 from akim_elections.verify import fingerprint  # noqa: E402
 
+CURATED = "curated"  # the folder of the hand-edited inputs, one CSV per curated table
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
 
@@ -79,17 +83,35 @@ def render_json(obj: dict) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def read_inputs(root: Path) -> dict[str, list[dict]]:
+    """The curated tables as people edit them, each file checked to hold exactly its input columns, in the schema's order."""
+    tables = {}
+    for name in schema.CURATED:
+        path, expected = root / CURATED / f"{name}.csv", schema.input_fields(name)
+        if not path.is_file():
+            raise DataPackageError(f"{CURATED}/{name}.csv is missing; restore it (git checkout): it holds the inputs of {name}")
+        with path.open(encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), [])
+        if header != expected:
+            derived = [c for c in header if c in set(_table_fields(name)) - set(expected)]
+            fix = (f"remove the derived column(s) {', '.join(derived)} (the build writes them to data/)" if derived
+                   else f"its header must be {','.join(expected)}")
+            raise DataPackageError(f"{CURATED}/{name}.csv: {fix}")
+        tables[name] = read_rows(path)
+    return tables
+
+
 def build(root: Path = ROOT) -> dict[Path, bytes]:
     """Everything the build writes, as {path: bytes}; nothing is written here."""
-    tables = {name: read_rows(root / "data" / f"{name}.csv") for name in schema.TABLE_ORDER if schema.TABLES[name]["kind"] == "curated"}
-    files = {name: (root / "data" / f"{name}.csv").read_bytes() for name in tables}
-    # Derived columns of curated tables: which figure the preference policy uses, and the bounds of EDTF dates.
-    tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
-    files["figures"] = render_rows(_table_fields("figures"), tables["figures"])
+    tables = read_inputs(root)
+    # Derived columns of curated tables: the bounds of EDTF dates, and which figure the preference policy uses
+    # (it reads the elections' bounds).
+    tables["elections"] = with_bounds(tables["elections"], "date", "date_earliest", "date_latest")
     tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
-    files["events"] = render_rows(_table_fields("events"), tables["events"])
+    tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
     # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
+    files = {}
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
     oblasts = Oblasts.from_rows(tables["regions"])
@@ -104,26 +126,25 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     for contest in tables["contests"]:
         contest["name_en"] = contest_name_en(contest, units_by_kato, districts_by_kato)
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
-    files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
+    files.update({name: render_rows(_table_fields(name), tables[name]) for name in schema.CURATED})
     files.update(render_derived(tables))
-    outputs = {root / "data" / f"{name}.csv": files[name]
-               for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
+    outputs = {root / "data" / f"{name}.csv": files[name] for name in schema.TABLE_ORDER}
     descriptor = build_descriptor(files, tables["sources"])
     outputs[root / "datapackage.json"] = render_json(descriptor)
     outputs[root / "CITATION.cff"] = citation_cff(fingerprint(descriptor)).encode("utf-8")
     outputs[root / ".zenodo.json"] = zenodo_json(fingerprint(descriptor)).encode("utf-8")
-    for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
-        outputs[root / "contribute" / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
+    for name in CONTRIBUTION_TEMPLATES:  # empty inputs with the right header, for people who add rows
+        outputs[root / "contribute" / "templates" / f"{name}.csv"] = render_rows(schema.input_fields(name), [])
     return outputs
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build derived tables and datapackage.json.")
+    parser = argparse.ArgumentParser(description="Build data/ and datapackage.json from curated/.")
     parser.add_argument("--check", action="store_true", help="only compare with what is on disk")
     args = parser.parse_args(argv)
     try:
         outputs = build(ROOT)
-    except DataPackageError as exc:  # a malformed curated table: one line, and nothing written
+    except DataPackageError as exc:  # a malformed input: one line, and nothing written
         print(f"build: {exc}", file=sys.stderr)
         return 1
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]

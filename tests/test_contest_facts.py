@@ -51,9 +51,10 @@ def test_winner_columns_copy_the_elected_candidate_spelt_as_it_is():
     assert [row[c] for c in CONTEST_WINNER] == ["Абилхаирұлы Арыстанбек", "АБИЛХАИРҰЛЫ АРЫСТАНБЕК", "nur-otan", "9071"]
 
 
-def test_without_an_elected_candidate_the_row_keeps_what_a_source_gives():
+def test_without_an_elected_candidate_the_winner_columns_are_empty():
+    # The winner's one home is its candidate row: a value typed into the contest row is not kept.
     [row] = with_contest_facts([contest(winner_party_id="self-nominated")], [], [candidate("A", "false")])
-    assert row["winner_party_id"] == "self-nominated"
+    assert all(row[c] == "" for c in CONTEST_WINNER)
 
 
 def test_input_rows_are_not_changed():

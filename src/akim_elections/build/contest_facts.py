@@ -40,9 +40,8 @@ def with_contest_facts(contests: list[dict], figures: list[dict], candidates: li
     for contest in contests:
         row = dict(contest)
         winner = elected.get(row["contest_id"])
-        if winner:  # without an elected candidate row, what a source says of an unnamed winner (a party) stays as given
-            for column, source in CONTEST_WINNER.items():
-                row[column] = winner[source]
+        for column, source in CONTEST_WINNER.items():
+            row[column] = winner[source] if winner else ""
         inexact = []
         for column, (measure, stage) in CONTEST_FIGURES.items():
             figure = final.get((row["contest_id"], measure, stage))

@@ -97,7 +97,7 @@ def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[
 def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
     """A contest's place in Latin letters, by one scheme: the Kazakh name KATO gives its unit (for a district or city akim,
     its district), else the source's Kazakh name, else its Russian name, through ``kk_latn``; a place a source names only
-    in Latin letters, with no KATO match, keeps the source's spelling."""
+    in Latin letters, with no KATO match, keeps the source's spelling (``name_as_written``)."""
     if contest["kato"] in units:
         return units[contest["kato"]]["name_latn"]
     if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
@@ -105,7 +105,7 @@ def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str
     for name in (contest["name_kk"], contest["name_ru"]):
         if name:
             return kk_latn(name)
-    return contest["name_latn"]
+    return contest["name_as_written"]
 
 
 def contest_name_en(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
@@ -119,7 +119,7 @@ def contest_name_en(contest: dict, units: dict[str, dict], districts: dict[str, 
     for name in (contest["name_kk"], contest["name_ru"]):
         if name:
             return place_en(name)
-    return contest["name_latn"]
+    return contest["name_as_written"]
 
 
 def post_kind(name_ru: str) -> str | None:

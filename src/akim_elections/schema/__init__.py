@@ -7,7 +7,7 @@ field here, rebuild, and every consumer follows.
 - ``package``: the package's own metadata; ``vocabularies``: every coded value and its meaning;
 - ``fields``: the patterns and field helpers tables are made of;
 - ``registry``, ``places``, ``results``, ``summary``: the tables, by what they describe;
-- here: ``TABLE_ORDER`` and ``TABLES`` in that order, and the names the rest of the code reads.
+- here: ``TABLE_ORDER`` and ``TABLES`` in that order, the curated tables and their input columns, and the names the rest of the code reads.
 
 Kept as plain Python literals so that reading it needs no YAML parser and importing it costs nothing.
 """
@@ -30,4 +30,11 @@ TABLE_ORDER = ["sources", "elections", "regions", "districts", "district_changes
 _DEFINED = {**registry.TABLES, **places.TABLES, **results.TABLES, **summary.TABLES}
 assert set(TABLE_ORDER) == set(_DEFINED)
 TABLES: dict[str, dict] = {name: _DEFINED[name] for name in TABLE_ORDER}
+# The tables people edit: each has its inputs in curated/<name>.csv, and data/<name>.csv adds the derived columns.
+CURATED = [name for name in TABLE_ORDER if TABLES[name]["kind"] == "curated"]
+
+
+def input_fields(name: str) -> list[str]:
+    """The columns of curated/<name>.csv: the table's fields in the schema's order, without those the build derives (`x-derived`)."""
+    return [f["name"] for f in TABLES[name]["fields"] if not f.get("x-derived")]
 

@@ -64,19 +64,22 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
                  "which may span oblasts, and for totals", required=False),
             {"name": "date", "type": "string",
-             "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, a day "
-                             "and month whose year no page gives `XXXX-06-29`, nothing `XXXX-XX-XX`, or a period `2021-07-26/2021-12-31` "
-                             "(open-ended: `2021-07-25/..` for a running total, `2022-03-01/..` for a vote known only to be no earlier than a day). "
-                             "Filter on `date_earliest` and `date_latest`, never on this text."),
+             "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, "
+                             "or a period `2021-07-26/2021-12-31`, open at its end for a running total (`2021-07-25/..`). A vote whose day no page "
+                             "gives is dated by the period its evidence allows (its note says which): `2024-01-01/2024-05-15` for a vote "
+                             "reported as held on 15 May 2024, `2022-03-01/..` for one known only to be no earlier than a day; where a page "
+                             "gives its day and month but no year, the period starts on the first such day the evidence allows "
+                             "(`2022-06-29/..`), and the id and name keep the day and month. Filter on `date_earliest` and "
+                             "`date_latest`, never on this text."),
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2024-05"},
             {"name": "date_earliest", "type": "date",
-             "description": ("First day the election can have been held: the day, or the start of the month, year or period; for a "
-                             "date without a year, the first such day after direct elections at the level began (25 July 2021 for rural "
-                             "akims, 5 November 2023 for district and city akims) or after the oblast was formed."),
-             "constraints": {"required": True}},
+             "description": ("First day the election can have been held: the first day `date` can mean (the day, or the start of the "
+                             "month, year or period). Set by scripts/build.py from `date`."),
+             "constraints": {"required": True}, "x-derived": True},
             {"name": "date_latest", "type": "date",
-             "description": ("Last day the election can have been held: the day, or the end of the month, year or period, or the "
-                             "date of a page reporting the vote as held; empty where nothing bounds it.")},
+             "description": ("Last day the election can have been held: the last day `date` can mean (the day, or the end of the "
+                             "month, year or period); empty where the period is open at its end. Set by scripts/build.py from `date`."),
+             "x-derived": True},
             {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
             SOURCE_REF,
             NOTE,

@@ -32,8 +32,8 @@ def _winner_fields() -> list[dict]:
     fields = []
     for column, (ftype, text) in described.items():
         field = {"name": column, "type": ftype, "x-derived": True,
-                 "description": (f"{text} Where the contest has a candidate marked elected, copied by scripts/build.py from that row of "
-                                "`candidates`, the winner's one home; without one, as a source gives it (the party of a winner it does not name).")}
+                 "description": (f"{text} Copied by scripts/build.py from the contest's candidate marked elected, the winner's one "
+                                "home; empty where no candidate row is marked elected.")}
         if column == "winner_votes":
             field.update(unit="votes", constraints={"minimum": 0})
         fields.append(field)
@@ -149,16 +149,19 @@ TABLES: dict[str, dict] = {
             {"name": "district_as_written", "type": "string", "description": "The district's name in the source's own words and language; empty where the source does not name it or its wording is not on record (never an English gloss)."},
             {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
+            {"name": "name_as_written", "type": "string",
+             "description": ("The place's name as the source writes it where the source gives it only in Latin letters (no Russian or "
+                             "Kazakh name on record); empty otherwise.")},
             {"name": "name_latn", "type": "string",
              "description": ("The place's name in Latin letters, by the package's one scheme (`akim_elections.translit.kk_latn`, the Kazakh Latin "
                              "alphabet of 2021): the Kazakh name KATO gives the contest's unit (for a district or city akim, its district), else the "
                              "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
-                             "source's spelling. Set by scripts/build.py; never edited by hand."),
+                             "source's spelling (`name_as_written`). Set by scripts/build.py; never edited by hand."),
              "x-derived": True},
             {"name": "name_en", "type": "string", "x-derived": True,
              "description": ("The place in English (Korgalzhyn district), by `akim_elections.build.english.place_en`: its unit's (or district's) "
                              "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
-                             "else the source's Latin spelling. Set by scripts/build.py; never edited by hand.")},
+                             "else the source's Latin spelling (`name_as_written`). Set by scripts/build.py; never edited by hand.")},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",

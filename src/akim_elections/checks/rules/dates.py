@@ -19,17 +19,10 @@ CALL_DAYS, REPORT_DAYS = 90, 365
 
 RULES: list[Rule] = [
     Rule("dates-agree-with-bounds", "elections",
-         "An EDTF date and its first and last possible days agree: the bounds of an election lie within what its date allows (a day "
-         "and month without a year keep that day and month), and the bounds of events and figures are the date's own (rebuild with "
-         "scripts/build.py after an edit).",
+         "An EDTF date and its first and last possible days agree: the bounds of elections, events and figures are the date's own "
+         "(rebuild with scripts/build.py after an edit).",
          f"""SELECT election_id AS subject, 1 AS expected,
-                   CASE WHEN date LIKE 'XXXX-__-__' AND date <> 'XXXX-XX-XX' THEN substr(date_earliest, 6) = substr(date, 6)
-                                                            AND (date_latest IS NULL OR substr(date_latest, 6) = substr(date, 6))
-                        WHEN date LIKE 'XXXX-__' THEN substr(date_earliest, 6, 2) = substr(date, 6, 2)
-                                                      AND (date_latest IS NULL OR substr(date_latest, 6, 2) = substr(date, 6, 2))
-                        WHEN date = 'XXXX-XX-XX' THEN 1
-                        ELSE date_earliest >= {_LOWER.format(d="date")} AND (({_UPPER.format(d="date")}) IS NULL AND date_latest IS NULL
-                                                                        OR date_latest <= {_UPPER.format(d="date")}) END AS observed
+                   date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} AS observed
             FROM elections
             UNION ALL
             SELECT event_id, 1, date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} FROM events
