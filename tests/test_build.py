@@ -1,9 +1,23 @@
 import shutil
 
+from akim_elections import schema
 from akim_elections.csvio import read_rows
-from conftest import ROOT, load_script
+from conftest import ROOT, load_script, write_rows
 
 build = load_script("build")
+
+
+def inputs_copy(target):
+    """What the build reads: the curated inputs and the KATO classifier (the districts are built from it)."""
+    shutil.copytree(ROOT / "curated", target / "curated")
+    shutil.copytree(ROOT / "raw" / "kato", target / "raw" / "kato")
+    return target
+
+
+def write(outputs):
+    for path, data in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
 
 
 def test_build_is_deterministic_and_up_to_date():
@@ -15,16 +29,53 @@ def test_build_is_deterministic_and_up_to_date():
 
 
 def test_build_twice_in_a_copy_gives_byte_identical_files(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "raw" / "kato", tmp_path / "raw" / "kato")  # the districts are built from KATO
+    inputs_copy(tmp_path)
     outputs = []
     for _ in range(2):
         written = build.build(tmp_path)
-        for path, data in written.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        write(written)
         outputs.append({p.name: p.read_bytes() for p in written})
     assert outputs[0] == outputs[1]
+
+
+def test_no_curated_file_holds_a_derived_column():
+    assert sorted(p.stem for p in (ROOT / "curated").glob("*.csv")) == sorted(schema.CURATED)
+    for name in schema.CURATED:
+        header = (ROOT / "curated" / f"{name}.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+        derived = [f["name"] for f in schema.TABLES[name]["fields"] if f.get("x-derived")]
+        assert header == schema.input_fields(name) and not set(header) & set(derived), name
+
+
+def test_data_is_the_curated_columns_plus_the_derived_ones():
+    for name in schema.CURATED:
+        inputs, published = read_rows(ROOT / "curated" / f"{name}.csv"), read_rows(ROOT / "data" / f"{name}.csv")
+        assert [{c: row[c] for c in schema.input_fields(name)} for row in published] == inputs, name
+
+
+def test_editing_a_curated_file_then_building_changes_data(tmp_path):
+    inputs_copy(tmp_path)
+    write(build.build(tmp_path))
+    path = tmp_path / "curated" / "elections.csv"
+    rows = read_rows(path)
+    election = next(r for r in rows if r["date"] == "2021-07-25")
+    election["date"] = "2021-07"
+    write_rows(path, schema.input_fields("elections"), rows)
+    write(build.build(tmp_path))
+    built = {r["election_id"]: r for r in read_rows(tmp_path / "data" / "elections.csv")}[election["election_id"]]
+    assert (built["date"], built["date_earliest"], built["date_latest"]) == ("2021-07", "2021-07-01", "2021-07-31")
+
+
+def test_a_derived_column_in_a_curated_file_stops_the_build_in_one_line(tmp_path, capsys):
+    inputs_copy(tmp_path)
+    path = tmp_path / "curated" / "contests.csv"
+    write_rows(path, [*schema.input_fields("contests"), "winner_party_id"], read_rows(path))
+    build.ROOT = tmp_path
+    try:
+        assert build.main(["--check"]) == 1
+    finally:
+        build.ROOT = ROOT
+    err = capsys.readouterr().err
+    assert err == "build: curated/contests.csv: remove the derived column(s) winner_party_id (the build writes them to data/)\n"
 
 
 def test_summary_covers_all_14_oblasts_of_the_main_election():
@@ -38,7 +89,7 @@ def test_summary_covers_all_14_oblasts_of_the_main_election():
 def test_a_row_with_an_unquoted_comma_stops_the_build_in_one_line_and_writes_nothing(tmp_path, capsys):
     copy = tmp_path / "copy"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", ".tools", ".wheelhouse", "site", "artifacts"))
-    events = copy / "data" / "events.csv"
+    events = copy / "curated" / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1].rstrip("\n") + ",a note, with a comma\n"  # two cells more than the header
     events.write_text("".join(lines), encoding="utf-8")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+
+import pytest
 
 from akim_elections.csvio import read_rows
 from akim_elections.checks.validate import check_structure, checks_frame, load_frames, policy_ids, run_gx, validate
@@ -12,7 +15,7 @@ build = load_script("build")
 
 
 def append(pkg, table, rows):
-    path = pkg / "data" / f"{table}.csv"
+    path = pkg / "curated" / f"{table}.csv"
     header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
     existing = read_rows(path)
     write_rows(path, header, existing + rows)
@@ -42,15 +45,22 @@ def contribute(pkg, source_id):
         {"candidate_id": "2021-07-25-rural-akmola-test-okrug-b", "contest_id": "2021-07-25-rural-akmola-test-okrug",
          "name": "Другой Кандидат", "name_latn": "Drugoi Kandidat", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
     ])
-    for path, data in build.build(pkg).items():
+    for path, data in build.build(pkg).items():  # the contributor's next step: python scripts/build.py
         if path.parent == pkg or path.parent == pkg / "data":
             path.write_bytes(data)
 
 
-def test_templates_have_the_tables_headers():
+def test_templates_have_the_inputs_headers():
     for table in build.CONTRIBUTION_TEMPLATES:
         header = (ROOT / "contribute" / "templates" / f"{table}.csv").read_text(encoding="utf-8").strip().split(",")
-        assert header == list(read_rows(ROOT / "data" / f"{table}.csv")[0])
+        assert header == list(read_rows(ROOT / "curated" / f"{table}.csv")[0])
+
+
+@pytest.fixture
+def package_copy(package_copy):
+    """The package as a contributor's clone has it: the published package, and the curated inputs and KATO the build reads."""
+    shutil.copytree(ROOT / "curated", package_copy / "curated")
+    return package_copy
 
 
 def test_a_filled_template_passes(package_copy):

@@ -24,7 +24,7 @@ def default_root() -> Path:
 def repair(root: Path) -> str:
     """How to repair the package at ``root``, fitting how it got there: an installed copy, a clone, another copy."""
     if (root / "scripts" / "build.py").is_file():  # a clone or an unpacked sdist: the build remakes derived files
-        return "restore it (git checkout) or, after an edit made on purpose, rebuild with python scripts/build.py"
+        return "restore it (git checkout): edit curated/, never data/, then rebuild with python scripts/build.py"
     if root == _HERE / "_data":
         return "reinstall the package: pip install --force-reinstall akim-elections"
     return "restore it from where this copy came from, or pass --root to an intact copy"

@@ -127,7 +127,10 @@ def _frictionless_example(error) -> str:
 
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes."""
+    """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes.
+
+    Rebuilt from data/'s own curated columns, so that any copy of the package (a wheel, a download without curated/) is
+    checked; in a clone, `scripts/build.py --check` compares data/ with a rebuild from curated/."""
     from ..build.contest_facts import with_contest_facts
     from ..csvio import read_rows, render_rows
     from ..schema import TABLES
@@ -146,7 +149,7 @@ def check_derived(root: Path, desc: dict) -> list[Result]:
 
 
 def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
-    meaning = f"{name} is what scripts/build.py makes from the curated tables (never edited by hand)."
+    meaning = f"{name} is what scripts/build.py makes from the curated columns (edit curated/, then rebuild; never data/)."
     try:
         actual = path.read_bytes()
     except OSError as exc:
