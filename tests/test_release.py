@@ -19,7 +19,7 @@ import pandas as pd
 import pytest
 
 import akim_elections as ae
-from akim_elections import citation
+from akim_elections import citation, schema
 from akim_elections.csvio import read_rows
 from akim_elections.diff import diff, format_text
 from conftest import EXPORTS, ROOT, docs_site, load_script, write_rows
@@ -346,6 +346,10 @@ def test_wheel_and_sdist_install_offline_and_load_every_table(dist, tmp_path):
     assert "akim_elections/_data/datapackage.json" in names
     for table in ae.tables():
         assert f"akim_elections/_data/data/{table}.csv" in names
+    assert not [n for n in names if "curated" in n]  # the wheel ships the published package only
+    with tarfile.open(next(dist.glob("*.tar.gz"))) as tar:  # the sdist ships the inputs the build reads
+        inputs = {Path(n).name for n in tar.getnames() if Path(n).parent.name == "curated"}
+    assert inputs == {f"{name}.csv" for name in schema.CURATED}
 
     py, offline = _offline_venv(tmp_path / "venv")
     subprocess.run(_pip_install(py, str(wheel)), check=True, env=offline, capture_output=True)
