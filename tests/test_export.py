@@ -50,7 +50,7 @@ def test_sqlite_has_the_codebook_tables_and_an_index_on_every_foreign_key(export
     tables = dict(con.execute("SELECT \"table\", description FROM _tables").fetchall())
     assert set(tables) == set(ae.tables()) and tables["contests"].startswith("One row per contest")
     unit, desc = con.execute("SELECT unit, description FROM _fields WHERE \"table\"='contests' AND field='winner_votes'").fetchone()
-    assert unit == "votes" and desc.startswith("Votes for the winner. Where the contest has a candidate marked elected")
+    assert unit == "votes" and desc.startswith("Votes for the winner. Copied by scripts/build.py from the contest's candidate marked elected")
     for resource in ae.descriptor()["resources"]:
         indexed = {con.execute(f"PRAGMA index_info('{i[1]}')").fetchall()[0][2]
                    for i in con.execute(f"PRAGMA index_list('{resource['name']}')").fetchall()}
@@ -65,7 +65,7 @@ def test_datasette_metadata_beside_the_database_describes_tables_and_columns(exp
     tables = meta["databases"]["akims"]["tables"]
     assert set(tables) == set(ae.tables())
     column = tables["contests"]["columns"]["winner_votes"]
-    assert column.startswith("Votes for the winner. Where the contest has a candidate marked elected") and column.endswith(" Unit: votes.")
+    assert column.startswith("Votes for the winner. Copied by scripts/build.py from the contest's candidate marked elected") and column.endswith(" Unit: votes.")
 
 
 def test_parquet_fields_carry_description_and_unit_and_dates_are_date32(exported):
