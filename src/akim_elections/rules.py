@@ -690,6 +690,11 @@ RULES += [
          _id_map_resolves()),
 ]
 
+# The rules for labels (stage, moment, date, level, range) live in their own module.
+from .label_rules import SQL_FUNCTIONS as _LABEL_FUNCTIONS, label_rules  # noqa: E402  (its rules build on this module's)
+
+RULES += label_rules()
+SQL_FUNCTIONS.update(_LABEL_FUNCTIONS)
 RULE_IDS = [r.id for r in RULES]
 assert len(set(RULE_IDS)) == len(RULE_IDS)
 

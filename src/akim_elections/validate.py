@@ -181,7 +181,7 @@ def sqlite_copy(frames: dict, policy: set[str]):
 
     con = sqlite3.connect(":memory:")
     for name, function in SQL_FUNCTIONS.items():
-        con.create_function(name, 1, function, deterministic=True)
+        con.create_function(name, -1, function, deterministic=True)
     for name, frame in frames.items():
         sql_frame(frame).to_sql(name, con, index=False)
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
