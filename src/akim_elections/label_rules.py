@@ -72,7 +72,7 @@ MOMENT = ("stage", "as_of", "time_of_day", "interim")
 # Exhaustive pairs of parts: (breakdown column, one category, the other).
 PAIRS = (("nomination", "self", "party"), ("gender", "female", "male"))
 # The day and month of an election's date where it gives them (2021-07-25, XXXX-12-10), else NULL.
-_DAY_MONTH = "(CASE WHEN {e}.date GLOB '????-??-??' THEN substr({e}.date, 6, 5) END)"
+_DAY_MONTH = "(CASE WHEN {e}.date GLOB '????-[01][0-9]-[0-3][0-9]' THEN substr({e}.date, 6, 5) END)"
 # The rural-level posts of each oblast (of today or of 2021, whichever has more) and of the nation (region '').
 _POSTS_OF_PLACE = """SELECT region, MAX(posts) AS posts FROM (
                 SELECT region_id AS region, COUNT(*) AS posts FROM posts GROUP BY region_id
@@ -250,8 +250,7 @@ def _rules() -> list:
                 JOIN elections ea ON ea.election_id = a.election_id JOIN elections eb ON eb.election_id = b.election_id
                 WHERE a.status NOT IN ('repeated', 'cancelled') AND b.status NOT IN ('repeated', 'cancelled')
                   AND ea.date_earliest <= IFNULL(eb.date_latest, '9999-12-31') AND eb.date_earliest <= IFNULL(ea.date_latest, '9999-12-31')
-                  AND IFNULL({day_month["ea"]}, '') IN (IFNULL({day_month["eb"]}, ''), '')
-                  AND IFNULL({day_month["eb"]}, '') IN (IFNULL({day_month["ea"]}, ''), '')"""),
+                  AND IFNULL({day_month["ea"]} = {day_month["eb"]}, 1)"""),
         Rule("plan-is-not-a-count", "figures",
              "A plan is never a count: a `contests` figure that speaks of contests to come (its note, or its election's, says planned, "
              "due to be elected...), or that a page gives for a period before the period ended without saying the date it runs to, "
