@@ -243,10 +243,10 @@ def _rules() -> list:
                 FROM ({_NOTED_ROWS}) x JOIN elections e ON e.election_id = x.election_id JOIN parties p ON p.later_names IS NOT NULL
                 WHERE renamed_on(p.later_names, x.note) IS NOT NULL"""),
         Rule("one-vote-one-election", "contests",
-             "A vote is one election: no post (a KATO unit) has contests in two elections that can be the same day, unless one "
-             "of them was repeated or called off.",
+             "A vote is one election: no post (a KATO unit) has two contests in one election, or in two elections that can be "
+             "the same day, unless one of them was repeated or called off.",
              f"""SELECT a.contest_id || ' and ' || b.contest_id AS subject, 0 AS expected, 1 AS observed
-                FROM contests a JOIN contests b ON b.kato = a.kato AND b.election_id > a.election_id
+                FROM contests a JOIN contests b ON b.kato = a.kato AND b.contest_id > a.contest_id
                 JOIN elections ea ON ea.election_id = a.election_id JOIN elections eb ON eb.election_id = b.election_id
                 WHERE a.status NOT IN ('repeated', 'cancelled') AND b.status NOT IN ('repeated', 'cancelled')
                   AND ea.date_earliest <= IFNULL(eb.date_latest, '9999-12-31') AND eb.date_earliest <= IFNULL(ea.date_latest, '9999-12-31')
