@@ -783,6 +783,30 @@ TABLES["summary_sources"] = {
     ],
 }
 
+TABLES["contest_sources"] = {
+    "kind": "derived",
+    "title": "Sources of the contests' copied values (derived)",
+    "description": ("For every value a contest row shows by copy (its numbers from its final figures, its winner from the candidate "
+                    "marked elected): the figure or candidate it copies, how exact it is, its source and the kind of that source. "
+                    "A contest's own `source_id` is the page of the row; this table gives the page of each value. "
+                    "Built by scripts/build.py; never edit."),
+    "primaryKey": ["contest_id", "column"],
+    "foreignKeys": [_fk("contest_id", "contests", "contest_id"), _fk("figure_id", "figures", "figure_id"),
+                    _fk("candidate_id", "candidates", "candidate_id"), _fk("source_id", "sources", "source_id")],
+    "fields": [
+        _ref("contest_id", "contest"),
+        {"name": "column", "type": "string", "description": "Column of the contests table that shows the copied value.",
+         "constraints": {"required": True, "enum": [*CONTEST_FIGURES, *CONTEST_WINNER]}},
+        _ref("figure_id", "final figure the column copies; empty for a winner column", required=False),
+        _ref("candidate_id", "candidate marked elected whose value the column copies; empty for a number column", required=False),
+        {"name": "qualifier", "type": "string", "description": "How exact the copied figure is (see the figures table); empty for a candidate's value.",
+         "constraints": {"enum": _enum(QUALIFIERS)}},
+        _ref("source_id", "source of that figure or candidate"),
+        {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+         "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+    ],
+}
+
 # Columns of the derived regional summary: (column, measure, breakdown, description).
 # breakdown is a dict of figure dimensions that must match exactly (missing keys must be empty).
 SUMMARY_COLUMNS: list[tuple[str, str, dict, str]] = [
@@ -837,7 +861,7 @@ TABLES["regional_summary"]["fields"] = TABLES["regional_summary"]["fields"] + _s
 
 # Order in which tables appear in the descriptor (referenced tables first).
 TABLE_ORDER = ["sources", "elections", "regions", "districts", "district_changes", "units", "posts", "parties", "events", "figures", "contests", "candidates",
-               "reconciliations", "id_map", "regional_summary", "summary_sources"]
+               "reconciliations", "id_map", "regional_summary", "summary_sources", "contest_sources"]
 assert set(TABLE_ORDER) == set(TABLES)
 
 VOCABULARIES = {

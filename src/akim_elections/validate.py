@@ -122,8 +122,8 @@ def _frictionless_example(error) -> str:
 
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes."""
-    from .contest_facts import with_contest_facts
+    """The derived summaries, the contest columns copied from figures and candidates and their sources, must be exactly what the build makes."""
+    from .contest_facts import copy_sources, with_contest_facts
     from .csvio import read_rows, render_rows
     from .schema import TABLES
     from .summary import render_derived
@@ -134,6 +134,8 @@ def check_derived(root: Path, desc: dict) -> list[Result]:
         expected = render_derived(tables)
         expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
                                            with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
+        expected["contest_sources"] = render_rows([f["name"] for f in TABLES["contest_sources"]["fields"]],
+                                                  copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))
     except (OSError, UnicodeDecodeError, KeyError) as exc:
         return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
                        examples=[f"not checked: {exc}"])]
