@@ -37,7 +37,10 @@ RESULT_MEASURES = ("winners", "winners_pct", "votes_cast", "turnout_pct", "winne
 LEVEL_TYPES = {"rural": ("rural_district", "village", "town"), "district": ("district", "city"), "city": ("city",)}
 # Words with which a page speaks of contests to come rather than contests held.
 PLAN_WORDS = ("planned", "plan to", "due to be", "due by", "to be elected", "will be elected", "are to elect", "expire in")
+CYRILLIC_LANGUAGES = ("kk", "ru", "ky")
 _KAZAKH_LETTERS = "[ӘәҒғҚқҢңӨөҰұҮүҺһІі]"
+# Short Russian words Kazakh does not use: a Cyrillic title without a Kazakh letter but with one of them is Russian.
+RUSSIAN_PREPOSITIONS = ("в", "во", "на", "по", "и", "с", "о", "об", "за", "из", "от", "для", "к", "у")
 _WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 # Plausible values per contest, by level of election and by whether the figure is of one contest or of a place's contests:
@@ -181,7 +184,7 @@ def _without_pending(rule_id: str, sql: str) -> str:
 
 
 def _rules() -> list:
-    from .rules import _LOWER, _UPPER, CYRILLIC, FINAL_SQL, FIRST_DIRECT_VOTE, LATIN_SCRIPT_LANGUAGES, Rule, _same_place, _total
+    from .rules import _LOWER, _UPPER, CYRILLIC, FINAL_SQL, FIRST_DIRECT_VOTE, Rule, _same_place, _total
 
     published_by = _UPPER.format(d="s.published")  # the last day a page's `published` can mean
     published_from = _LOWER.format(d="s.published")
@@ -252,12 +255,12 @@ def _rules() -> list:
                   AND ea.date_earliest <= IFNULL(eb.date_latest, '9999-12-31') AND eb.date_earliest <= IFNULL(ea.date_latest, '9999-12-31')
                   AND IFNULL({day_month["ea"]} = {day_month["eb"]}, 1)"""),
         Rule("plan-is-not-a-count", "figures",
-             "A plan is never a count: a `contests` figure that speaks of contests to come (its note, or its election's, says planned, "
-             "due to be elected...), or that a page gives for a period before the period ended without saying the date it runs to, "
-             "is `contests_planned`.",
+             "A plan is never a count: a `contests` figure of a total over votes (a period or a running total) that speaks of "
+             "contests to come (its note, or its election's, says planned, due to be elected...), or that a page gives for a "
+             "period before the period ended without saying the date it runs to, is `contests_planned`.",
              f"""SELECT f.figure_id AS subject, 0 AS expected, 1 AS observed
                 FROM figures f JOIN elections e ON e.election_id = f.election_id JOIN sources s ON s.source_id = f.source_id
-                WHERE f.measure = 'contests' AND f.rejected = 0
+                WHERE f.measure = 'contests' AND f.rejected = 0 AND e.kind <> 'voting_day'
                   AND ((e.kind = 'period_total' AND f.as_of IS NULL AND s.published IS NOT NULL AND {published_by} < e.date_latest)
                        OR """ + " OR ".join(f"LOWER(IFNULL(f.note, '') || ' ' || IFNULL(e.note, '')) LIKE '%{w}%'" for w in PLAN_WORDS) + ")"),
         # 3. references
@@ -287,12 +290,14 @@ def _rules() -> list:
              "reform's history and the last day a page was read.",
              f"""SELECT d.subject, 1 AS expected, (d.day >= {_FIRST_DAY} AND d.day <= {_LAST_DAY}) AS observed FROM ({dated}) d"""),
         Rule("language-fits-title", "sources",
-             "A source's declared language fits the script of its title: no Cyrillic letter for a Latin-script language; a Cyrillic "
-             "letter for Russian or Kyrgyz, and a letter of the Kazakh alphabet's own for Kazakh.",
+             "A source's declared language fits the script of its title: a Cyrillic letter for Kazakh, Russian or Kyrgyz, none for "
+             "any other language; and a Kazakh title has a letter of the Kazakh alphabet's own or no Russian preposition.",
              f"""SELECT s.source_id || ' (' || s.language || '): ' || substr(s.title, 1, 50) AS subject, 1 AS expected,
-                        (CASE WHEN s.language IN {LATIN_SCRIPT_LANGUAGES} THEN s.title NOT GLOB '*{CYRILLIC}*'
-                              ELSE s.title GLOB '*{CYRILLIC}*' END
-                         AND (s.language <> 'kk' OR s.title GLOB '*{_KAZAKH_LETTERS}*')) AS observed
+                        (CASE WHEN s.language IN {CYRILLIC_LANGUAGES} THEN s.title GLOB '*{CYRILLIC}*'
+                              ELSE s.title NOT GLOB '*{CYRILLIC}*' END
+                         AND (s.language <> 'kk' OR s.title GLOB '*{_KAZAKH_LETTERS}*'
+                              OR NOT (""" + " OR ".join(f"(' ' || LOWER(s.title) || ' ') LIKE '% {w} %'" for w in RUSSIAN_PREPOSITIONS)
+             + """))) AS observed
                 FROM sources s WHERE s.title IS NOT NULL"""),
         # 5. plausible ranges
         Rule("measure-in-plausible-range", "figures",
