@@ -23,10 +23,12 @@ from akim_elections.citation import citation_cff, zenodo_json  # noqa: E402
 from akim_elections.contest_facts import copy_sources, with_contest_facts  # noqa: E402
 from akim_elections.gx_project import project_files  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
+from akim_elections.errors import DataPackageError  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows, write_bytes_atomic  # noqa: E402
 from akim_elections.places import contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.preference import with_flags  # noqa: E402
 from akim_elections.summary import render_derived  # noqa: E402
+from akim_elections.verify import fingerprint  # noqa: E402
 
 CONTRIBUTION_TEMPLATES = ("sources", "contests", "candidates", "figures")
 
@@ -107,9 +109,10 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     outputs = {root / "data" / f"{name}.csv": files[name]
                for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources",
                             "contest_sources")}
-    outputs[root / "datapackage.json"] = render_json(build_descriptor(files, tables["sources"]))
-    outputs[root / "CITATION.cff"] = citation_cff().encode("utf-8")
-    outputs[root / ".zenodo.json"] = zenodo_json().encode("utf-8")
+    descriptor = build_descriptor(files, tables["sources"])
+    outputs[root / "datapackage.json"] = render_json(descriptor)
+    outputs[root / "CITATION.cff"] = citation_cff(fingerprint(descriptor)).encode("utf-8")
+    outputs[root / ".zenodo.json"] = zenodo_json(fingerprint(descriptor)).encode("utf-8")
     outputs.update({root / path: data for path, data in project_files().items()})  # the Great Expectations project
     for name in CONTRIBUTION_TEMPLATES:  # empty tables with the right header, for people who add rows
         outputs[root / "templates" / f"{name}.csv"] = render_rows(_table_fields(name), [])
@@ -120,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build derived tables and datapackage.json.")
     parser.add_argument("--check", action="store_true", help="only compare with what is on disk")
     args = parser.parse_args(argv)
-    outputs = build()
+    try:
+        outputs = build(ROOT)
+    except DataPackageError as exc:  # a malformed curated table: one line, and nothing written
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]
     if args.check:
         for p in stale:

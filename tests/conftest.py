@@ -24,6 +24,15 @@ def load_script(name: str):
     return module
 
 
+def docs_site():
+    """The site's builder, scripts/docs_pages (a package of scripts/, as the mkdocs hook imports it)."""
+    if str(ROOT / "scripts") not in sys.path:
+        sys.path.insert(0, str(ROOT / "scripts"))
+    import docs_pages
+
+    return docs_pages
+
+
 def pytest_collection_modifyitems(items):
     """The longest tests first: the browser's, then the slow ones (builds), then the rest, each kind in its own order.
 
@@ -39,6 +48,18 @@ def copy_package(target: Path) -> Path:
     shutil.copytree(ROOT / "raw" / "kato", target / "raw" / "kato")
     shutil.copyfile(ROOT / "datapackage.json", target / "datapackage.json")
     return target
+
+
+def record_sizes_and_hashes(pkg: Path) -> None:
+    """After a test edits tables of a copy on purpose, record their sizes and hashes, as the build would."""
+    from akim_elections.verify import sha256
+
+    path = pkg / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    for resource in desc["resources"]:
+        data = (pkg / resource["path"]).read_bytes()
+        resource["bytes"], resource["hash"] = len(data), sha256(data)
+    path.write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 @pytest.fixture

@@ -35,6 +35,11 @@ def rename_column(pkg: Path, table: str, old: str, new: str) -> None:
     write_rows(path, [new if c == old else c for c in rows[0]], [{(new if k == old else k): v for k, v in r.items()} for r in rows])
 
 
+def truncate(pkg: Path, table: str, size: int = 5000) -> None:
+    path = pkg / "data" / f"{table}.csv"
+    path.write_bytes(path.read_bytes()[:size])
+
+
 def descriptor(pkg: Path, text: str) -> None:
     (pkg / "datapackage.json").write_text(text, encoding="utf-8")
 
@@ -68,8 +73,24 @@ CASES = [
     ("sqlite-onto-folder", ["export", "--format", "sqlite", "--out", "{ws}/adir.sqlite"], None, USAGE, "is a folder"),
     ("sqlite-onto-plain-folder", ["export", "--format", "sqlite", "--out", "{ws}/adir"], None, USAGE, "is a folder"),
     ("sqlite-without-extension", ["export", "--format", "sqlite", "--out", "{ws}/akims"], None, USAGE, "extension '(none)'"),
-    ("sqlite-exists", ["export", "--format", "sqlite", "--out", "{ws}/old.sqlite"], None, USAGE, "already exists; pass --force"),
-    ("csv-folder-exists", ["export", "--format", "csv", "--out", "{ws}/adir"], None, USAGE, "already exists; pass --force"),
+    ("sqlite-exists", ["export", "--format", "sqlite", "--out", "{ws}/old.sqlite"], None, USAGE, "is not an SQLite export of akim-elections"),
+    ("sqlite-force-onto-foreign", ["export", "--format", "sqlite", "--out", "{ws}/old.sqlite", "--force"], None, USAGE,
+     "is not an SQLite export of akim-elections; --force replaces only an earlier output"),
+    ("csv-folder-exists", ["export", "--format", "csv", "--out", "{ws}/adir"], None, USAGE, "is not an output of akim-elections export"),
+    ("csv-force-onto-foreign-folder", ["export", "--format", "csv", "--out", "{ws}/adir", "--force"], None, USAGE,
+     "has no akim-elections-manifest.json"),
+    ("csv-force-onto-workspace", ["export", "--format", "parquet", "--out", "{ws}", "--force"], None, USAGE, "has no akim-elections-manifest.json"),
+    ("csv-out-dot", ["export", "--format", "csv", "--out", ".", "--force"], None, USAGE, "is the current folder"),
+    ("csv-onto-the-package", ["--root", "{pkg}", "export", "--format", "csv", "--out", "{pkg}", "--force"], None, USAGE,
+     "holds the data package being read"),
+    ("show-unknown-format", ["show", "regions", "--format", "html"], None, USAGE, "invalid choice: 'html'"),
+    ("show-truncated-table", ["--root", "{pkg}", "show", "contests"], lambda p: truncate(p, "contests"), INVALID,
+     "table contests: data/contests.csv has 5,000 bytes, not the"),
+    ("export-truncated-table", ["--root", "{pkg}", "export", "--format", "sqlite", "--out", "{ws}/a.sqlite"],
+     lambda p: truncate(p, "events"), INVALID, "not exported"),
+    ("verify-truncated-table", ["--root", "{pkg}", "verify"], lambda p: truncate(p, "contests"), INVALID, "1 of 16 tables differ"),
+    ("verify-no-package", ["verify", "{ws}/adir"], None, USAGE, "holds no datapackage.json"),
+    ("cite-truncated-descriptor", ["--root", "{pkg}", "cite"], lambda p: descriptor(p, "{}"), INVALID, "lists no resources"),
     ("csv-onto-file", ["export", "--format", "csv", "--out", "{ws}/plainfile"], None, USAGE, "is a file, but a folder"),
     ("csv-named-like-a-file", ["export", "--format", "csv", "--out", "{ws}/data.csv"], None, USAGE, "looks like a file name"),
     ("missing-folder", ["export", "--format", "sqlite", "--out", "{ws}/no/such/x.sqlite"], None, USAGE, "does not exist"),
@@ -107,7 +128,11 @@ CASES = [
     ("descriptor-without-schema", ["--root", "{pkg}", "show", "sources"], no_schema, INVALID, "has no schema fields"),
     ("validate-empty-descriptor", ["validate", "{pkg}"], lambda p: descriptor(p, "{}"), INVALID, "lists no resources"),
     ("validate-no-package", ["validate", "{ws}/adir"], None, USAGE, "holds no datapackage.json"),
-    ("validate-docs-exist", ["validate", "{pkg}", "--data-docs", "{ws}/adir"], None, USAGE, "already exists; pass --force"),
+    ("validate-docs-exist", ["validate", "{pkg}", "--data-docs", "{ws}/adir"], None, USAGE,
+     "is not an output of akim-elections validate --data-docs"),
+    ("validate-docs-force-onto-foreign", ["validate", "{pkg}", "--data-docs", "{ws}/adir", "--force"], None, USAGE,
+     "--force replaces only an earlier output"),
+    ("validate-docs-dot", ["validate", "{pkg}", "--data-docs", ".", "--force"], None, USAGE, "is the current folder"),
     ("validate-docs-onto-file", ["validate", "{pkg}", "--data-docs", "{ws}/notes.txt", "--force"], None, USAGE, "is a file"),
     ("diff-missing-ref", ["diff", "v9.9.9-nonexistent", "{pkg}"], None, USAGE, "neither a folder nor a git ref"),
     ("diff-folder-without-package", ["diff", "{ws}/adir", "{pkg}"], None, USAGE, "holds no datapackage.json"),

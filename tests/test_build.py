@@ -33,3 +33,19 @@ def test_summary_covers_all_14_oblasts_of_the_main_election():
     for row in rows:
         known = sum(1 for column, *_ in build.schema.SUMMARY_COLUMNS if row[column])
         assert int(row["measures_known"]) == known
+
+
+def test_a_row_with_an_unquoted_comma_stops_the_build_in_one_line_and_writes_nothing(tmp_path, capsys):
+    copy = tmp_path / "copy"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", ".tools", ".wheelhouse", "site", "artifacts"))
+    events = copy / "data" / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].rstrip("\n") + ",a note, with a comma\n"  # two cells more than the header
+    events.write_text("".join(lines), encoding="utf-8")
+    before = {p: p.read_bytes() for p in (copy / "data").iterdir()}
+    build = load_script("build")
+    build.ROOT = copy
+    assert build.main([]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "events.csv: row 1 has" in err and "quote a value that holds a comma" in err
+    assert {p: p.read_bytes() for p in (copy / "data").iterdir()} == before

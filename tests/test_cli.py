@@ -1,11 +1,22 @@
+import csv
+import io
 import subprocess
 import sys
 
+import pytest
+
+from akim_elections import display
 from akim_elections.cli import main
 
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "akim_elections.cli", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(autouse=True)
+def terminal(monkeypatch):
+    """The in-process tests read what a person at a terminal sees (pytest's captured stdout is not a terminal)."""
+    monkeypatch.setattr(display, "is_terminal", lambda: True)
 
 
 def test_tables_lists_every_table_with_its_kind():
@@ -118,3 +129,79 @@ def test_data_docs_interrupted_leave_nothing(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         main(["validate", str(ROOT), "--data-docs", str(tmp_path / "docs")])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly():
+    """`show ... | head -1`: exit 0, nothing on stderr, as cat(1) does."""
+    shell = f"set -o pipefail; {sys.executable} -m akim_elections.cli show posts -n 2000 | head -1"
+    out = subprocess.run(["bash", "-c", shell], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "" and out.stdout.startswith("kato,")
+
+
+def test_show_into_a_pipe_prints_whole_rows_as_csv():
+    import akim_elections as ae
+
+    out = run("show", "contests", "-n", "3")  # stdout is a pipe
+    assert out.returncode == 0 and out.stderr == ""
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    contests = ae.load("contests")
+    assert rows[0] == list(contests.columns) and len(rows) == 4
+    assert [r[0] for r in rows[1:]] == list(contests.contest_id.head(3))
+    assert all(len(r) == len(contests.columns) for r in rows)
+
+
+def test_show_format_csv_on_a_terminal_too(capsys):
+    assert main(["show", "regions", "-n", "1", "--format", "csv", "--columns", "region_id,kato"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "region_id,kato"
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["show", "contest"], "did you mean 'contests'?"),
+    (["show", "Contests"], "did you mean 'contests'?"),
+    (["show", "figures", "--where", "mesure=winners"], "(did you mean 'measure'?)"),
+    (["show", "figures", "--columns", "measure,vlaue"], "(did you mean 'value'?)"),
+    (["show", "figures", "--where", "measure=winner"], "(did you mean measure=winners?)"),
+])
+def test_misspelt_names_get_a_did_you_mean(argv, words, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err, err
+
+
+def test_verify_says_ok_with_the_fingerprint(capsys):
+    from akim_elections.citation import data_fingerprint
+
+    assert main(["verify"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK: all ") and f"data fingerprint {data_fingerprint()}" in out
+
+
+def test_cite_shows_version_and_fingerprint(capsys):
+    import akim_elections as ae
+    from akim_elections.citation import data_fingerprint
+
+    for style in ("apa", "bibtex"):
+        assert main(["cite", "--style", style]) == 0
+        out = capsys.readouterr().out
+        assert ae.__version__ in out and data_fingerprint() in out
+
+
+def test_show_all_rows(capsys):
+    import akim_elections as ae
+
+    assert main(["show", "regions", "-n", "all", "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(ae.load("regions")) + 1
+
+
+def test_data_docs_carry_a_manifest_so_force_may_replace_them_and_nothing_else(validated_with_data_docs):
+    import pytest
+
+    from akim_elections.cli import DATA_DOCS
+    from akim_elections.outputs import MANIFEST, check_folder
+
+    docs, _, _ = validated_with_data_docs
+    assert (docs / MANIFEST).is_file()
+    check_folder(docs, DATA_DOCS)  # an earlier output of the command: --force may replace it
+    with pytest.raises(ValueError, match="was written by akim-elections validate --data-docs, not akim-elections export"):
+        check_folder(docs, "export")

@@ -23,7 +23,7 @@ def contribute(pkg, source_id):
     append(pkg, "sources", [{"source_id": "example-org-test01", "url": "https://example.org/protocol-1", "publisher": "Example",
                              "title": "Протокол", "title_en": "A test protocol", "published": "2021-07-26",
                              "published_status": "shown", "language": "ru", "kind": "regional_media",
-                             "accessed": "2021-08-01"}])
+                             "accessed": "2021-08-01", "read_whole": "false"}])
     append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
                               "region_id": "akmola", "district_kato": "116800000", "district_as_written": "Шортандинский район",
                               "name_ru": "Тестовый сельский округ",

@@ -1,4 +1,4 @@
-"""The site's charts and pages, checked at the level of what they draw (no browser): maps, bars, words."""
+"""The site's pages and charts, checked at the level of what they say and draw (no browser): maps, bars, words, numbers."""
 
 from __future__ import annotations
 
@@ -7,82 +7,173 @@ import re
 
 import pytest
 
-from conftest import load_script
+from conftest import ROOT, docs_site
+
+DOCS = ROOT / "docs"
 
 
 @pytest.fixture(scope="module")
-def docs():
-    module = load_script("docs_pages")
-    original = module.svg
-    module.svg = lambda spec: json.dumps(spec).encode("utf-8")  # the chart's specification instead of its picture
+def site():
+    module = docs_site()
+    original = module.charts.svg
+    module.charts.svg = lambda spec: json.dumps(spec).encode("utf-8")  # the chart's specification instead of its picture
     yield module
-    module.svg = original
+    module.charts.svg = original
 
 
 @pytest.fixture(scope="module")
-def results(docs):
-    return docs.results_page()
+def charts(site):
+    return site.charts.files()
 
 
-@pytest.mark.parametrize("chart", ["map_turnout", "map_contests"])
-def test_both_maps_draw_every_outline_with_one_projection(docs, results, chart):
-    spec = json.loads(results[f"assets/charts/{chart}.svg"])
+def chart(charts, name: str) -> dict:
+    return json.loads(charts[f"assets/charts/{name}.svg"])
+
+
+@pytest.mark.parametrize("name", ["map_turnout", "map_contests"])
+def test_both_maps_draw_every_outline_with_one_projection(site, charts, name):
+    spec = chart(charts, name)
     features = spec["data"]["values"]
-    assert len(features) == len(docs._shapes())
-    oblasts = {r["oblast"] for r in docs.regional_rows()}
-    drawn = {f["properties"]["oblast"] for f in features}
-    assert oblasts <= drawn
-    field = "turnout_pct" if chart == "map_turnout" else "contests"
-    missing = {r["oblast"] for r in docs.regional_rows() if r[field] is None}
-    assert {f["properties"]["oblast"] for f in features if f["properties"]["status"] == docs.NO_FIGURE} == missing
+    assert len(features) == len(site.charts._shapes())
+    regional = site.data.regional_rows()
+    assert {r["oblast"] for r in regional} <= {f["properties"]["oblast"] for f in features}
+    field = "turnout_pct" if name == "map_turnout" else "contests"
+    missing = {r["oblast"] for r in regional if r[field] is None}
+    assert {f["properties"]["oblast"] for f in features if f["properties"]["status"] == site.data.NO_FIGURE} == missing
     assert spec["projection"] == {"type": "mercator"}
-    assert docs.NO_FIGURE in spec["layer"][0]["encoding"]["color"]["scale"]["domain"]  # grey, and in the legend
+    assert site.data.NO_FIGURE in spec["layer"][0]["encoding"]["color"]["scale"]["domain"]  # grey, and in the legend
 
 
-def test_contests_map_now_shows_east_and_north_kazakhstan(docs, results):
-    features = json.loads(results["assets/charts/map_contests.svg"])["data"]["values"]
-    names = {f["properties"]["oblast"] for f in features}
+def test_contests_map_now_shows_east_and_north_kazakhstan(charts):
+    names = {f["properties"]["oblast"] for f in chart(charts, "map_contests")["data"]["values"]}
     assert {"East Kazakhstan oblast", "North Kazakhstan oblast"} <= names
 
 
-def test_nomination_bars_add_up_to_the_registered_total_with_an_unknown_part(docs):
-    total = docs.preferred("region", "candidates", region="aktobe", stage="registered")
-    parts = docs.nomination_parts("Aktobe oblast", "region", "aktobe")
+def test_nomination_bars_add_up_to_the_registered_total_with_an_unknown_part(site):
+    total = site.data.quote("candidates", region="akmola", stage="registered")
+    parts = site.charts.nomination_parts("Akmola oblast", "akmola")
     assert sum(p["candidates"] for p in parts) == total
     labels = [p["nomination"] for p in parts]
-    assert "self-nominated" in labels and "Nur Otan" in labels and docs.UNKNOWN_PART in labels
+    assert "self-nominated" in labels and "Nur Otan" in labels and site.charts.UNKNOWN_PART in labels
 
 
-def test_labels_are_words_not_codes(docs):
-    later, conflicts = docs.later_page(), docs.conflicts_page()
-    for text in (later, conflicts):
-        prose = re.sub(r"\(https?://[^)]*\)|`[^`]*`", "", text)  # links and code spans may hold ids
-        assert not re.search(r"\b\w+_pct\b|·", prose)
-    assert "Almaty oblast" in docs.coverage_page() and "| Almaty |" not in docs.coverage_page()
+def test_the_figure_to_quote_is_the_packages_own(site):
+    import akim_elections as ae
+
+    assert site.data.quote("winners", party="nur-otan") == ae.figure("winners", party="nur-otan", root=ROOT)
+    assert site.data.quote("winners", party="no-such-party") is None
 
 
-def test_coverage_grid_has_a_cell_per_figure_and_oblast(docs):
-    spec = json.loads(docs.coverage_grid())
+def test_labels_are_words_not_codes(site):
+    for page in ("later.md", "conflicts.md"):
+        prose = re.sub(r"\(https?://[^)]*\)|`[^`]*`", "", site.page_markdown(page))  # links and code spans may hold ids
+        assert not re.search(r"\b\w+_pct\b|·", prose), page
+    coverage = site.page_markdown("coverage.md")
+    assert "Almaty oblast" in coverage and "| Almaty |" not in coverage
+
+
+def test_coverage_grid_has_a_cell_per_figure_and_oblast(site, charts):
+    spec = chart(charts, "coverage_grid")
     cells = spec["data"]["values"]
-    assert len(cells) == len(docs.schema.SUMMARY_COLUMNS) * len(docs.regional_rows())
+    assert len(cells) == len(site.data.schema.SUMMARY_COLUMNS) * len(site.data.regional_rows())
     assert {c["source"] for c in cells} <= set(spec["encoding"]["color"]["scale"]["domain"])
     assert not any("_" in c["figure"] for c in cells)
 
 
-def test_home_page_counts_what_the_package_holds(docs):
-    text = docs.holdings()
-    contests = docs.table("contests")
-    named = int(((contests.election_id == docs.MAIN) & contests.winner_name.notna()).sum())
-    assert f"a named winner for {named} of the 730 contests" in text
+def test_home_page_counts_what_the_package_holds(site):
+    text = site.page_markdown("index.md")
+    contests, fmt = site.data.table("contests"), site.data.fmt
+    named = int(((contests.election_id == site.data.MAIN) & contests.winner_name.notna()).sum())
+    assert f"a named winner for {named} of the {fmt(site.data.quote('contests'))} contests" in text
+    pilot = site.results.pilot()
+    pilot_contests = contests[contests.election_id == site.data.voting_days().query("level == 'district'").election_id.iloc[0]]
+    assert pilot["named"] == int(pilot_contests.winner_name.notna().sum())
+    assert f"the {pilot['posts']} posts\n  of the pilot of {pilot['date']}, {pilot['named']} of them with a named winner" in text
 
 
-def test_since_2021_lists_every_voting_day_and_its_charts(docs):
-    days = docs.day_rows()
+def test_each_reconciliation_is_headed_by_its_own_total(site):
+    text = site.page_markdown("results.md")
+    figures = site.data.table("figures").set_index("figure_id")
+    recon = site.data.table("reconciliations")
+    recon = recon[recon.election_id == site.data.MAIN]
+    assert len(recon)
+    for r in recon.itertuples():
+        total = figures.loc[r.total_figure_id, "value"]
+        assert f'add up to {site.data.fmt(r.parts_sum)}, not {site.data.fmt(total)}"' in text
+
+
+def test_since_2021_lists_every_voting_day_and_its_charts(site):
+    days = site.data.day_rows()
     assert days and days[0]["date"] == "2021-07-25"
-    page = docs.later_page()
+    page = site.page_markdown("later.md")
     for d in days:
         assert f"| {d['date']} | {d['election']} |" in page
-    points = json.loads(docs.timeline_chart(days))["data"]["values"]
+    points = json.loads(site.charts.timeline_chart(days))["data"]["values"]
     assert {p["date"] for p in points} == {d["date"] for d in days}
-    running = json.loads(docs.running_chart(days))["data"]["values"]
+    running = json.loads(site.charts.running_chart(days))["data"]["values"]
     assert {"running total a source states", "contests listed by name, summed"} <= {p["series"] for p in running}
+
+
+# --- the codebook: one template, every table ---------------------------------------------------------
+def test_every_table_has_a_codebook_page_from_the_one_template(site):
+    pages = {path for path in site.files(DOCS) if path.startswith("data/") and path.endswith(".md")}
+    assert pages == {f"data/{name}.md" for name in site.ae.tables(ROOT)}
+    assert {p.name for p in (DOCS / "data").glob("*.md")} == {"index.md"}  # the overview; no table has a page file of its own
+
+
+def test_codebook_shows_days_as_days_and_the_schemas_own_examples(site):
+    desc = site.ae.descriptor(ROOT)
+    for res in desc["resources"]:
+        page = site.page_markdown(f"data/{res['name']}.md")
+        assert "00:00:00" not in page, res["name"]
+        for field in res["schema"]["fields"]:
+            assert f"`{field['name']}`" in page
+            if "example" in field:
+                assert f"Example: `{field['example']}`" in page, (res["name"], field["name"])
+
+
+def test_codebook_lists_a_vocabulary_with_its_meanings(site):
+    page = site.page_markdown("data/figures.md")
+    for measure, (unit, _meaning) in site.data.schema.MEASURES.items():
+        assert f"| `{measure}` | {unit} |" in page
+
+
+# --- no number typed by hand -------------------------------------------------------------------------
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+NOT_PROSE = [
+    re.compile(r"\A---\n.*?\n---\n", re.S),                             # front matter
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),                # template expressions: what the build fills in
+    re.compile(r"^```.*?^```", re.M | re.S),                             # examples: tests/test_examples.py runs them
+    re.compile(r"`[^`\n]*[^`\d\s,.%][^`\n]*`"),                          # code spans (ids, commands), not a bare number
+    re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>"),                       # link targets
+]
+NOT_NUMBERS = [
+    re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: and \d{{1,2}})? (?:{MONTHS})\b"),   # a day: 25 July, 5–9 August
+    re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)\d\d)?\b"),                           # a year: 2021, 2025/2026
+    re.compile(r"^ *\d+\. ", re.M),                                                # list numbering
+    re.compile(r"\b[0-2] (?=equal|different|trouble|done|invalid data|wrong usage)|exit status [0-2]"),  # exit statuses
+]
+# Names that hold a digit but are no number of the data.
+ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555"]
+
+
+def typed_numbers(template: str) -> list[str]:
+    """The digit-bearing words of a page template that no template expression produces."""
+    for pattern in NOT_PROSE:
+        template = pattern.sub(" ", template)
+    for name in ALLOWED:
+        template = template.replace(name, " ")
+    for pattern in NOT_NUMBERS:
+        template = pattern.sub(" ", template)
+    return re.findall(r"\S*\d\S*", template)
+
+
+def test_a_typed_number_is_found_and_a_filled_one_is_not():
+    assert typed_numbers("the 730 winners and 79.1 % turnout") == ["730", "79.1"]
+    assert typed_numbers('`730` contests; see [x](https://a.b/2021/730)') == ["`730`"]
+    assert typed_numbers('{{ fmt(figure("winners")) }} winners on 25 July 2021, `2021-07-25-rural`:\n\n1. first') == []
+
+
+@pytest.mark.parametrize("template", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
+def test_no_page_template_types_a_number(template):
+    assert typed_numbers((DOCS / template).read_text(encoding="utf-8")) == []

@@ -59,7 +59,10 @@ def sqlite_cli(args: list[str]) -> str:
 def run_command(line: str, capsys) -> str:
     args = shlex.split(line)
     if args[0] == "akim-elections":
-        code = main(args[1:])
+        from unittest import mock
+
+        with mock.patch("akim_elections.display.is_terminal", return_value=True):  # an example shows what a terminal shows
+            code = main(args[1:])
         captured = capsys.readouterr()
         if code:
             return captured.err.replace(str(ROOT), ".")
@@ -131,7 +134,7 @@ def test_the_sqlite_view_and_canned_queries_answer(tmp_path):
     from akim_elections.export import CANNED_QUERIES, FINAL_VIEW, NO_BREAKDOWN, export
 
     out = export("sqlite", tmp_path / "akims.sqlite")
-    meta = json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((tmp_path / "akims.metadata.json").read_text(encoding="utf-8"))
     assert meta["databases"]["akims"]["queries"] == CANNED_QUERIES
     with sqlite3.connect(out) as con:
         for name, query in CANNED_QUERIES.items():

@@ -1,4 +1,4 @@
-"""Exports carry their codebook, appear whole or not at all, and replace nothing without --force."""
+"""Exports carry their codebook, type counts as integers, appear whole or not at all, and replace only their own earlier output."""
 
 from __future__ import annotations
 
@@ -11,14 +11,18 @@ import tomllib
 import pytest
 
 import akim_elections as ae
-from akim_elections import atomic, export as export_module
+from akim_elections import atomic, export as export_module, schema
+from akim_elections.cli import main
 from akim_elections.export import export
 from akim_elections.extras import EXTRAS
+from akim_elections.outputs import MANIFEST
 from conftest import ROOT
 
 
 def fields_of(table: str) -> list[dict]:
-    return next(r for r in ae.descriptor()["resources"] if r["name"] == table)["schema"]["fields"]
+    """The table's fields as the typed exports (SQLite, Parquet, xlsx) carry them."""
+    fields = next(r for r in ae.descriptor()["resources"] if r["name"] == table)["schema"]["fields"]
+    return [g for f in fields for g in [f, *schema.EXPORT_FIELDS.get(table, {}).get(f["name"], [])]]
 
 
 def test_xlsx_has_a_codebook_bold_frozen_filtered_headers_and_dates_as_dates(exported):
@@ -55,7 +59,7 @@ def test_sqlite_has_the_codebook_tables_and_an_index_on_every_foreign_key(export
 
 
 def test_datasette_metadata_beside_the_database_describes_tables_and_columns(exported):
-    meta = json.loads((exported / "metadata.json").read_text(encoding="utf-8"))
+    meta = json.loads((exported / "akims.metadata.json").read_text(encoding="utf-8"))
     assert meta["title"] == ae.descriptor()["title"] and meta["license_url"].startswith("https://creativecommons.org/")
     tables = meta["databases"]["akims"]["tables"]
     assert set(tables) == set(ae.tables())
@@ -82,21 +86,100 @@ def test_csv_export_is_the_package_and_validates_its_own_structure(exported):
         assert (exported / "csv" / "data" / f"{name}.csv").read_bytes() == ae.path(name).read_bytes()
 
 
-def test_an_existing_output_is_replaced_only_with_force(tmp_path):
+def test_an_earlier_export_is_replaced_only_with_force(tmp_path):
     out = tmp_path / "akims.sqlite"
-    out.write_bytes(b"old")
-    (tmp_path / "metadata.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(ae.UsageError, match="already exists"):
+    export("sqlite", out)
+    with pytest.raises(ae.UsageError, match="already exists; pass --force"):
         export("sqlite", out)
-    assert out.read_bytes() == b"old"
     export("sqlite", out, force=True)
     assert sqlite3.connect(out).execute("SELECT count(*) FROM _tables").fetchone()[0] == len(ae.tables())
+    export("xlsx", tmp_path / "akims.xlsx")
+    export("xlsx", tmp_path / "akims.xlsx", force=True)
     folder = tmp_path / "csv"
     export("csv", folder)
-    (folder / "stale.txt").write_text("from an older export", encoding="utf-8")
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["written_by"] == "akim-elections export" and "datapackage.json" in manifest["files"]
     export("csv", folder, force=True)
-    assert not (folder / "stale.txt").exists() and (folder / "datapackage.json").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["akims.sqlite", "csv", "metadata.json"]  # no temporary left
+    export("parquet", folder, force=True)  # an export folder of one format may become another
+    assert (folder / "figures.parquet").is_file() and not (folder / "datapackage.json").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["akims.metadata.json", "akims.sqlite", "akims.xlsx", "csv"]  # no temporary
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("prepare, words", [
+    (lambda d: (d.mkdir(), (d / "thesis.docx").write_text("keep", encoding="utf-8")), "has no akim-elections-manifest.json"),
+    (lambda d: (export("csv", d), (d / "thesis.docx").write_text("keep", encoding="utf-8")), "did not write (thesis.docx)"),
+    (lambda d: (export("csv", d), (d / "data" / "regions.csv").write_text("my edit", encoding="utf-8")), "changed since"),
+])
+def test_force_never_replaces_a_folder_holding_what_the_export_did_not_write(tmp_path, capsys, prepare, words):
+    folder = tmp_path / "precious"
+    prepare(folder)
+    before = sorted(tmp_path.rglob("*")), snapshot(folder)
+    assert main(["export", "--format", "csv", "--out", str(folder), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and "--force replaces only an earlier output" in err, err
+    assert (sorted(tmp_path.rglob("*")), snapshot(folder)) == before
+
+
+@pytest.mark.parametrize("fmt, name, content", [("sqlite", "notes.sqlite", b"my own database"), ("xlsx", "budget.xlsx", b"PK not ours")])
+def test_force_never_replaces_a_file_the_export_did_not_write(tmp_path, capsys, fmt, name, content):
+    (tmp_path / name).write_bytes(content)
+    assert main(["export", "--format", fmt, "--out", str(tmp_path / name), "--force"]) == 2
+    assert f"is not an {fmt.replace('sqlite', 'SQLite')} export of akim-elections" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == [name] and (tmp_path / name).read_bytes() == content
+
+
+def test_the_datasette_metadata_is_named_after_its_database(tmp_path):
+    export("sqlite", tmp_path / "one.sqlite")
+    export("sqlite", tmp_path / "two.db")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.metadata.json", "one.sqlite", "two.db", "two.metadata.json"]
+    assert list(json.loads((tmp_path / "two.metadata.json").read_text(encoding="utf-8"))["databases"]) == ["two"]
+    (tmp_path / "three.metadata.json").write_text('{"title": "mine"}', encoding="utf-8")
+    with pytest.raises(ae.UsageError, match="three.metadata.json is not the Datasette metadata of an export named three"):
+        export("sqlite", tmp_path / "three.sqlite", force=True)
+    assert not (tmp_path / "three.sqlite").exists()
+
+
+@pytest.mark.parametrize("out, words", [(".", "is the current folder or holds it"), ("..", "is the current folder or holds it"),
+                                        ("{pkg}", "holds the data package being read")])
+def test_odd_targets_get_one_line_and_leave_nothing(tmp_path, monkeypatch, capsys, out, words):
+    from conftest import copy_package
+
+    pkg = copy_package(tmp_path / "pkg")
+    here = tmp_path / "work"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    before = sorted(tmp_path.rglob("*"))
+    assert main(["--root", str(pkg), "export", "--format", "csv", "--out", out.format(pkg=pkg), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err, err
+    assert sorted(tmp_path.rglob("*")) == before  # no hidden temporary folder anywhere
+
+
+def test_counts_read_back_as_integers_in_every_typed_export(exported):
+    import openpyxl
+    import pandas as pd
+
+    figures = ae.load("figures")
+    counted = figures.unit.isin(schema.COUNT_UNITS)
+    assert counted.any() and (~counted).any()
+    con = sqlite3.connect(exported / "akims.sqlite")
+    kinds = {(unit in schema.COUNT_UNITS, kind) for unit, kind in con.execute("SELECT unit, typeof(count) FROM figures")}
+    assert kinds == {(True, "integer"), (False, "null")}
+    assert {kind for (kind,) in con.execute(f"SELECT DISTINCT typeof(value) FROM figures WHERE unit IN {tuple(schema.COUNT_UNITS)}")} == {"integer"}
+    assert con.execute("SELECT typeof(value) FROM figures WHERE measure = 'turnout_pct' AND value = 79.1").fetchone() == ("real",)
+    assert con.execute("SELECT count FROM figures_final WHERE election_id = '2021-07-25-rural' AND scope = 'national' "
+                       "AND measure = 'winners' AND party_id = 'nur-otan' AND member_of IS NULL").fetchone()[0] == 627
+    back = pd.read_parquet(exported / "parquet" / "figures.parquet")
+    assert str(back["count"].dtype) in ("Int64", "int64") and back["count"].notna().sum() == counted.sum()
+    assert back["count"][counted].tolist() == figures.value[counted].astype(int).tolist()
+    ws = openpyxl.load_workbook(exported / "akims.xlsx", read_only=True)["figures"]
+    rows = ws.iter_rows(values_only=True)
+    column = next(rows).index("count")
+    assert {type(r[column]) for r in rows if r[column] is not None} == {int}
 
 
 def test_a_failure_while_writing_leaves_nothing_and_keeps_the_old_output(tmp_path, monkeypatch):

@@ -79,11 +79,6 @@ CATALOGUE = {
     "a contest's figure filed under another election": (
         change("figures", lambda rows: one(rows, scope="contest", election_id=MAIN, region_id="almaty-region"),
                election_id="2021-rural-by-elections"), "figure-agrees-with-its-contest"),
-    "a rural district filed as a district akim contest": (
-        change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-akmola-bozaigyr"), type="district"),
-        "contest-type-fits-level"),
-    "a district filed under a rural election": (
-        change("elections", lambda rows: one(rows, election_id="2025-10-12-district"), level="rural"), "contest-type-fits-level"),
     "a figure counted a year after its page": (figure_after_its_page, "counted-by-its-page"),
     "a moment typed in the wrong century": (
         change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-akmola-candidates-nominated-2021-07-07-akmolinform-kz-fa9f4b"),

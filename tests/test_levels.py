@@ -28,11 +28,17 @@ def test_district_and_city_are_defined_once_and_reach_the_descriptor():
 
 def test_the_level_of_a_contest_matches_the_level_of_its_election():
     merged = _contests_with_elections()
-    district_level = merged[merged["type"].isin(DISTRICT_TYPES)]
-    rural_level = merged[merged["type"].isin(RURAL_TYPES)]
-    assert len(district_level) >= 45
-    assert set(district_level["level"]) == {"district"}
-    assert set(rural_level["level"]) == {"rural"}
+    assert len(merged[merged["type"] == "district"]) >= 42
+    assert set(merged.loc[merged["type"] == "district", "level"]) == {"district"}
+    assert set(merged.loc[merged["type"] == "city", "level"]) == {"city"}
+    assert set(merged.loc[merged["type"].isin(RURAL_TYPES), "level"]) == {"rural"}
+
+
+def test_every_contest_type_has_one_level_and_every_level_its_types():
+    assert set(schema.LEVEL_OF_TYPE) == set(schema.CONTEST_TYPES)
+    assert set(schema.LEVEL_OF_TYPE.values()) == set(schema.ELECTION_LEVELS) == {"rural", "district", "city"}
+    field = next(f for f in schema.TABLES["elections"]["fields"] if f["name"] == "level")
+    assert field["constraints"]["enum"] == ["rural", "district", "city"]
 
 
 def test_district_and_city_contests_name_their_unit_by_its_kato_district_of_the_same_kind():
@@ -46,18 +52,21 @@ def test_district_and_city_contests_name_their_unit_by_its_kato_district_of_the_
     assert (upper["region_id"].astype(str) == upper["region_id_kato"].astype(str)).all()
 
 
-def test_the_pilot_of_5_november_2023_holds_its_45_posts():
+def test_the_pilot_of_5_november_2023_holds_its_45_posts_in_a_district_and_a_city_election():
     contests = ae.load("contests")
-    pilot = contests[contests["election_id"] == "2023-11-05-district"]
+    pilot = contests[contests["election_id"].isin(["2023-11-05-district", "2023-11-05-city"])]
     assert len(pilot) == 45
     assert pilot["region_id"].nunique() == 17
-    assert (pilot["type"] == "city").sum() == 3  # Kurchatov, Priozersk, Rudny
+    cities = pilot[pilot["election_id"] == "2023-11-05-city"]
+    assert set(cities["contest_id"]) == {"2023-11-05-city-abai-kurchatov", "2023-11-05-city-karaganda-priozersk",
+                                         "2023-11-05-city-kostanay-rudny"}
+    assert (cities["type"] == "city").all()
     assert pilot["winner_name"].notna().sum() >= 16
 
 
 def test_a_regional_centre_is_a_city_contest():
     contests = ae.load("contests").set_index("contest_id")
-    semey = contests.loc["2025-10-12-district-abai-semei"]
+    semey = contests.loc["2025-10-12-city-abai-semei"]
     assert semey["type"] == "city"
     assert semey["district_kato"] == "101000000"
 
@@ -75,7 +84,7 @@ def test_planned_contests_are_a_measure_of_their_own_and_never_feed_the_contest_
 def test_an_unknown_contest_level_is_refused_with_the_valid_ones_named(package_copy):
     path = package_copy / "data" / "contests.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame["contest_id"] == "2025-10-12-district-abai-semei", "type"] = "oblast"
+    frame.loc[frame["contest_id"] == "2025-10-12-city-abai-semei", "type"] = "oblast"
     frame.to_csv(path, index=False)
     with pytest.raises(DataPackageError, match=r"type has 'oblast', not one of .*'district', 'city'"):
         ae.load("contests", root=package_copy)

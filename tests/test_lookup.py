@@ -9,6 +9,7 @@ import pytest
 import akim_elections as ae
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.schema import BREAKDOWNS
+from conftest import record_sizes_and_hashes
 
 
 def test_the_national_total_and_a_party_tally_are_plain_ints():
@@ -68,6 +69,7 @@ def _figures_with_qualifier(package_copy, qualifier_of_total: str):
         if total:
             r["qualifier"] = qualifier_of_total
     write_rows(path, list(rows[0]), rows)
+    record_sizes_and_hashes(package_copy)
     return package_copy
 
 
@@ -91,6 +93,7 @@ def test_two_preferred_figures_are_ambiguous_and_say_how_to_narrow(package_copy)
                 and not r["member_of"])
     rows.append({**twin, "figure_id": twin["figure_id"] + "-twin", "district_as_written": "somewhere"})
     write_rows(path, list(rows[0]), rows)
+    record_sizes_and_hashes(package_copy)
     with pytest.raises(ae.AmbiguousFigureError, match="2 final figures.*differ in district_as_written"):
         ae.figure("winners", party="nur-otan", root=package_copy)
 

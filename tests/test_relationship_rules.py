@@ -101,13 +101,13 @@ CATALOGUE = {
     "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),
                                      "candidate-count-covers-list"),
     "turnout that its counts do not give": (
-        change("contests", lambda rows: one(rows, contest_id="undated-rural-pavlodar-kenes"), turnout_pct="60.4"),
+        change("contests", lambda rows: one(rows, contest_id="since-2022-03-rural-pavlodar-kenes"), turnout_pct="60.4"),
         "shares-agree-with-counts"),
     "more winners than contests": (change("figures", lambda rows: final(rows, "region", "winners", "atyrau"), value="19"),
                                    "winners-le-contests"),
     "district contests above the oblast's": (
-        change("figures", lambda rows: one(rows, election_id=MAIN, scope="district", region_id="kyzylorda", measure="contests",
-                                           preferred="true"), value="30"), "district-contests-within-oblast"),
+        change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-kyzylorda-siely-contests-qz-inform-kz-432521"),
+               value="30"), "district-contests-within-oblast"),
     "share that its counts do not give": (
         change("figures", lambda rows: one(rows, figure_id="2021-07-25-rural-kz-winners-pct-nur-otan-cryer-org-uk-0874d7"), value="80.1"),
         "share-agrees-with-counts"),

@@ -1,4 +1,4 @@
-"""Releases: one version everywhere, a valid citation, exports that read back, a diff, an offline wheel."""
+"""Releases: one version everywhere, a valid citation, the release script, exports that read back, a diff, an offline wheel."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ import akim_elections as ae
 from akim_elections import citation
 from akim_elections.csvio import read_rows, write_rows
 from akim_elections.diff import diff, format_text
-from conftest import EXPORTS, ROOT, load_script
+from conftest import EXPORTS, ROOT, docs_site, load_script
 
 VERSION = ae.__version__
 
@@ -32,17 +32,128 @@ def test_one_version_everywhere():
     assert json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["version"] == VERSION
     assert re.search(r"^version: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1) == VERSION
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["version"] == VERSION
-    assert f"## {VERSION}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert f"Version {VERSION}" in citation.apa()
+    heading = load_script("release").changelog_heading(VERSION, ae._version.__release_date__)
+    assert (ROOT / "CHANGELOG.md").read_text(encoding="utf-8").split("\n## ", 1)[1].startswith(heading[3:])  # the top section
+    assert f"Version {VERSION};" in citation.apa()
+    assert f"Version {VERSION}" in docs_site().page_markdown("cite.md")
 
 
-def test_the_release_date_is_carried_by_every_citation():
+def test_between_releases_the_version_is_a_development_version_without_a_date():
+    from packaging.version import Version
+
     released = ae._version.__release_date__
-    assert re.search(r"^date-released: (\S+)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M).group(1) == released
+    assert Version(VERSION).is_devrelease == (released is None)
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    if released is None:
+        assert "date-released" not in cff and "publication_date" not in (ROOT / ".zenodo.json").read_text(encoding="utf-8")
+        assert "(n.d.)" in citation.apa() and "date =" not in citation.bibtex()
+        return
+    assert re.search(r"^date-released: (\S+)$", cff, re.M).group(1) == released
     assert json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))["publication_date"] == released
     assert f"date = {{{released}}}" in citation.bibtex()
     assert f"({released[:4]}, " in citation.apa()
-    assert released in load_script("docs_pages").cite_page()
+    assert released in docs_site().page_markdown("cite.md")
+
+
+def _repo_copy(target: Path) -> Path:
+    """This tree's files (committed or not, ignored ones aside) in a new git repository: the release test never touches ROOT."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    for name in filter(None, listed.split("\0")):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    for command in (["init", "--quiet"], ["config", "user.name", "Release Test"], ["config", "user.email", "test@example.invalid"],
+                    ["add", "-A"], ["commit", "--quiet", "-m", "copy"]):
+        subprocess.run(["git", *command], cwd=target, check=True, capture_output=True)
+    return target
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def _release(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/release.py", *args], cwd=repo, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory) -> Path:
+    """A copy of the repository in which 0.3.0 was released (dated 2026-12-20) by the release script."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    repo = _repo_copy(tmp_path_factory.mktemp("release") / "repo")
+    current = load_script("release").RELEASE.match(VERSION.removesuffix(".dev0"))
+    assert current, "the tree is at a development version of X.Y.Z"
+    out = _release(repo, VERSION.removesuffix(".dev0"), "--date", "2026-12-20")
+    assert out.returncode == 0, out.stderr
+    return repo
+
+
+def test_the_release_script_tags_a_release_commit_that_says_its_version_everywhere(released):
+    version = VERSION.removesuffix(".dev0")
+    assert _git(released, "tag", "--list").split() == [f"v{version}"]
+    at_tag = {name: _git(released, "show", f"v{version}:{name}") for name in
+              ("src/akim_elections/_version.py", "CITATION.cff", ".zenodo.json", "datapackage.json", "CHANGELOG.md")}
+    assert f'__version__ = "{version}"' in at_tag["src/akim_elections/_version.py"]
+    assert '__release_date__ = "2026-12-20"' in at_tag["src/akim_elections/_version.py"]
+    assert f"version: {version}\ndate-released: 2026-12-20\n" in at_tag["CITATION.cff"]
+    assert json.loads(at_tag[".zenodo.json"])["publication_date"] == "2026-12-20"
+    assert json.loads(at_tag["datapackage.json"])["version"] == version
+    assert at_tag["CHANGELOG.md"].split("\n## ", 1)[1].startswith(f"{version} (2026-12-20)\n")
+
+
+def test_the_release_script_moves_on_to_the_next_development_version(released):
+    major, minor, _ = VERSION.removesuffix(".dev0").split(".")
+    following = f"{major}.{int(minor) + 1}.0"
+    version_py = (released / "src" / "akim_elections" / "_version.py").read_text(encoding="utf-8")
+    assert f'__version__ = "{following}.dev0"' in version_py and "__release_date__ = None" in version_py
+    log = (released / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert log.split("\n## ")[1:3] == [f"{following} (unreleased)\n", log.split("\n## ")[2]]
+    assert log.split("\n## ")[2].startswith(f"{major}.{minor}.0 (2026-12-20)")
+    assert _git(released, "status", "--porcelain") == ""
+    assert _git(released, "log", "--format=%s", "-3").splitlines() == [f"Start {following}.dev0", f"Release {major}.{minor}.0", "copy"]
+    assert "version: " + following + ".dev0" in (released / "CITATION.cff").read_text(encoding="utf-8")
+    assert subprocess.run([sys.executable, "scripts/build.py", "--check"], cwd=released).returncode == 0
+
+
+@pytest.mark.parametrize("args, damage, words", [
+    (["9.9.9"], lambda repo: (repo / "notes.txt").write_text("draft", encoding="utf-8"), "the working tree has uncommitted changes"),
+    (["9.9.9"], None, "CHANGELOG.md has no '## 9.9.9 (unreleased)' section"),
+    (["0.3"], None, "version '0.3' is not X.Y.Z"),
+    (["9.9.9", "--next", "soon"], None, "--next 'soon' is not X.Y.Z"),
+    (["9.9.9", "--date", "20 December"], None, "--date '20 December' is not a date"),
+])
+def test_the_release_script_refuses_in_one_line_and_changes_nothing(released, args, damage, words):
+    if damage:
+        damage(released)
+    before = _git(released, "rev-parse", "HEAD"), _git(released, "tag", "--list"), _git(released, "status", "--porcelain")
+    out = _release(released, *args)
+    try:
+        assert out.returncode == 2 and out.stderr.count("\n") == 1 and words in out.stderr, out.stderr
+        assert (_git(released, "rev-parse", "HEAD"), _git(released, "tag", "--list"), _git(released, "status", "--porcelain")) == before
+    finally:
+        (released / "notes.txt").unlink(missing_ok=True)
+
+
+def test_the_release_script_refuses_an_existing_tag(released):
+    _git(released, "tag", "v8.8.8")
+    try:
+        out = _release(released, "8.8.8")
+        assert out.returncode == 2 and out.stderr == "release: tag v8.8.8 exists already; give the next version\n"
+    finally:
+        _git(released, "tag", "--delete", "v8.8.8")
+
+
+def test_the_release_script_refuses_a_stale_build(released):
+    parties = released / "data" / "parties.csv"
+    parties.write_text(parties.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _git(released, "commit", "--quiet", "-am", "an edit without the build")
+    try:
+        out = _release(released, "9.9.9")
+        assert out.returncode == 2 and "the build is out of date; run python scripts/build.py, commit" in out.stderr
+        assert _git(released, "log", "--format=%s", "-1").strip() == "an edit without the build"
+    finally:
+        _git(released, "reset", "--quiet", "--hard", "HEAD~1")
 
 
 def test_citation_cff_is_valid():
@@ -56,9 +167,8 @@ def test_citation_cff_is_valid():
 
 
 def test_cite_styles_and_the_docs_page_agree():
-    docs = load_script("docs_pages")
-    page = docs.cite_page()
-    assert citation.bibtex() in page and citation.apa() in page
+    page = docs_site().page_markdown("cite.md")
+    assert citation.bibtex() in page and citation.apa() in page and citation.data_fingerprint() in page
     assert ae.cite() == citation.apa()
     assert ae.cite("bibtex").startswith("@misc{akim_elections,")
     with pytest.raises(ValueError, match="use one of: apa, bibtex"):
@@ -87,10 +197,17 @@ def test_csv_export_is_the_package(exported):
         assert (exported["csv"] / "data" / f"{name}.csv").read_bytes() == ae.path(name).read_bytes()
 
 
+def _typed(name: str) -> pd.DataFrame:
+    """The table as the typed exports (Parquet, SQLite, xlsx) hold it: with schema.EXPORT_FIELDS (figures.count)."""
+    from akim_elections.export import with_export_fields
+
+    return with_export_fields(ae.descriptor(), {name: ae.load(name)})[1][name]
+
+
 @pytest.mark.parametrize("name", ae.tables())
 def test_parquet_export_keeps_values_and_types(exported, name):
     back = pd.read_parquet(exported["parquet"] / f"{name}.parquet")
-    original = ae.load(name)
+    original = _typed(name)
     for column in original.select_dtypes("datetime").columns:  # date32 reads back as datetime.date
         back[column] = pd.to_datetime(back[column]).astype(original[column].dtype)
     pd.testing.assert_frame_equal(back, original, check_dtype=False)
@@ -103,7 +220,7 @@ def test_parquet_export_keeps_values_and_types(exported, name):
 def test_sqlite_export_reads_back(exported, name):
     con = sqlite3.connect(exported["sqlite"])
     back = pd.read_sql(f'SELECT * FROM "{name}"', con)
-    original = ae.load(name)
+    original = _typed(name)
     for column, dtype in original.dtypes.items():
         if str(dtype) == "boolean":
             back[column] = back[column].map({1: True, 0: False})
@@ -122,7 +239,7 @@ def test_sqlite_export_declares_keys(exported):
 @pytest.mark.parametrize("name", ae.tables())
 def test_excel_export_reads_back(exported, name):
     back = pd.read_excel(exported["xlsx"], sheet_name=name[:31], dtype=object)
-    _same_values(back, ae.load(name))
+    _same_values(back, _typed(name))
 
 
 def test_excel_export_has_a_readme_sheet(exported):
@@ -161,18 +278,22 @@ def test_diff_accepts_git_refs():
 
 
 def test_the_release_checklist_diff_step_runs_once_a_release_is_tagged(tmp_path):
-    """The README's checklist in a clone: tag the last release as it says, then its diff step (no tag reaches this repository)."""
+    """The README's checklist in a clone: the last release's tag is the commit it names, and its diff step runs."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout")
     checklist = (ROOT / "README.md").read_text(encoding="utf-8").split("## Release checklist", 1)[1]
-    tag, commit = re.search(r"`git tag (v[\d.]+) ([0-9a-f]{7,40})`", checklist).groups()
+    tag, commit = re.search(r"`(v[\d.]+)` is commit `([0-9a-f]{7,40})`", checklist).groups()
     old, new = re.search(r"`akim-elections diff (\S+) (\S+)`", checklist).groups()
     assert old == tag
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True, capture_output=True)
     if subprocess.run(["git", "cat-file", "-e", commit], cwd=clone, capture_output=True).returncode:
         pytest.skip(f"the clone lacks commit {commit} (a shallow checkout)")
-    subprocess.run(["git", "tag", tag, commit], cwd=clone, check=True)
+    tagged = subprocess.run(["git", "rev-parse", f"{tag}^{{commit}}"], cwd=clone, capture_output=True, text=True)
+    if tagged.returncode:  # a clone of a copy without the tag: tag it as the checklist says
+        subprocess.run(["git", "tag", tag, commit], cwd=clone, check=True)
+    else:
+        assert tagged.stdout.startswith(commit), "the README names the commit the tag points to"
     out = subprocess.run([sys.executable, "-m", "akim_elections.cli", "diff", old, new], cwd=clone,
                          capture_output=True, text=True)
     assert out.returncode == 1, out.stderr  # 0.1.0 and now differ

@@ -178,6 +178,8 @@ CATALOGUE = {
                                     ("figures", "interim-le-final-turnout")),
     "unit differs from the measure's": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "unit", "voters"),
                                         True, ("figures", "unit-per-measure")),
+    "city contest filed in a district election": (set_value("contests", lambda rows: one(rows, type="city"), "election_id",
+                                                             "2023-11-05-district"), True, ("contests", "contest-type-fits-level")),
     "more contests listed than the oblast held": (add_row("contests", extra_contest), True, ("contests", "contests-within-oblast-count")),
     "national candidates no longer add up": (set_value("figures", lambda rows: final(rows, "national", "candidates", stage="registered",
                                                                                      nomination="self"), "value", "1420"), True,

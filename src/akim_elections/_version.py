@@ -1,8 +1,9 @@
 """The package's one version string: the data, the descriptor, the wheel and the citation share it.
 
-The release date sits beside it and changes with it (the citation carries both); a release commit is then
-tagged ``v`` + the version, and CHANGELOG.md names that commit.
+Between releases it is a development version (PEP 440: ``0.3.0.dev0``) without a release date, so
+nothing built from the tree claims to be a release. ``python scripts/release.py X.Y.Z`` sets both
+lines for the release commit, tags it ``vX.Y.Z`` and moves on to the next development version.
 """
 
-__version__ = "0.2.0"
-__release_date__ = "2026-12-01"
+__version__ = "0.3.0.dev0"
+__release_date__ = None  # "YYYY-MM-DD" in a release

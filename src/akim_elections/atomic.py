@@ -2,7 +2,9 @@
 
 Every writer builds its output in a hidden temporary file or folder beside the target (same file
 system, so the final rename is atomic) and renames it into place only when it is complete. On any
-failure, or Ctrl-C, the temporary output is removed and the target is as it was.
+failure, or Ctrl-C, the temporary output is removed and the target is as it was. An existing target
+is replaced only with ``force``, and only if ``replaceable`` accepts it (``akim_elections.outputs``:
+an earlier output of the same command).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .errors import UsageError
 
@@ -23,13 +25,18 @@ def _umask() -> int:
     return mask
 
 
-def check_target(target: Path, folder: bool, force: bool, suffixes: tuple[str, ...] = ()) -> None:
-    """Refuse a target that is of the wrong kind, has the wrong extension, or exists (without force)."""
+Replaceable = Callable[[Path], None]  # raises UsageError for an existing target that must not be replaced
+
+
+def check_target(target: Path, folder: bool, force: bool, suffixes: tuple[str, ...] = (), replaceable: Replaceable | None = None) -> None:
+    """Refuse a target that is of the wrong kind, has the wrong extension, or exists (without force, or not replaceable)."""
     what = "folder" if folder else "file"
     if target.is_dir() != folder and target.exists():
         raise UsageError(f"{target} is a {'file' if folder else 'folder'}, but a {what} is written here; choose another name")
     if suffixes and target.suffix.lower() not in suffixes:
         raise UsageError(f"{target}: extension {target.suffix or '(none)'!r} does not fit; use a name ending in {' or '.join(suffixes)}")
+    if target.exists() and replaceable is not None:
+        replaceable(target)
     if target.exists() and not force:
         raise UsageError(f"{target} already exists; pass --force to replace it, or choose another name")
     parent = target.absolute().parent
@@ -42,13 +49,14 @@ def check_target(target: Path, folder: bool, force: bool, suffixes: tuple[str, .
 
 
 @contextlib.contextmanager
-def staged(target: Path, folder: bool = False, force: bool = False, suffixes: tuple[str, ...] = ()) -> Iterator[Path]:
+def staged(target: Path, folder: bool = False, force: bool = False, suffixes: tuple[str, ...] = (),
+           replaceable: Replaceable | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on a clean exit it becomes ``target``.
 
     ``folder`` says whether the output is a folder (created empty) or a file (created empty).
     """
     target = Path(target)
-    check_target(target, folder, force, suffixes)
+    check_target(target, folder, force, suffixes, replaceable)
     parent = target.absolute().parent
     try:
         if folder:

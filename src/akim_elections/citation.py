@@ -1,7 +1,14 @@
-"""How to cite the dataset: one set of facts, three renderings (BibTeX, APA, CITATION.cff).
+"""How to cite the dataset: one set of facts, four renderings (APA, BibTeX, CITATION.cff, .zenodo.json).
 
-The docs' Cite page, ``akim_elections.cite()`` and CITATION.cff all come from here.
-No URL is given until the project is published somewhere a URL would stay valid.
+The docs' Cite page, ``akim_elections.cite()``, ``akim-elections cite`` and the files the build writes
+all come from here. Each carries the version and the data fingerprint (``akim_elections.verify``), so a
+reader can tell whether their copy holds the data cited. A development version (``0.3.0.dev0``) has no
+release date: its citations say so ("n.d.") and the fingerprint alone pins the data.
+
+Authors: the project's named group, then the people in ``MAINTAINERS`` (empty until someone takes the
+role; CONTRIBUTING.md says how to be added). The repository URL has one home, ``[project.urls]
+Repository`` in pyproject.toml, read back from the installed package's metadata; none is given until
+the project is published at an address that will stay.
 """
 
 from __future__ import annotations
@@ -9,72 +16,121 @@ from __future__ import annotations
 from ._version import __release_date__, __version__
 
 AUTHOR = "akim-elections contributors"
+# People who maintain the data, as {"given": ..., "family": ..., "orcid": "https://orcid.org/..."} (orcid optional).
+MAINTAINERS: tuple[dict, ...] = ()
 TITLE = "akim-elections: Kazakhstan's direct elections of rural akims, a sourced open dataset"
-YEAR = __release_date__[:4]
 LICENSE = "CC-BY-4.0"
+KEYWORDS = ("Kazakhstan", "elections", "local government", "akim")
+DESCRIPTION = "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims, starting with 25 July 2021."
 
 
-def bibtex() -> str:
-    return (
-        "@misc{akim_elections,\n"
-        f"  author = {{{{{AUTHOR}}}}},\n"
-        f"  title = {{{TITLE}}},\n"
-        f"  year = {{{YEAR}}},\n"
-        f"  version = {{{__version__}}},\n"
-        f"  date = {{{__release_date__}}},\n"
-        f"  note = {{Data licensed {LICENSE}}}\n"
-        "}"
-    )
+def data_fingerprint(desc: dict | None = None) -> str:
+    """The fingerprint of ``desc``, by default of the installed package's descriptor."""
+    from .loader import descriptor
+    from .verify import fingerprint
+
+    return fingerprint(desc if desc is not None else descriptor())
+
+
+def repository_url() -> str | None:
+    """``[project.urls] Repository`` as the installed package's metadata holds it, or None."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("akim-elections").get_all("Project-URL") or []
+    except PackageNotFoundError:  # the sources used without an install
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "repository":
+            return url.strip()
+    return None
+
+
+def _names() -> list[str]:
+    return [AUTHOR, *(f"{m['family']}, {m['given']}" for m in MAINTAINERS)]
 
 
 def _apa_date() -> str:
-    """The release date as APA writes it: 2026, December 1."""
+    """The release date as APA writes it: 2026, December 1; n.d. for a development version."""
     from datetime import date
 
+    if not __release_date__:
+        return "n.d."
     d = date.fromisoformat(__release_date__)
     return f"{d.year}, {d.strftime('%B')} {d.day}"
 
 
-def apa() -> str:
-    return f"{AUTHOR}. ({_apa_date()}). {TITLE} (Version {__version__}) [Data set]."
+def apa(fingerprint: str | None = None) -> str:
+    fingerprint = fingerprint or data_fingerprint()
+    url = repository_url()
+    authors = ", ".join(_names()[:-1]) + ", & " + _names()[-1] if len(_names()) > 1 else AUTHOR
+    return (f"{authors}. ({_apa_date()}). {TITLE} (Version {__version__}; data fingerprint {fingerprint}) "
+            f"[Data set].{' ' + url if url else ''}")
 
 
-def cite(style: str = "apa") -> str:
-    """The citation in ``style``: 'apa' or 'bibtex'."""
+def bibtex(fingerprint: str | None = None) -> str:
+    fingerprint = fingerprint or data_fingerprint()
+    url = repository_url()
+    lines = [f"  author = {{{' and '.join('{' + n + '}' if n == AUTHOR else n for n in _names())}}},",
+             f"  title = {{{TITLE}}},",
+             *([f"  year = {{{__release_date__[:4]}}},", f"  date = {{{__release_date__}}},"] if __release_date__ else []),
+             f"  version = {{{__version__}}},",
+             *([f"  url = {{{url}}},"] if url else []),
+             f"  note = {{Data fingerprint {fingerprint}; data licensed {LICENSE}}}"]
+    return "@misc{akim_elections,\n" + "\n".join(lines) + "\n}"
+
+
+def cite(style: str = "apa", root=None) -> str:
+    """The citation in ``style``: 'apa' or 'bibtex'; ``root`` cites another copy of the package (its fingerprint)."""
     renderers = {"apa": apa, "bibtex": bibtex}
     if style not in renderers:
         raise ValueError(f"unknown citation style {style!r}; use one of: {', '.join(renderers)}")
-    return renderers[style]()
+    from .loader import descriptor
+
+    return renderers[style](data_fingerprint(descriptor(root)))
 
 
-def zenodo_json() -> str:
+def zenodo_json(fingerprint: str) -> str:
     """Metadata for a Zenodo deposit of a release."""
     import json
 
     meta = {
-        "title": TITLE, "version": __version__, "publication_date": __release_date__, "upload_type": "dataset", "license": LICENSE.lower(),
-        "creators": [{"name": AUTHOR}],
-        "description": "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims, starting with 25 July 2021.",
-        "keywords": ["Kazakhstan", "elections", "local government", "akim"],
+        "title": TITLE, "version": __version__, "upload_type": "dataset", "license": LICENSE.lower(),
+        "creators": [{"name": AUTHOR}, *({"name": f"{m['family']}, {m['given']}", **({"orcid": m["orcid"].rsplit("/", 1)[-1]}
+                                                                                      if m.get("orcid") else {})} for m in MAINTAINERS)],
+        "description": f"{DESCRIPTION} Data fingerprint {fingerprint} (akim-elections verify recomputes it).",
+        "keywords": list(KEYWORDS),
     }
+    if __release_date__:
+        meta["publication_date"] = __release_date__
+    url = repository_url()
+    if url:
+        meta["related_identifiers"] = [{"identifier": url, "relation": "isSupplementTo", "scheme": "url"}]
     return json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
 
 
-def citation_cff() -> str:
+def citation_cff(fingerprint: str) -> str:
+    url = repository_url()
+    people = "".join(f'  - family-names: "{m["family"]}"\n    given-names: "{m["given"]}"\n'
+                     + (f'    orcid: "{m["orcid"]}"\n' if m.get("orcid") else "") for m in MAINTAINERS)
     return (
         "# Generated by scripts/build.py from src/akim_elections/citation.py; do not edit.\n"
         "cff-version: 1.2.0\n"
-        "message: If you use this dataset, please cite it as below.\n"
+        "message: If you use this dataset, please cite it as below, with its data fingerprint.\n"
         "type: dataset\n"
         f'title: "{TITLE}"\n'
         f"version: {__version__}\n"
-        f"date-released: {__release_date__}\n"
-        "authors:\n"
+        + (f"date-released: {__release_date__}\n" if __release_date__ else "")
+        + "authors:\n"
         f'  - name: "{AUTHOR}"\n'
+        + people
+        + (f"repository-code: {url}\n" if url else "")
+        + "identifiers:\n"
+        "  - type: other\n"
+        f'    value: "data fingerprint {fingerprint}"\n'
+        '    description: "First 12 hex digits of the sha256 over the tables\' hashes in datapackage.json; akim-elections verify recomputes it."\n'
         f"license: {LICENSE}\n"
         "keywords:\n"
-        "  - Kazakhstan\n"
-        "  - elections\n"
-        "  - local government\n"
-        "  - akim\n"
+        + "".join(f"  - {k}\n" for k in KEYWORDS)
     )

@@ -1,13 +1,16 @@
-"""The akim-elections command line: tables, show, export, validate, diff, cite.
+"""The akim-elections command line: tables, show, export, validate, verify, diff, cite.
 
 Every bad input is one line on stderr naming the problem and the fix, never a traceback; the exit
 status is 2 for wrong usage (including a missing optional extra) and 1 for invalid data. For diff,
-1 means "different", as for diff(1).
+1 means "different", as for diff(1). A reader that stops early (``| head``) ends the command quietly,
+with status 0, as it does for cat(1).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -26,12 +29,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive(text: str) -> int:
+    if text == "all":
+        return sys.maxsize
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, or all, not {text!r}")
     return value
 
 
@@ -56,17 +61,18 @@ def _tables(args) -> int:
 
 def _rows(path: Path) -> list[dict]:
     from .csvio import read_rows
+    from .loader import repair
 
     try:
         return read_rows(path)
     except FileNotFoundError as exc:
-        raise DataPackageError(f"{path} is missing; restore it or rebuild with python scripts/build.py") from exc
+        raise DataPackageError(f"{path} is missing; {repair(path.parents[1])}") from exc
     except UnicodeDecodeError as exc:
         raise DataPackageError(f"{path} is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from exc
 
 
 def _show(args) -> int:
-    from .display import as_text, fit_columns, grid, records, terminal_width
+    from .display import as_text, fit_columns, grid, is_terminal, records, terminal_width
     from .loader import descriptor, load, primary_key
 
     frame = load(args.table, args.root)
@@ -81,6 +87,11 @@ def _show(args) -> int:
     columns = _columns(args.columns, list(text.columns)) if args.columns else list(text.columns)
     total = len(text)
     text = text[columns].head(args.rows)
+    if args.format == "csv" or (args.format is None and not args.long and not is_terminal()):
+        writer = csv.writer(sys.stdout, lineterminator="\n")  # the package's own dialect: comma, minimal quoting
+        writer.writerow(columns)
+        writer.writerows(text.itertuples(index=False, name=None))
+        return 0
     if args.long:
         print(records(text))
         print(f"[{min(args.rows, total)} of {total} rows]")
@@ -100,8 +111,15 @@ def _where(condition: str, columns: list[str]) -> tuple[str, str]:
     if not sep:
         raise UsageError(f"--where {condition!r} is not column=value; for example --where region_id=akmola")
     if column not in columns:
-        raise UsageError(f"--where: unknown column {column!r}; columns: {', '.join(columns)}")
+        raise UsageError(f"--where: unknown column {column!r}{_nearest(column, columns)}; columns: {', '.join(columns)}")
     return column, value
+
+
+def _nearest(word: str, choices: list[str]) -> str:
+    from .loader import did_you_mean
+
+    nearest = did_you_mean(word, choices)
+    return f" (did you mean {nearest!r}?)" if nearest else ""
 
 
 SHOWN_VALUES = 12
@@ -125,7 +143,8 @@ def _columns(spec: str, columns: list[str]) -> list[str]:
     wanted = [c.strip() for c in spec.split(",") if c.strip()]
     unknown = [c for c in wanted if c not in columns]
     if unknown or not wanted:
-        raise UsageError(f"--columns: unknown column {', '.join(unknown) or '(none given)'}; columns: {', '.join(columns)}")
+        hint = _nearest(unknown[0], columns) if unknown else ""
+        raise UsageError(f"--columns: unknown column {', '.join(unknown) or '(none given)'}{hint}; columns: {', '.join(columns)}")
     return wanted
 
 
@@ -141,6 +160,7 @@ def _validate(args) -> int:
     from .atomic import staged
     from .extras import require
     from .loader import descriptor, package_root
+    from .outputs import check_folder, check_not_around_us, write_manifest
     from .validate import format_report, resolve_root, validate
 
     root = package_root(args.path) if args.path is not None else resolve_root(None)
@@ -149,12 +169,43 @@ def _validate(args) -> int:
     if not args.data_docs:
         results = validate(root, rule_results=args.rule_results)
     else:  # the Data Docs folder appears whole, even when the checks fail (that is what it is for)
-        with staged(args.data_docs, folder=True, force=args.force) as tmp:
+        check_not_around_us(args.data_docs, root)
+        with staged(args.data_docs, folder=True, force=args.force, replaceable=lambda p: check_folder(p, DATA_DOCS)) as tmp:
             results = validate(root, tmp, args.rule_results)
+            write_manifest(tmp, DATA_DOCS)
     print(format_report(results, str(args.path or root)))
     if args.data_docs:
         print(f"Data Docs written to {args.data_docs}")
     return INVALID if any(not r.passed for r in results) else 0
+
+
+DATA_DOCS = "validate --data-docs"
+
+
+def _verify(args) -> int:
+    from .loader import descriptor, repair
+    from .verify import differences, fingerprint
+
+    root = _here_or_installed(args.path if args.path is not None else args.root)
+    desc = descriptor(root)
+    differ = differences(root, desc)
+    for table, problem in differ.items():
+        print(f"{table}: {problem}")
+    if differ:
+        raise DataPackageError(f"{len(differ)} of {len(desc['resources'])} tables differ from {root / 'datapackage.json'}, so this is not "
+                               f"the data of fingerprint {fingerprint(desc)}; {repair(root)}")
+    print(f"OK: all {len(desc['resources'])} tables of {root} match datapackage.json "
+          f"(version {desc.get('version', '?')}, data fingerprint {fingerprint(desc)})")
+    return 0
+
+
+def _here_or_installed(path: Path | None) -> Path:
+    """PATH, else the current folder if it holds a package, else the installed copy (as validate chooses)."""
+    from .loader import package_root
+
+    if path is None and Path("datapackage.json").is_file():
+        path = Path.cwd()
+    return package_root(path)
 
 
 def _diff(args) -> int:
@@ -168,7 +219,7 @@ def _diff(args) -> int:
 def _cite(args) -> int:
     from .citation import cite
 
-    print(cite(args.style))
+    print(cite(args.style, args.root))
     return 0
 
 
@@ -180,34 +231,44 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--root", type=Path, default=None, help="folder holding datapackage.json (default: the installed copy)")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("tables", help="list the tables with their rows and what one row is").set_defaults(run=_tables)
-    show = sub.add_parser("show", help="print the first rows of a table, as many columns as fit")
+    show = sub.add_parser("show", help="print the first rows of a table: as many columns as fit on a terminal, "
+                                       "whole rows as CSV into a pipe or file")
     show.add_argument("table")
-    show.add_argument("-n", "--rows", type=_positive, default=10, help="how many rows (default 10)")
+    show.add_argument("-n", "--rows", type=_positive, default=10, help="how many rows, or all (default 10)")
     show.add_argument("--columns", help="comma-separated columns to print, in that order")
     show.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
                       help="keep rows whose COLUMN prints as VALUE (empty for missing); repeatable")
     show.add_argument("--long", action="store_true", help="one field per line")
+    show.add_argument("--format", choices=["columns", "csv"], default=None,
+                      help="columns: aligned, cut to the terminal's width; csv: whole rows, comma-separated, quoted where needed "
+                           "(default: columns on a terminal, csv when the output is a pipe or a file)")
     show.set_defaults(run=_show)
     exp = sub.add_parser("export", help="write every table as csv, parquet, sqlite or xlsx, with the codebook")
     exp.add_argument("--format", required=True, choices=list(FORMATS))
     exp.add_argument("--out", required=True, type=Path,
-                     help="output folder (csv, parquet) or file (.sqlite, .xlsx); sqlite also writes metadata.json beside it")
-    exp.add_argument("--force", action="store_true", help="replace an existing output")
+                     help="new output folder (csv, parquet) or file (.sqlite, .xlsx); sqlite also writes NAME.metadata.json "
+                          "beside it, for datasette NAME.sqlite -m NAME.metadata.json")
+    exp.add_argument("--force", action="store_true",
+                     help="replace an earlier export of the same kind (never a folder or file this command did not write)")
     exp.set_defaults(run=_export)
     val = sub.add_parser("validate", help="check a package folder: Frictionless structure, then the election's arithmetic")
     val.add_argument("path", nargs="?", type=Path, default=None,
                      help="folder with datapackage.json (default: current folder if it has one, else the installed copy)")
     val.add_argument("--data-docs", type=Path, default=None, help="also write Great Expectations Data Docs (HTML) into this new folder")
-    val.add_argument("--force", action="store_true", help="replace an existing Data Docs folder")
+    val.add_argument("--force", action="store_true", help="replace Data Docs written earlier by this command (nothing else)")
     val.add_argument("--rule-results", type=Path, default=None,
                      help="also write every rule's rows as CSV (gx/uncommitted/rule_results.csv is the GX project's input)")
     val.set_defaults(run=_validate)
+    ver = sub.add_parser("verify", help="check each table's size and sha256 against datapackage.json; print the data fingerprint")
+    ver.add_argument("path", nargs="?", type=Path, default=None,
+                     help="folder with datapackage.json (default: --root, else the current folder if it has one, else the installed copy)")
+    ver.set_defaults(run=_verify)
     dif = sub.add_parser("diff", help="schema and row changes between two package folders or git refs (exit 1 if any)")
     dif.add_argument("old")
     dif.add_argument("new")
     dif.add_argument("--format", choices=["text", "markdown"], default="text", help="markdown: a changelog-ready section")
     dif.set_defaults(run=_diff)
-    cit = sub.add_parser("cite", help="print the citation")
+    cit = sub.add_parser("cite", help="print the citation, with the version and the data fingerprint")
     cit.add_argument("--style", choices=["apa", "bibtex"], default="apa")
     cit.set_defaults(run=_cite)
     return p
@@ -216,13 +277,26 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except BrokenPipeError:
+        return _reader_gone()
     except UsageError as exc:  # before DataPackageError: a missing package is a usage error
         return _fail(exc, USAGE)
     except DataPackageError as exc:  # diff's 1 means "different", so its trouble is 2, as for diff(1)
         return _fail(exc, USAGE if args.run is _diff else INVALID)
     except (OSError, sqlite3.Error) as exc:  # e.g. a disk that fills up while writing
         return _fail(exc, USAGE)
+
+
+def _reader_gone() -> int:
+    """The reader of stdout stopped (``| head``): that is its right, not an error. Nothing more goes to stdout."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit writes nowhere
+    except (OSError, ValueError):  # stdout without a file descriptor (captured in a test)
+        pass
+    return 0
 
 
 def _fail(exc: Exception, status: int) -> int:

@@ -9,6 +9,13 @@ GAP = "  "
 FALLBACK_WIDTH = 100
 
 
+def is_terminal() -> bool:
+    """Whether stdout is a terminal (a person reading) rather than a pipe or a file (a program reading)."""
+    import sys
+
+    return sys.stdout.isatty()
+
+
 def terminal_width() -> int:
     return shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns
 

@@ -5,13 +5,18 @@
   description and unit in the schema metadata;
 - sqlite: one file with primary and foreign keys, an index on every foreign key, a view
   ``figures_final`` (the figures to quote), and the codebook in
-  tables ``_tables`` and ``_fields``; a ``metadata.json`` for Datasette is written beside it;
+  tables ``_tables`` and ``_fields``; Datasette's metadata is written beside it, named after the
+  database (``akims.sqlite`` -> ``akims.metadata.json``, for ``datasette akims.sqlite -m akims.metadata.json``);
 - xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
   with filters, dates as dates, column widths fitted).
 
+SQLite, Parquet and xlsx add the columns of ``schema.EXPORT_FIELDS`` (figures: ``count``, the value
+as an integer where its unit counts things), so counts read back as integers.
+
 Every export first loads every table (a package that does not load cleanly is refused, and the
 message says why), then writes into a temporary file or folder beside the target and renames it into
-place (``akim_elections.atomic``). An existing target is replaced only with ``force``.
+place (``akim_elections.atomic``). An existing target is replaced only with ``force``, and only if it
+is an earlier export (``akim_elections.outputs``): a folder export carries a manifest of its files.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from . import schema
 from .atomic import staged
@@ -29,27 +35,36 @@ from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, ta
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
+from .outputs import (SQLITE_APPLICATION_ID, XLSX_CREATOR, check_datasette_metadata, check_folder, check_not_around_us, check_sqlite,
+                      check_xlsx, write_manifest)
 from .rules import FINAL_SQL
 from .sqlframe import sql_frame
+from .verify import fingerprint
 
-_SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
-DATASETTE_METADATA = "metadata.json"
+# NUMERIC, not REAL, for a decimal: SQLite then stores a whole value as an integer (figures.value: 627 winners, not 627.0).
+_SQL_TYPES = {"integer": "INTEGER", "number": "NUMERIC", "boolean": "INTEGER"}
 XLSX_DATE_FORMAT = "yyyy-mm-dd"
 XLSX_MAX_WIDTH = 60
+
+
+def _earlier_export_folder(path: Path) -> None:
+    check_folder(path, "export")
 
 
 @dataclass(frozen=True)
 class Format:
     folder: bool                   # the output is a folder (else one file)
+    ours: Callable[[Path], None]   # raises UsageError unless an existing target is an earlier export of this kind
     suffixes: tuple[str, ...] = ()  # file name endings accepted for a file output
     extra: str | None = None       # optional dependency group it needs
+    typed: bool = True             # adds schema.EXPORT_FIELDS (the csv export is the package itself)
 
 
 FORMATS = {
-    "csv": Format(folder=True),
-    "parquet": Format(folder=True, extra="parquet"),
-    "sqlite": Format(folder=False, suffixes=(".sqlite", ".sqlite3", ".db")),
-    "xlsx": Format(folder=False, suffixes=(".xlsx",), extra="excel"),
+    "csv": Format(folder=True, ours=_earlier_export_folder, typed=False),
+    "parquet": Format(folder=True, ours=_earlier_export_folder, extra="parquet"),
+    "sqlite": Format(folder=False, ours=check_sqlite, suffixes=(".sqlite", ".sqlite3", ".db")),
+    "xlsx": Format(folder=False, ours=check_xlsx, suffixes=(".xlsx",), extra="excel"),
 }
 # Names that say "file": a folder export given one of them is almost surely a mistake.
 _FILE_SUFFIXES = {s for f in FORMATS.values() for s in f.suffixes} | {".csv", ".parquet", ".json", ".txt", ".xls"}
@@ -64,11 +79,49 @@ def export(fmt: str, out: str | Path, root: str | Path | None = None, force: boo
         require(spec.extra, f"export --format {fmt}")
     if spec.folder and out.suffix.lower() in _FILE_SUFFIXES:
         raise UsageError(f"{fmt} export writes a folder, and {out} looks like a file name; give a folder name such as {out.stem}-{fmt}")
+    if spec.folder:
+        check_not_around_us(out, package_root(root))
     desc = descriptor(root)
     writer = {"csv": _csv, "parquet": _parquet, "sqlite": _sqlite, "xlsx": _xlsx}[fmt]
-    with staged(out, folder=spec.folder, force=force, suffixes=spec.suffixes) as tmp:
-        writer(tmp, load_all(root), desc, root, out, force)
+    with staged(out, folder=spec.folder, force=force, suffixes=spec.suffixes, replaceable=spec.ours) as tmp:
+        frames = load_all(root)
+        if spec.typed:
+            desc, frames = with_export_fields(desc, frames)
+        writer(tmp, frames, desc, root, out, force)
+        if spec.folder:
+            write_manifest(tmp, "export")
     return out
+
+
+def with_export_fields(desc: dict, frames: dict) -> tuple[dict, dict]:
+    """The descriptor and tables with the columns of ``schema.EXPORT_FIELDS`` (a count as an integer) in place."""
+    import copy
+
+    desc = copy.deepcopy(desc)
+    frames = dict(frames)
+    for resource in desc["resources"]:
+        for after, added in schema.EXPORT_FIELDS.get(resource["name"], {}).items():
+            fields = resource["schema"]["fields"]
+            at = next(i for i, f in enumerate(fields) if f["name"] == after) + 1
+            fields[at:at] = copy.deepcopy(added)
+            if resource["name"] not in frames:
+                continue
+            frame = frames[resource["name"]].copy()
+            for offset, field in enumerate(added):
+                frame.insert(frame.columns.get_loc(after) + 1 + offset, field["name"], _count(frame, resource["name"]))
+            frames[resource["name"]] = frame
+    return desc, frames
+
+
+def _count(frame, table: str):
+    """A figure's value as an Int64 where its unit counts things; a count that is not whole stops the export."""
+    counted = frame["unit"].isin(schema.COUNT_UNITS) & frame["value"].notna()
+    broken = frame[counted & (frame["value"] % 1 != 0)]
+    if len(broken):
+        row = broken.iloc[0]
+        raise DataPackageError(f"not exported: {table} row {row.iloc[0]} counts {row['unit']} but its value {row['value']} is not "
+                               "a whole number; correct the value or its unit")
+    return frame["value"].where(counted).astype("Int64")
 
 
 def load_all(root) -> dict:
@@ -160,11 +213,18 @@ CANNED_QUERIES = {
 }
 
 
+def datasette_metadata_path(database: Path) -> Path:
+    """Where the Datasette metadata of ``database`` goes: beside it, named after it (akims.sqlite -> akims.metadata.json)."""
+    return database.absolute().parent / f"{database.stem}.metadata.json"
+
+
 def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> None:
-    # Datasette reads table and column descriptions from a metadata.json beside the database.
-    with staged(out.absolute().parent / DATASETTE_METADATA, force=force) as tmp_meta:
+    # Datasette reads table and column descriptions from a metadata file (datasette DB -m FILE).
+    meta_path = datasette_metadata_path(out)
+    with staged(meta_path, force=force, replaceable=lambda p: check_datasette_metadata(p, out.stem)) as tmp_meta:
         con = sqlite3.connect(tmp)
         try:
+            con.execute(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")  # marks the file as an export (outputs.check_sqlite)
             for statement in create_statements(desc):
                 con.execute(statement)
             for name, frame in frames.items():
@@ -191,7 +251,7 @@ def datasette_metadata(desc: dict, database: str) -> dict:
     licence = (desc.get("licenses") or [{}])[0]
     meta = {"title": desc.get("title", ""), "description": desc.get("description", ""),
             "license": licence.get("title") or licence.get("name", ""), "license_url": licence.get("path", ""),
-            "source": f"{desc.get('title', '')} {desc.get('version', '')}".strip()}
+            "source": f"{desc.get('title', '')} {desc.get('version', '')}, data fingerprint {fingerprint(desc)}".strip()}
     if desc.get("homepage"):
         meta["source_url"] = desc["homepage"]
     fields_by_table: dict[str, dict] = {}
@@ -211,11 +271,12 @@ def _xlsx(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> 
     readme = pd.DataFrame({"akim-elections": [
         desc.get("title", ""), f"Version {desc.get('version', '')}", desc.get("description", ""), "",
         "Licence of the data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Keep the sources sheet with any copy.",
-        f"Cite as: {apa()}", "",
+        f"Cite as: {apa(fingerprint(desc))}", "",
         "Sheets: codebook (what every column means), " + ", ".join(frames),
     ]})
     sheets = {"README": readme, "codebook": pd.DataFrame(field_rows(desc), columns=list(FIELD_COLUMNS)), **frames}
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        writer.book.properties.creator = XLSX_CREATOR  # marks the file as an export (outputs.check_xlsx)
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name[:31], index=False)
             _format_sheet(writer.sheets[name[:31]], frame)

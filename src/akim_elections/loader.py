@@ -21,6 +21,15 @@ def default_root() -> Path:
                                "or run python scripts/build.py in a source checkout")
 
 
+def repair(root: Path) -> str:
+    """How to repair the package at ``root``, fitting how it got there: an installed copy, a clone, another copy."""
+    if (root / "scripts" / "build.py").is_file():  # a clone or an unpacked sdist: the build remakes derived files
+        return "restore it (git checkout) or, after an edit made on purpose, rebuild with python scripts/build.py"
+    if root == _HERE / "_data":
+        return "reinstall the package: pip install --force-reinstall akim-elections"
+    return "restore it from where this copy came from, or pass --root to an intact copy"
+
+
 def package_root(root: str | Path | None = None) -> Path:
     """The folder holding datapackage.json: ``root`` (checked) or the installed copy."""
     if root is None:
@@ -48,14 +57,14 @@ def _descriptor(path: Path, mtime_ns: int, size: int) -> dict:
     try:
         desc = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataPackageError(f"{path} is not valid UTF-8 JSON ({exc}); rebuild it with python scripts/build.py") from exc
+        raise DataPackageError(f"{path} is not valid UTF-8 JSON ({exc}); {repair(path.parent)}") from exc
     check_descriptor(desc, path)
     return desc
 
 
 def check_descriptor(desc, path: Path) -> None:
     """Raise DataPackageError unless ``desc`` has resources with a name, a path and a schema of named, typed fields."""
-    fix = "rebuild it with python scripts/build.py"
+    fix = repair(path.parent)
     if not isinstance(desc, dict):
         raise DataPackageError(f"{path} is not a JSON object; {fix}")
     resources = desc.get("resources")
@@ -97,10 +106,19 @@ def tables(root: str | Path | None = None) -> list[str]:
 def _resource(name: str, root: str | Path | None) -> dict:
     resources = {r["name"]: r for r in descriptor(root)["resources"]}
     if name not in resources:
-        stem = Path(name).stem
-        hint = f"did you mean {stem!r}? " if stem in resources else ""
+        nearest = did_you_mean(Path(name).stem, list(resources))
+        hint = f"did you mean {nearest!r}? " if nearest else ""
         raise UsageError(f"unknown table {name!r}; {hint}valid tables: {', '.join(resources)}")
     return resources[name]
+
+
+def did_you_mean(word: str, choices: list[str]) -> str | None:
+    """The choice ``word`` most likely misspells (case aside), or None."""
+    import difflib
+
+    lowered = {c.lower(): c for c in choices}
+    nearest = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[nearest[0]] if nearest else None
 
 
 def path(name: str, root: str | Path | None = None) -> Path:
@@ -132,51 +150,70 @@ def dtypes(fields: list[dict]) -> tuple[dict, list[str]]:
     return out, dates
 
 
-def load(name: str, root: str | Path | None = None):
+def load(name: str, root: str | Path | None = None, verify: bool = True):
     """Load table ``name`` as a pandas DataFrame typed from its schema.
 
     Counts are nullable integers (Int64), shares floats, enumerations categoricals, dates
     datetime64, ids and text strings. ``root`` loads another copy of the package (a folder
     holding datapackage.json); by default the copy installed with this module.
+    A file whose size or sha256 is not the one datapackage.json records is refused (a truncated or
+    edited copy would otherwise load quietly); ``verify=False`` reads it anyway, for the validator.
     """
-    import pandas as pd
+    from .verify import mismatch
 
     resource = _resource(name, root)
-    csv_path = path(name, root)
+    csv_path, base = path(name, root), package_root(root)
     if not csv_path.is_file():
-        raise DataPackageError(f"{csv_path} is missing; restore it or rebuild with python scripts/build.py")
-    fields = resource["schema"]["fields"]
+        raise DataPackageError(f"{csv_path} is missing; {repair(base)}")
+    data = csv_path.read_bytes()
+    problem = mismatch(resource, data) if verify else None
+    try:
+        frame = _parse(data, csv_path.name, resource["schema"]["fields"], base)
+    except DataPackageError as exc:
+        if problem:  # the damage explains the parse error: say both
+            raise DataPackageError(f"table {name}: {resource['path']} has {problem} ({exc}); {repair(base)}") from exc
+        raise
+    if problem:
+        raise DataPackageError(f"table {name}: {resource['path']} has {problem}; {repair(base)}")
+    return frame
+
+
+def _parse(data: bytes, file_name: str, fields: list[dict], base: Path):
+    """The CSV bytes as a frame typed by ``fields``; DataPackageError names the first value that does not fit."""
+    import io
+
+    import pandas as pd
+
     types, dates = dtypes(fields)
     expected = [f["name"] for f in fields]
     try:
-        header = pd.read_csv(csv_path, nrows=0, encoding="utf-8").columns.tolist()
+        header = pd.read_csv(io.BytesIO(data), nrows=0, encoding="utf-8").columns.tolist()
     except (ValueError, UnicodeDecodeError) as exc:  # empty file, not UTF-8
-        raise DataPackageError(f"{csv_path.name}: no readable header ({str(exc).splitlines()[0]}); "
-                               "restore the file or rebuild with python scripts/build.py") from exc
+        raise DataPackageError(f"{file_name}: no readable header ({str(exc).splitlines()[0]}); {repair(base)}") from exc
     if header != expected:
-        raise DataPackageError(f"{csv_path.name}: columns {header} differ from the schema's {expected}; "
+        raise DataPackageError(f"{file_name}: columns {header} differ from the schema's {expected}; "
                                "fix the header or rebuild the descriptor")
     # Enumerations are read as text and checked first: pandas would silently turn an unknown
     # category into a missing value.
     categories = {k: v for k, v in types.items() if isinstance(v, pd.CategoricalDtype)}
     read_types = {k: ("string" if k in categories else v) for k, v in types.items()}
     try:
-        frame = pd.read_csv(csv_path, dtype=read_types, keep_default_na=False, na_values=[""], encoding="utf-8",
+        frame = pd.read_csv(io.BytesIO(data), dtype=read_types, keep_default_na=False, na_values=[""], encoding="utf-8",
                             true_values=["true"], false_values=["false"])
     except (ValueError, TypeError, UnicodeDecodeError) as exc:
-        raise DataPackageError(f"{csv_path.name}: a value does not fit its declared type ({str(exc).splitlines()[0]}); "
+        raise DataPackageError(f"{file_name}: a value does not fit its declared type ({str(exc).splitlines()[0]}); "
                                "run akim-elections validate to find the row") from exc
     for column, dtype in categories.items():
         values = frame[column]
         unknown = values[values.notna() & ~values.isin(list(dtype.categories))]
         if len(unknown):
-            raise DataPackageError(f"{csv_path.name}: {column} has {unknown.iloc[0]!r}, not one of {list(dtype.categories)}; "
+            raise DataPackageError(f"{file_name}: {column} has {unknown.iloc[0]!r}, not one of {list(dtype.categories)}; "
                                    "correct the value or add it to the vocabulary in schema.py")
         frame[column] = values.astype(dtype)
     for column in dates:
         try:
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
         except ValueError as exc:
-            raise DataPackageError(f"{csv_path.name}: {column} has a value that is not a YYYY-MM-DD date "
+            raise DataPackageError(f"{file_name}: {column} has a value that is not a YYYY-MM-DD date "
                                    f"({str(exc).splitlines()[0]}); correct it") from exc
     return frame

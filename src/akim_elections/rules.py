@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .places import FORMED_2022, FORMED_ON, OBLAST_BY_PREFIX
-from .schema import BREAKDOWNS, RARE_DIMENSIONS
+from .schema import BREAKDOWNS, LEVEL_OF_TYPE, RARE_DIMENSIONS
 from .translit import kk_latn
 
 MAIN = "2021-07-25-rural"
@@ -519,6 +519,12 @@ RULES += [
             UNION ALL SELECT 'districts: ' || district_kato, 1, name_latn = latin(name_kk) FROM districts
             UNION ALL SELECT 'units: ' || kato, 1, name_latn = latin(name_kk) FROM units
             UNION ALL SELECT 'posts: ' || kato, 1, name_latn = latin(name_kk) FROM posts"""),
+    Rule("contest-type-fits-level", "contests",
+         "A contest's type and its election's level agree: rural districts, villages and towns in a rural election, districts in a "
+         "district election, cities of oblast significance in a city election.",
+         """SELECT c.contest_id || ' (' || c.type || ') in a ' || e.level || ' election' AS subject, 1 AS expected,
+                   (CASE c.type """ + " ".join(f"WHEN '{t}' THEN '{lvl}'" for t, lvl in LEVEL_OF_TYPE.items()) + """ END) = e.level AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.type IS NOT NULL"""),
     # 2. contest and candidates
     Rule("winner-is-elected", "contests",
          "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "

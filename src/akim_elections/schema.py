@@ -54,7 +54,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "winner_age_max": ("years", "Age of the oldest winner."),
     "winning_parties": ("parties", "Number of parties with at least one winner."),
     "nominating_parties": ("parties", "Number of parties that nominated candidates."),
-    "voters_registered": ("voters", "Voters on the rolls where contests were held."),
+    "voters_registered": ("voters", "Voters on the rolls (the commissions' voter lists) where contests were held; a forecast of who will take part, or the residents due to vote, is `voters_expected`."),
     "voters_expected": ("voters", "Voters the commission expected to take part, as stated before or on election day: a forecast, not the rolls."),
     "votes_cast": ("voters", "Voters who received a ballot (voted)."),
     "turnout_pct": ("percent", "Votes cast as a percentage of registered voters."),
@@ -68,7 +68,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "regions": ("oblasts", "Oblasts where contests were held."),
     "districts": ("districts", "Districts (and cities) where contests were held."),
     "settlements": ("settlements", "Settlements whose residents voted."),
-    "akim_posts": ("akim posts", "All akim posts of rural level (villages, rural districts, towns of district significance), elected or not."),
+    "akim_posts": ("akim posts", "All akim posts of rural level (villages, rural districts, towns of district significance), elected or not; a page that calls them all 'rural districts' still counts this, with `unit_type` empty."),
     "akims_elected_pct": ("percent", "Akims elected as a share of all rural-level akim posts."),
     "rural_population_pct": ("percent", "Share of Kazakhstan's population living in rural areas."),
     "term_years": ("years", "Term of office of an elected akim."),
@@ -76,12 +76,14 @@ MEASURES: dict[str, tuple[str, str]] = {
     "signature_threshold_pct": ("percent", "Signatures needed to register, as a percentage of the voters of the contest."),
     "campaign_days": ("days", "Length of the campaign."),
     "observers": ("persons", "Election observers deployed by the body the note names (a party, an NGO, a mission)."),
+    "candidate_proxies": ("persons", "Candidates' proxies (доверенные лица, сенім білдірілген адамдар) present at the polling stations."),
+    "observers_and_proxies": ("persons", "Observers and candidates' proxies at the polling stations, counted together as the source gives them."),
     "violations_recorded": ("violations", "Violations of the election rules recorded by the body the note names."),
     "votes_at_home": ("voters", "Voters who voted at home, with a mobile ballot box."),
     "votes_against_all": ("ballots", "Ballots marked 'against all' (против всех, барлығына қарсы)."),
     "votes_against_all_pct": ("percent", "Votes 'against all' as a percentage of the voters who voted."),
     "ballots_invalid": ("ballots", "Ballots found invalid at the count (spoilt or not filled in as the law requires)."),
-    "winner_share_pct": ("percent", "The winner's share, in percent, of the voters who voted in the contest."),
+    "winner_share_pct": ("percent", "The winner's share, in percent, of the voters who voted in the contest, as the source gives it; where it does not fit the votes and turnout of other pages, the note says so."),
     "budget_usd": ("USD", "Public budget for the elections."),
     "cost_per_contest_usd": ("USD", "Public cost of one contest."),
     "campaign_funds_per_candidate_kzt": ("KZT", "State campaign money per candidate."),
@@ -109,10 +111,10 @@ NOMINATIONS = {
 }
 INCUMBENCIES = {
     "incumbent": "The sitting akim of the same unit.",
-    "newcomer": "Not the sitting akim of the unit.",
+    "newcomer": "Not the sitting akim of the unit before the vote (a civil servant or an akim elsewhere may be one); wider than `previous_post = outsider`.",
 }
 UNIT_TYPES = {
-    "rural_district": "Rural districts (сельский округ, ауылдық округ).",
+    "rural_district": "Rural districts (сельский округ, ауылдық округ) only, not villages or towns with their own akim; a page's 'rural districts' that counts every rural-level post is a total (empty).",
     "village": "Villages (село, ауыл) with their own akim.",
     "town": "Towns of district significance.",
 }
@@ -127,7 +129,7 @@ RARE_DIMENSIONS: dict[str, dict[str, str]] = {
     "previous_post": {
         "acting_akim": "Acting akim of the unit before the vote.",
         "deputy_akim": "Deputy akim before the vote.",
-        "outsider": "Had never worked in the civil service.",
+        "outsider": "Had never worked in the civil service (narrower than `incumbency = newcomer`).",
     },
     "education": {
         "education_teacher": "Trained as a teacher.",
@@ -155,6 +157,10 @@ RARE_DIMENSIONS: dict[str, dict[str, str]] = {
     "commission_level": {
         "territorial": "Territorial election commissions.",
         "precinct": "Precinct election commissions.",
+    },
+    "observer_body": {
+        "sent_by_parties": "Observers sent by political parties.",
+        "sent_by_ngos": "Observers sent by public associations and non-profit organisations.",
     },
     "outcome": {
         "won_by_one_vote": "Won by a margin of one vote.",
@@ -203,7 +209,7 @@ QUALIFIERS = {
 }
 # What the pages say became of a contest. Set by hand from the pages, never inferred from silence.
 CONTEST_STATUSES = {
-    "held": "The vote took place: a page reports its result, says it was held, or describes the voting on the day.",
+    "held": "The vote took place: a page reports its result, says it was held, or describes the voting on the day, or a published result shows every contest of the day filled (730 akims elected for the 730 contests of 25 July 2021).",
     "announced_only": "Only pages from before the vote name the contest (a call, a candidate list); none seen reports that the vote took place.",
     "cancelled": "A page says the vote was called off.",
     "repeated": "A page says the vote was held but declared invalid, so a repeat vote was called.",
@@ -236,21 +242,25 @@ POST_KINDS = {"rural_district": "A rural district (ауылдық округ, с
 UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
-             "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French"}
+             "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French", "zh": "Chinese"}
 ELECTION_KINDS = {
     "voting_day": "Votes cast on one day (or, for the indirect rounds of 2013, on a few consecutive days). Where no page gives the day, "
                   "the votes of one oblast are grouped by what is known of the date; votes of different known days never share an election.",
-    "period_total": "Not a vote: a total over the voting days of a year or another period, as sources publish it.",
+    "period_total": "Not a vote: a total over the voting days of a year or another period, as sources publish it. A single vote never sits here, even where its day is unknown: it belongs to a `voting_day` election of its oblast.",
     "running_total": "Not a vote: a running total since 25 July 2021; each figure gives the date it runs to in `as_of`.",
 }
 ELECTION_TYPES = {
-    "general": "The first nationwide round at the level (25 July 2021 for rural akims, 5 November 2023 for district akims).",
+    "general": "The first nationwide round at the level (25 July 2021 for rural akims, 5 November 2023 for district and city akims).",
     "by_election": "A later election, for a post that fell vacant or whose akim's term ended (the sources seldom say which).",
     "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
     "experimental": "Early experiments before the 2021 reform.",
 }
 ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
-                   "district": "districts and cities of oblast (regional) significance, regional centres included; the contest's `type` tells a district from a city"}
+                   "district": "districts of an oblast (аудан, район)",
+                   "city": "cities of oblast (regional) significance, regional centres included"}
+# Which contest types an election of each level holds: a contest's type and its election's level agree.
+LEVEL_OF_TYPE = {"rural_district": "rural", "village": "rural", "town": "rural", "district": "district", "city": "city"}
+assert set(LEVEL_OF_TYPE) == set(CONTEST_TYPES) and set(LEVEL_OF_TYPE.values()) == set(ELECTION_LEVELS), "every contest type has its level"
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 KATO_CODE = r"^\d{9}$"
@@ -309,7 +319,7 @@ def _winner_fields() -> list[dict]:
     """The winner columns of contests: copies of the candidate row marked elected, which is their one home."""
     described = {"winner_name": ("string", "Elected akim, as the source of the candidate row writes the name."),
                  "winner_name_latn": ("string", "The winner's name in Latin letters, made by `akim_elections.translit`."),
-                 "winner_party_id": ("string", "Winner's nominating party, or self-nominated."),
+                 "winner_party_id": ("string", "Winner's nominating party, or self-nominated (`nur-otan` stands for AMANAT too, the party's name from 2022)."),
                  "winner_votes": ("integer", "Votes for the winner.")}
     fields = []
     for column, (ftype, text) in described.items():
@@ -327,7 +337,7 @@ def _contest_figure_fields() -> list[dict]:
     fields = []
     for column, (measure, stage) in CONTEST_FIGURES.items():
         unit, meaning = MEASURES[measure]
-        at = f" at stage `{stage}`" if stage else ""
+        at = f" at stage `{stage}`, before any withdrawal: the candidates left on the ballot are the contest's `on_ballot` figure" if stage else ""
         ftype = "number" if unit == "percent" else "integer"
         constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
         fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True,
@@ -367,6 +377,10 @@ TABLES: dict[str, dict] = {
             {"name": "accessed", "type": "date",
              "description": "The page was read on or before this day: the day its row was first added to the package. "
                             "The page may have changed since.", "constraints": {"required": True}},
+            {"name": "read_whole", "type": "boolean",
+             "description": "True where the page has been read whole: its every figure about akim elections is either a row of the package "
+                            "or a row of raw/left_out.csv (with why it is left out).",
+             "constraints": {"required": True}},
         ],
     },
     "elections": {
@@ -393,12 +407,13 @@ TABLES: dict[str, dict] = {
             {"name": "date", "type": "string",
              "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, a day "
                              "and month whose year no page gives `XXXX-06-29`, nothing `XXXX-XX-XX`, or a period `2021-07-26/2021-12-31` "
-                             "(open-ended `2021-07-25/..` for a running total). Filter on `date_earliest` and `date_latest`, never on this text."),
+                             "(open-ended: `2021-07-25/..` for a running total, `2022-03-01/..` for a vote known only to be no earlier than a day). "
+                             "Filter on `date_earliest` and `date_latest`, never on this text."),
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2024-05"},
             {"name": "date_earliest", "type": "date",
              "description": ("First day the election can have been held: the day, or the start of the month, year or period; for a "
                              "date without a year, the first such day after direct elections at the level began (25 July 2021 for rural "
-                             "akims, 5 November 2023 for district akims) or after the oblast was formed."),
+                             "akims, 5 November 2023 for district and city akims) or after the oblast was formed."),
              "constraints": {"required": True}},
             {"name": "date_latest", "type": "date",
              "description": ("Last day the election can have been held: the day, or the end of the month, year or period, or the "
@@ -510,7 +525,7 @@ TABLES: dict[str, dict] = {
              "constraints": {"enum": _enum(STAGES)}},
             {"name": "nomination", "type": "string", "description": "How the candidates or winners counted were nominated; empty for all, and empty where `party_id` names the party.",
              "constraints": {"enum": _enum(NOMINATIONS)}},
-            _ref("party_id", "nominating party the figure is restricted to (nomination, not membership); empty for all", required=False),
+            _ref("party_id", "nominating party the figure is restricted to (nomination, not membership; the id names the organisation under its 2021 name, so `nur-otan` is AMANAT from 2022, see `parties.later_names`); empty for all", required=False),
             _ref("member_of", "party the people counted belong to, whatever their nomination (membership, as the source states it); empty for all",
                  required=False),
             {"name": "gender", "type": "string", "description": "Gender the figure is restricted to; empty for all.",
@@ -545,7 +560,7 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True}, "x-derived": True},
             {"name": "final", "type": "boolean",
              "description": ("True for the figures to quote: preferred, and of the election as a whole or of the moment in `as_of` "
-                             "(not interim, not at a time of day). One filter, `final`, then the breakdowns wanted. Set by scripts/build.py; never edited by hand."),
+                             "(not interim, not at a time of day); one statement is one moment, so it gives one final row however its pages date it. One filter, `final`, then the breakdowns wanted. Set by scripts/build.py; never edited by hand."),
              "constraints": {"required": True}, "x-derived": True},
             {"name": "rejected", "type": "boolean",
              "description": "True when the package judges the figure wrong (the note says why). Kept for the record, never preferred.",
@@ -832,7 +847,7 @@ SUMMARY_COLUMNS: list[tuple[str, str, dict, str]] = [
 
 # Fields of regional_summary computed from the contests table, not from figures.
 COVERAGE_COLUMNS = [
-    {"name": "contests_listed", "type": "integer", "description": "Contests of this oblast present in the contests table.", "unit": "contests",
+    {"name": "contests_listed", "type": "integer", "description": "Contests of this oblast present in the contests table, whatever their status.", "unit": "contests",
      "constraints": {"required": True, "minimum": 0}},
     {"name": "contests_with_winner", "type": "integer", "description": "Listed contests whose winner is named.", "unit": "contests",
      "constraints": {"required": True, "minimum": 0}},
@@ -872,6 +887,16 @@ VOCABULARIES = {
     "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES, "status": CONTEST_STATUSES,
 }
+
+
+# Units that count whole things; every other unit (percent, years, candidates per contest, money) is a decimal quantity.
+COUNT_UNITS = frozenset(u for u, _ in MEASURES.values()) - {"percent", "years", "candidates per contest", "USD", "KZT"}
+
+# Columns the exports (SQLite, Parquet, xlsx) add after a field of the package, typed so that counts read back as integers.
+EXPORT_FIELDS = {"figures": {"value": [
+    {"name": "count", "type": "integer", "unit": "count",
+     "description": ("`value` as a whole number where the unit counts things (contests, candidates, winners, voters...): read counts here. "
+                     "Empty where the unit is percent or another quantity (years, candidates per contest, money); `value` holds those.")}]}}
 
 
 def unit_of(measure: str) -> str:

@@ -1,0 +1,94 @@
+"""What the Coverage and sources page shows: what is known per oblast, the akim posts, the places of the day, the sources."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+
+from .data import (KIND_LABELS, MAIN, ROOT, count_words, fmt, oblast_names, quote, regional_rows, schema, source_link,
+                   table)
+
+
+def oblast_rows() -> list[list]:
+    return [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
+             fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional_rows()]
+
+
+def posts() -> dict:
+    """Posts by oblast and kind (KATO edition), and how many of them a known contest names, by the year of its election."""
+    posts = table("posts")
+    units = dict(zip(table("units").kato, table("units").post_kato))
+    contests = table("contests").dropna(subset=["kato"])
+    # An election whose year no page gives counts under "year unknown".
+    e = table("elections")
+    years = {i: str(lo.year) if hi == hi and lo.year == hi.year else "year unknown" for i, lo, hi in zip(e.election_id, e.date_earliest, e.date_latest)}
+    region_of = dict(zip(posts.kato, posts.region_id))
+    seen = {(region_of[units[c.kato]], years[c.election_id], units[c.kato]) for c in contests.itertuples()}
+    year_list = sorted({y for _r, y, _p in seen})
+    known = {(r, y): sum(1 for rr, yy, _p in seen if (rr, yy) == (r, y)) for r in region_of.values() for y in year_list}
+    oblasts = oblast_names()
+    by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
+    order = sorted(by_oblast.index, key=oblasts.__getitem__)
+    kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS)] for r in order]
+    kind_total = ["**all**", len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
+    year_rows = [[oblasts[r], *(known[(r, y)] or "" for y in year_list)] for r in order]
+    year_total = ["**all**", *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
+    published = quote("akim_posts")
+    return {"count": len(posts), "published": published, "fewer": published - len(posts),
+            "kinds": [k.replace("_", " ") for k in schema.POST_KINDS], "kind_rows": [*kind_rows, kind_total],
+            "years": year_list, "year_rows": [*year_rows, year_total]}
+
+
+def statuses() -> list[list]:
+    """Contests by what the pages say became of them (schema.CONTEST_STATUSES)."""
+    counts = table("contests").status.value_counts()
+    return [[f"`{k}`", int(counts.get(k, 0)), v] for k, v in schema.CONTEST_STATUSES.items()]
+
+
+def places() -> dict:
+    """The places of the day: the 2022 oblasts, the districts formed since 2021 (the crosswalk) and the two ISO code series."""
+    regions = table("regions").sort_values("name_en")
+    names = oblast_names()
+    district_en = dict(zip(table("districts").district_kato, table("districts").name_latn))
+    new = regions[regions.formed_from.notna()]
+    changed = regions[regions.territory_changed.notna()]
+    changes = table("district_changes").sort_values("district_kato")
+    return {
+        "new_count": count_words(len(new)), "old_count": len(regions) - len(new), "changes_count": count_words(len(changes)),
+        "changed": [names[r] for r in changed.region_id],
+        "formed_on": new.valid_from.min(),
+        "new_rows": [[names[r.region_id], names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()],
+        "change_rows": [[district_en[c.district_kato], c.district_kato, district_en[c.formed_from], c.signed.date().isoformat(),
+                         c.in_force.date().isoformat() if c.in_force == c.in_force else "not known", source_link(c.source_id)]
+                        for c in changes.itertuples()],
+        "iso_rows": [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]
+                     for r in regions.itertuples()],
+    }
+
+
+def sources() -> dict:
+    s = table("sources").sort_values(["publisher", "source_id"])
+    kinds, statuses_ = s.kind.value_counts(), s.published_status.value_counts()
+    return {
+        "rows": [[r.publisher, r.language, r.published if isinstance(r.published, str) else r.published_status.replace("_", " "),
+                  KIND_LABELS[r.kind], f"[{r.source_id}]({r.url})", r.title if isinstance(r.title, str) else f"({r.title_en})"]
+                 for r in s.itertuples()],
+        "kind_rows": [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()],
+        "status_rows": [[k.replace("_", " "), int(statuses_.get(k, 0)), v] for k, v in schema.PUBLISHED_STATUSES.items()],
+    }
+
+
+def skipped() -> dict:
+    """What the import from the sourced records left out, by reason (raw/research/import_skipped.csv)."""
+    with (ROOT / "raw" / "research" / "import_skipped.csv").open(encoding="utf-8", newline="") as fh:
+        reasons = Counter(row["reason"] for row in csv.DictReader(fh))
+    return {"total": sum(reasons.values()), "rows": [[n, reason] for reason, n in reasons.most_common()]}
+
+
+def context() -> dict:
+    contests = table("contests")
+    regional = regional_rows()
+    return {"summary_columns": len(schema.SUMMARY_COLUMNS), "oblast_rows": oblast_rows(),
+            "main_named": int(((contests.election_id == MAIN) & contests.winner_name.notna()).sum()),
+            "party_oblasts": sum(1 for r in regional if r["winners_nur_otan"] is not None), "oblasts": len(regional),
+            "posts": posts(), "statuses": statuses(), "places": places(), "sources": sources(), "skipped": skipped()}

@@ -1,0 +1,69 @@
+"""What the home page and the results page of the main vote show: the figures to quote, by party and by oblast."""
+
+from __future__ import annotations
+
+from . import data
+from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
+                   table)
+
+
+def package_counts() -> dict:
+    """Rows per table, for the sentence on what the package holds."""
+    return {name: len(table(name)) for name in ae.tables(ROOT)}
+
+
+def _named(contests) -> int:
+    return int(contests.winner_name.notna().sum())
+
+
+def pilot() -> dict:
+    """The district pilot: its day, its posts (the figure to quote) and its named winners."""
+    day, contests = data.pilot(), table("contests")
+    return {"date": long_date(day.date_earliest), "posts": quote("contests", day.election_id),
+            "named": _named(contests[contests.election_id == day.election_id])}
+
+
+def home() -> dict:
+    contests = table("contests")
+    main = contests[contests.election_id == MAIN]
+    later = contests[contests.election_id != MAIN]
+    regional = regional_rows()
+
+    def oblasts_with(column: str) -> int:
+        return sum(1 for r in regional if r[column] is not None)
+
+    return {"main_named": _named(main), "main_listed": len(main), "oblasts": len(regional),
+            "oblasts_with": {c: oblasts_with(c) for c in ("contests", "turnout_pct", "candidates_registered", "winners_nur_otan")},
+            "party_winners": sum(t["winners"] for t in party_tally()),
+            "later_listed": len(later), "later_named": _named(later), "pilot": pilot()}
+
+
+def reconciliations() -> list[dict]:
+    """Where the oblasts' figures do not add up to the national one: the sum of the parts, the total, why."""
+    values = table("figures").set_index("figure_id")["value"]
+    recon = table("reconciliations")
+    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}
+            for r in recon[recon.election_id == MAIN].itertuples()]
+
+
+def named_winners() -> list[list]:
+    """The contests of the main vote whose winner a source names, by oblast and district."""
+    contests = table("contests")
+    named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
+    regions, parties = oblast_names(), names("parties", "party_id")
+    return [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+             f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
+             parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
+            for c in named.itertuples()]
+
+
+def results() -> dict:
+    tally = party_tally()
+    winners = quote("winners")
+    by_oblast = [[r["oblast"], fmt(r["contests"]), fmt(r["candidates_registered"]), fmt(r["candidates_registered_self_nominated"]),
+                  fmt(r["winners"]), fmt(r["winners_nur_otan"]), fmt(r["winners_female"]), fmt(r["turnout_pct"], pct=True)]
+                 for r in regional_rows()]
+    contests = table("contests")
+    return {"tally": tally, "known": sum(t["winners"] for t in tally), "winners": winners, "by_oblast": by_oblast,
+            "reconciliations": reconciliations(), "named_winners": named_winners(),
+            "listed": int((contests.election_id == MAIN).sum())}
