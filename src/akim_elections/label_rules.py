@@ -64,6 +64,7 @@ FIXED_RANGES = (
     (("term_years",), 1, 10, "an akim's term is years, not months"),
     (("candidates_per_contest", "candidates_per_contest_min"), 1, 12, "the candidates of one contest"),
 )
+# Stages whose candidates stand in a contest (refused or withdrawn counts may be any small number).
 _STAGES_COUNTED = ("nominated", "registered", "on_ballot")
 # The level whose per-contest bounds apply to election e (a city is elected like a district).
 LEVEL_OF_ELECTION = "(CASE WHEN e.level = 'rural' THEN 'rural' ELSE 'district' END)"
@@ -287,7 +288,7 @@ def _rules() -> list:
                   ON c.election_id = f.election_id AND c.scope = f.scope AND c.region = IFNULL(f.region_id, '')
                  AND c.district = IFNULL(f.district_kato, '')
                 WHERE e.kind = 'voting_day' AND f.rejected = 0 AND f.interim = 0 AND f.time_of_day IS NULL AND f.qualifier = 'exact'
-                  AND {_total("f.", "stage")} AND IFNULL(f.stage, 'registered') IN {_STAGES_COUNTED}
+                  AND {_total("f.", "stage")} AND (f.stage IS NULL OR f.stage IN {_STAGES_COUNTED})
                   AND (f.scope = 'contest' OR c.value > 0)
                 UNION ALL
                 SELECT f.figure_id || ' = ' || f.value || ' contests, posts ' || k.posts, 1, f.value <= k.posts
