@@ -66,12 +66,15 @@ def with_contest_facts(contests: list[dict], figures: list[dict], candidates: li
 
 
 def copy_sources(contests: list[dict], figures: list[dict], candidates: list[dict], sources: list[dict]) -> list[dict]:
-    """One row per value a contest row shows by copy: the figure or candidate it copies, its qualifier, source and kind of source."""
+    """One row per value a contest row shows by copy: the figure or candidate it copies, its qualifier, source and kind of source.
+
+    A source the sources table lacks gets no kind: the build goes on, and the validation reports the row that cites it.
+    """
     final, elected = _final_contest_figures(figures), _elected(candidates)
     kinds = {s["source_id"]: s["kind"] for s in sources}
     return [{"contest_id": contest["contest_id"], "column": column,
              "figure_id": origin["figure_id"] if kind == FIGURE else "",
              "candidate_id": origin["candidate_id"] if kind == CANDIDATE else "",
              "qualifier": origin["qualifier"] if kind == FIGURE else "",
-             "source_id": origin["source_id"], "kind": kinds[origin["source_id"]]}
+             "source_id": origin["source_id"], "kind": kinds.get(origin["source_id"], "")}
             for contest in contests for column, origin, kind, value in _copied(contest["contest_id"], final, elected) if value]
