@@ -85,7 +85,7 @@ BLIND = {
         "for this contest, nothing else depends on the number"),
     "4 a figure dated after its page": (counted_after_its_page, ("figures", "counted-by-its-page"), ""),
     "5 a contest's oblast typo'd": (change("contests", lambda rows: one(rows, contest_id=CONTEST), region_id="akmla"),
-                                    ("contests", "frictionless:foreign-key"), ""),
+                                    ("package", "references-exist"), ""),
     "6 a contest moved to a real but wrong oblast": (change("contests", lambda rows: one(rows, contest_id=CONTEST), region_id="aktobe"),
                                                      ("contests", "unit-in-its-district"), ""),
     "7 a contest row pasted twice": (pasted("contests", lambda rows: one(rows, contest_id=CONTEST)),
@@ -106,7 +106,7 @@ BLIND = {
         ("elections", "dated-within-the-record"), ""),
     "13 a figure of an election that does not exist": (
         set_value("figures", lambda rows: final(rows, "region", "winners", "akmola"), "election_id", "2021-07-52-rural"),
-        ("figures", "frictionless:foreign-key"), ""),
+        ("package", "references-exist"), ""),
     "14 a rural contest filed under the district akims' vote": (
         change("contests", lambda rows: one(rows, contest_id=CONTEST), election_id="2023-11-05-district"),
         ("contests", "contest-type-fits-level"), ""),
@@ -119,7 +119,7 @@ BLIND = {
     "18 a Russian page declared Kazakh": (change("sources", lambda rows: one(rows, source_id="7152-kz-4f68d8"), language="kk"),
                                           ("sources", "language-fits-title"), ""),
     "19 a candidate's party typo'd": (change("candidates", lambda rows: one(rows, party_id="nur-otan"), party_id="nur_otan"),
-                                      ("candidates", "frictionless:foreign-key"), ""),
+                                      ("package", "references-exist"), ""),
     "20 an election's first and last days swapped": (
         change("elections", lambda rows: one(rows, election_id="2021-rural-kyzylorda"), date_earliest="2021-12-31",
                date_latest="2021-07-26"), ("elections", "election-dates"), ""),
