@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
 from akim_elections.build.citation_files import citation_cff, zenodo_json  # noqa: E402
-from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
+from akim_elections.build.contest_facts import copy_sources, with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.atomic import write_bytes  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows  # noqa: E402
@@ -106,12 +106,13 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     tables = read_inputs(root)
     # Derived columns of curated tables: the bounds of EDTF dates, and which figure the preference policy uses
     # (it reads the elections' bounds).
-    tables["elections"] = with_bounds(tables["elections"], "date", "date_earliest", "date_latest")
+    tables["elections"] = with_bounds(tables["elections"], "date", "date_earliest", "date_latest", "first_year")
     tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
     tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
     # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
-    files = {}
+    files = {"contest_sources": render_rows(_table_fields("contest_sources"),
+                                            copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))}
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
     oblasts = Oblasts.from_rows(tables["regions"])

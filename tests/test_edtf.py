@@ -47,3 +47,11 @@ def test_no_election_id_names_a_reporting_page():
     sources = {s["source_id"] for s in read_rows(ROOT / "data" / "sources.csv")}
     for e in read_rows(ROOT / "data" / "elections.csv"):
         assert not any(s in e["election_id"] for s in sources), e["election_id"]
+
+
+def test_a_date_without_a_year_starts_in_the_first_year_its_evidence_allows():
+    assert edtf.bounds("XXXX-06-29") == (None, None)
+    assert edtf.bounds("XXXX-06-29", 2022) == (date(2022, 6, 29), None)
+    assert edtf.bounds("XXXX-06", 2022) == (date(2022, 6, 1), None)
+    assert edtf.bounds("XXXX-XX-XX", 2022) == (None, None)
+    assert edtf.bounds("2024-05", 2022) == (date(2024, 5, 1), date(2024, 5, 31))  # a date with a year needs none

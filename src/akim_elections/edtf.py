@@ -41,10 +41,15 @@ def valid(value: str) -> bool:
     return True
 
 
-def bounds(value: str) -> tuple[date | None, date | None]:
-    """The first and last day ``value`` can mean; None where the date alone does not bound it."""
+def bounds(value: str, first_year: int | None = None) -> tuple[date | None, date | None]:
+    """The first and last day ``value`` can mean; None where the date alone does not bound it.
+
+    A day or month whose year no page gives (``XXXX-06-29``) is bounded from below by ``first_year``, the first year its
+    evidence allows, where there is one: its first day in that year."""
     if value.startswith("XXXX"):
-        return None, None
+        if first_year is None or value == "XXXX-XX-XX":
+            return None, None
+        return _first(f"{first_year:04d}{value[4:]}"), None
     start, _, end = value.partition("/")
     earliest = _first(start)
     latest = None if end == ".." else _last(end or start)
@@ -53,10 +58,12 @@ def bounds(value: str) -> tuple[date | None, date | None]:
     return earliest, latest
 
 
-def with_bounds(rows: list[dict], column: str, earliest: str, latest: str) -> list[dict]:
-    """The rows with ``earliest`` and ``latest`` set from the date in ``column`` (new dicts; empty where unbounded)."""
+def with_bounds(rows: list[dict], column: str, earliest: str, latest: str, first_year: str | None = None) -> list[dict]:
+    """The rows with ``earliest`` and ``latest`` set from the date in ``column`` (new dicts; empty where unbounded), and
+    from the year in the column ``first_year`` for a date without a year."""
     out = []
     for row in rows:
-        lo, hi = bounds(row[column]) if row[column] else (None, None)
+        year = int(row[first_year]) if first_year and row[first_year] else None
+        lo, hi = bounds(row[column], year) if row[column] else (None, None)
         out.append({**row, earliest: lo.isoformat() if lo else "", latest: hi.isoformat() if hi else ""})
     return out

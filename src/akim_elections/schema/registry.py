@@ -67,14 +67,19 @@ TABLES: dict[str, dict] = {
              "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, "
                              "or a period `2021-07-26/2021-12-31`, open at its end for a running total (`2021-07-25/..`). A vote whose day no page "
                              "gives is dated by the period its evidence allows (its note says which): `2024-01-01/2024-05-15` for a vote "
-                             "reported as held on 15 May 2024, `2022-03-01/..` for one known only to be no earlier than a day; where a page "
-                             "gives its day and month but no year, the period starts on the first such day the evidence allows "
-                             "(`2022-06-29/..`), and the id and name keep the day and month. Filter on `date_earliest` and "
-                             "`date_latest`, never on this text."),
+                             "reported as held on 15 May 2024, `2022-03-01/..` for one known only to be no earlier than a day; a day and "
+                             "month whose year no page gives is `XXXX-06-29`, with the first year its evidence allows in `first_year`. "
+                             "Filter on `date_earliest` and `date_latest`, never on this text."),
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2024-05"},
+            {"name": "first_year", "type": "integer",
+             "description": ("For a `date` without a year (`XXXX-06-29`): the first year the day can be in, as the evidence its note "
+                             "gives allows (2022 for a vote whose page names AMANAT, the party's name from March 2022; else the first "
+                             "such day after direct elections at the level began); empty for a date with a year."),
+             "constraints": {"minimum": 1990, "maximum": 2030}},
             {"name": "date_earliest", "type": "date",
              "description": ("First day the election can have been held: the first day `date` can mean (the day, or the start of the "
-                             "month, year or period). Set by scripts/build.py from `date`."),
+                             "month, year or period; for a date without a year, that day in `first_year`). Set by scripts/build.py "
+                             "from `date` and `first_year`."),
              "constraints": {"required": True}, "x-derived": True},
             {"name": "date_latest", "type": "date",
              "description": ("Last day the election can have been held: the last day `date` can mean (the day, or the end of the "

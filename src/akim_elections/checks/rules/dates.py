@@ -20,9 +20,11 @@ CALL_DAYS, REPORT_DAYS = 90, 365
 RULES: list[Rule] = [
     Rule("dates-agree-with-bounds", "elections",
          "An EDTF date and its first and last possible days agree: the bounds of elections, events and figures are the date's own "
-         "(rebuild with scripts/build.py after an edit).",
+         "(an election's date without a year starts in its `first_year`; rebuild with scripts/build.py after an edit).",
          f"""SELECT election_id AS subject, 1 AS expected,
-                   date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} AS observed
+                   CASE WHEN date LIKE 'XXXX%' THEN date_earliest IS first_year || substr(date, 5) || (CASE WHEN length(date) = 7 THEN '-01' ELSE '' END)
+                                                   AND date_latest IS NULL
+                        ELSE date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} END AS observed
             FROM elections
             UNION ALL
             SELECT event_id, 1, date_earliest IS {_LOWER.format(d="date")} AND date_latest IS {_UPPER.format(d="date")} FROM events
