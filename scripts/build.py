@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         outputs = build(ROOT)
-    except DataPackageError as exc:  # a malformed input: one line, and nothing written
+    except (DataPackageError, ValueError) as exc:  # a malformed input (a table, a date): one line, and nothing written
         print(f"build: {exc}", file=sys.stderr)
         return 1
     stale = [p for p, data in outputs.items() if not p.exists() or p.read_bytes() != data]

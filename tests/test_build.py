@@ -65,6 +65,21 @@ def test_editing_a_curated_file_then_building_changes_data(tmp_path):
     assert (built["date"], built["date_earliest"], built["date_latest"]) == ("2021-07", "2021-07-01", "2021-07-31")
 
 
+def test_a_period_typed_backwards_stops_the_build_in_one_line(tmp_path, capsys):
+    inputs_copy(tmp_path)
+    path = tmp_path / "curated" / "elections.csv"
+    rows = read_rows(path)
+    next(r for r in rows if r["election_id"] == "2021-rural-kyzylorda")["date"] = "2021-08-02/2021-07-26"
+    write_rows(path, schema.input_fields("elections"), rows)
+    build.ROOT = tmp_path
+    try:
+        assert build.main(["--check"]) == 1
+    finally:
+        build.ROOT = ROOT
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("build: 2021-rural-kyzylorda: date '2021-08-02/2021-07-26' is not a date")
+
+
 def test_a_derived_column_in_a_curated_file_stops_the_build_in_one_line(tmp_path, capsys):
     inputs_copy(tmp_path)
     path = tmp_path / "curated" / "contests.csv"

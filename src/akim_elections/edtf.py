@@ -64,6 +64,9 @@ def with_bounds(rows: list[dict], column: str, earliest: str, latest: str, first
     out = []
     for row in rows:
         year = int(row[first_year]) if first_year and row[first_year] else None
-        lo, hi = bounds(row[column], year) if row[column] else (None, None)
+        try:
+            lo, hi = bounds(row[column], year) if row[column] else (None, None)
+        except ValueError as exc:  # name the row (its id comes first), so that the one line says what to fix
+            raise ValueError(f"{next(iter(row.values()))}: {column} {row[column]!r} is not a date of the package's forms ({exc})") from exc
         out.append({**row, earliest: lo.isoformat() if lo else "", latest: hi.isoformat() if hi else ""})
     return out
