@@ -158,7 +158,7 @@ NOT_NUMBERS = [
     re.compile(r"\b[0-2] — (?=бірдей|айырма|ақау|орындалды|деректер жарамсыз|қате қолдану)|шығу коды [0-2]"),  # in Kazakh
 ]
 # Names that hold a digit but are no number of the data.
-ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555"]
+ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555", "№ 555"]
 
 
 def typed_numbers(template: str) -> list[str]:
