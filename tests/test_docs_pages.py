@@ -141,6 +141,8 @@ def test_codebook_lists_a_vocabulary_with_its_meanings(site):
 # --- no number typed by hand -------------------------------------------------------------------------
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
           "|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря")  # Russian pages: 25 июля
+# Kazakh months take case endings (25 шілдеде, 1 наурыздан), so no word boundary closes them.
+MONTHS_KK = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
 NOT_PROSE = [
     re.compile(r"\A---\n.*?\n---\n", re.S),                             # front matter
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),                # template expressions: what the build fills in
@@ -150,10 +152,12 @@ NOT_PROSE = [
 ]
 NOT_NUMBERS = [
     re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: (?:and|и) \d{{1,2}})? (?:{MONTHS})\b"),   # a day: 25 July, 5–9 August, 24 и 25 мая
+    re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: және \d{{1,2}})? (?:{MONTHS_KK})"),  # a day in Kazakh: 25 шілде
     re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)\d\d)?\b"),                           # a year: 2021, 2025/2026
     re.compile(r"^ *\d+\. ", re.M),                                                # list numbering
     re.compile(r"\b[0-2] (?=equal|different|trouble|done|invalid data|wrong usage)|exit status [0-2]"),  # exit statuses
     re.compile(r"\b[0-2] — (?=совпадают|различаются|сбой|выполнено|неверные данные|неверное использование)|код(?:ом)? выхода [0-2]"),
+    re.compile(r"\b[0-2] — (?=бірдей|айырма|ақау|орындалды|деректер жарамсыз|қате қолдану)|шығу коды [0-2]"),  # in Kazakh
 ]
 # Names that hold a digit but are no number of the data.
 ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555", "№ 555"]
@@ -174,6 +178,7 @@ def test_a_typed_number_is_found_and_a_filled_one_is_not():
     assert typed_numbers("the 730 winners and 79.1 % turnout") == ["730", "79.1"]
     assert typed_numbers('`730` contests; see [x](https://a.b/2021/730)') == ["`730`"]
     assert typed_numbers('{{ fmt(figure("winners")) }} winners on 25 July 2021, `2021-07-25-rural`:\n\n1. first') == []
+    assert typed_numbers("2021 жылғы 25 шілдеде 730 жеңімпаз, шығу коды 2") == ["730"]
 
 
 @pytest.mark.parametrize("template", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
