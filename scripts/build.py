@@ -25,7 +25,7 @@ from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.atomic import write_bytes  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows  # noqa: E402
 from akim_elections.errors import DataPackageError  # noqa: E402
-from akim_elections.build.places import Oblasts, contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
+from akim_elections.build.places import Oblasts, contest_name_en, contest_name_latn, district_rows, post_rows, read_kato, unit_rows  # noqa: E402
 from akim_elections.build.preference import with_flags  # noqa: E402
 from akim_elections.build.summary import render_derived  # noqa: E402
 from akim_elections.verify import fingerprint  # noqa: E402
@@ -99,9 +99,10 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["posts"] = render_rows(_table_fields("posts"), posts)
     units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
     files["units"] = render_rows(_table_fields("units"), units)
-    # The derived column of contests: the place's Latin name, by the one scheme of akim_elections.build.places.contest_name_latn.
+    # The derived columns of contests: the place's Latin and English names, by the one scheme of each (akim_elections.build.places).
     units_by_kato, districts_by_kato = {u["kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
     for contest in tables["contests"]:
+        contest["name_en"] = contest_name_en(contest, units_by_kato, districts_by_kato)
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)
     files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
     files.update(render_derived(tables))

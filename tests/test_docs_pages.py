@@ -202,3 +202,82 @@ def test_a_translated_page_keeps_every_expression_link_and_example(translation):
     english = path.with_name(path.name.split(".")[0] + ".md")
     assert english.exists(), f"{translation} translates no English page"
     assert kept_parts(path.read_text(encoding="utf-8")) == kept_parts(english.read_text(encoding="utf-8"))
+
+# --- places as each reader knows them -----------------------------------------------------------------
+ENGLISH_PAGES = ("index.md", "results.md", "later.md", "coverage.md", "conflicts.md")
+
+
+def test_english_pages_name_places_in_english_never_in_kazakh_latin(site):
+    import akim_elections as ae
+
+    kazakh_latin = set()
+    for name in ("districts", "units", "contests"):
+        frame = ae.load(name, ROOT)
+        kazakh_latin |= {latn for latn, en in zip(frame.name_latn, frame.name_en) if isinstance(latn, str) and latn != en and len(latn) > 5}
+    text = "\n".join(site.page_markdown(page) for page in ENGLISH_PAGES)
+    assert any(en in text for en in ae.load("districts", ROOT).name_en)  # the pages do name districts, in English
+    shown = sorted(latn for latn in kazakh_latin if re.search(rf"(?<!\w){re.escape(latn)}(?!\w)", text))
+    assert not shown
+
+
+def test_place_name_gives_each_language_its_own_column(site):
+    place = site.data.place_name
+    assert [place("district", "116000000", lang) for lang in ("en", "ru", "kk")] == ["Korgalzhyn district", "Коргалжынский район", "Қорғалжын ауданы"]
+    assert place("region", "akmola", "en") == "Akmola"
+    assert place("district", None, "en") == ""
+
+
+# --- spreadsheets for Excel -----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def spreadsheets(site):
+    return site.spreadsheets.files()
+
+
+def test_every_tables_page_links_its_xlsx_and_excel_csv_which_the_site_holds(site, spreadsheets):
+    for name in site.ae.tables(ROOT):
+        page = site.page_markdown(f"data/{name}.md")
+        for suffix in (".xlsx", ".excel.csv"):
+            assert f"]({name}{suffix})" in page and f"data/{name}{suffix}" in spreadsheets, (name, suffix)
+
+
+def test_xlsx_cells_carry_the_descriptors_types(spreadsheets):
+    import datetime
+    import io
+
+    from openpyxl import load_workbook
+
+    def first_column(path: str, header: str) -> list:
+        sheet = load_workbook(io.BytesIO(spreadsheets[path])).active
+        columns = [c.value for c in sheet[1]]
+        return [row[columns.index(header)] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+    kato = first_column("data/districts.xlsx", "district_kato")
+    assert kato and all(isinstance(v, str) and len(v) == 9 for v in kato)  # codes as text, not numbers
+    candidates = [v for v in first_column("data/contests.xlsx", "candidates") if v is not None]
+    assert candidates and all(type(v) is int for v in candidates)
+    days = [v for v in first_column("data/elections.xlsx", "date_earliest") if v is not None]
+    assert days and all(isinstance(v, datetime.datetime) for v in days)  # Excel keeps a date as a day at midnight
+    ids = first_column("data/sources.xlsx", "source_id")
+    assert ids and all(isinstance(v, str) for v in ids)
+
+
+def test_excel_csv_has_a_bom_and_reads_back_to_the_packages_csv(spreadsheets):
+    import io
+
+    import pandas as pd
+
+    for name in ("contests", "figures", "districts"):
+        data = spreadsheets[f"data/{name}.excel.csv"]
+        assert data.startswith("\ufeff".encode("utf-8"))
+        back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+        original = pd.read_csv(ROOT / "data" / f"{name}.csv", dtype=str, keep_default_na=False)
+        numbers = [f["name"] for f in site_fields(name) if f["type"] == "number"]
+        back[numbers] = back[numbers].apply(lambda column: column.str.replace(",", ".", regex=False))
+        pd.testing.assert_frame_equal(back, original)
+    assert "Семей" in spreadsheets["data/districts.excel.csv"].decode("utf-8-sig")
+
+
+def site_fields(name: str) -> list[dict]:
+    import akim_elections as ae
+
+    return next(r for r in ae.descriptor(ROOT)["resources"] if r["name"] == name)["schema"]["fields"]

@@ -7,6 +7,7 @@ from collections import Counter
 from akim_elections import schema
 from akim_elections.build.places import Oblasts, district_of, oblast_on, post_kind, post_rows, read_kato
 from akim_elections.csvio import read_rows, render_rows
+from akim_elections.build.english import place_en
 from conftest import ROOT
 
 # Two oblasts of 2021 and one formed later from one of them, as rows of regions.csv give them.
@@ -84,3 +85,44 @@ def test_a_post_of_a_district_formed_since_2021_lay_in_the_district_it_was_split
     moved = {r["kato"]: r["district_kato_2021"] for r in posts if r["district_kato_2021"] != r["district_kato"]}
     assert moved["104135000"] == "101000000"  # Ainabulak: Zhanasemey district today, the city of Semey in 2021
     assert moved["104530000"] == "104600000"  # Makanchi: Makanchi district today, Urzhar district in 2021
+
+
+# Districts as English texts name them, by their Russian KATO name (the Russian adjective does not give the noun).
+KNOWN_ENGLISH = {"Коргалжынский район": "Korgalzhyn district", "Жанааркинский район": "Zhanaarka district",
+                 "Каркаралинский район": "Karkaraly district", "Сарыагашский район": "Saryagash district",
+                 "Казалинский район": "Kazaly district", "Шиелийский район": "Shieli district",
+                 "Жанакорганский район": "Zhanakorgan district", "Аральский район": "Aral district", "Улытауский район": "Ulytau district"}
+
+
+def test_districts_have_the_english_names_english_texts_use():
+    by_ru = {r["name_ru"]: r["name_en"] for r in read_rows(ROOT / "data" / "districts.csv")}
+    assert {ru: by_ru[ru] for ru in KNOWN_ENGLISH} == KNOWN_ENGLISH
+
+
+def test_the_english_scheme_gives_the_curated_english_names_of_oblasts_that_are_romanised():
+    # The others are translated (West Kazakhstan) or follow another spelling (Karaganda, Zhetysu, Abai): name_en stays curated.
+    romanised = {"akmola", "aktobe", "almaty-region", "atyrau", "zhambyl", "kostanay", "kyzylorda", "mangystau", "pavlodar", "turkistan", "ulytau"}
+    regions = [r for r in read_rows(ROOT / "data" / "regions.csv") if r["region_id"] in romanised]
+    assert len(regions) == len(romanised)
+    assert all(place_en(r["name_kk"]) == r["name_en"] for r in regions)
+
+
+def test_english_names_put_the_type_word_in_english_after_the_name():
+    assert place_en("Семей Қ.Ә.") == "Semey city administration"  # a city of oblast significance
+    assert place_en("Жетібай қ.ә.") == "Zhetibay town administration"  # a town of district significance
+    assert place_en("Бурыл а.о .") == "Buryl rural district"
+    assert place_en("Ғабит Мүсірепов атын.ауданы") == "Gabit Musirepov district"
+    assert place_en("район Ақсуат") == "Aksuat district"
+
+
+def test_russian_only_names_lose_their_adjective_ending():
+    assert place_en("Чапаевский сельский округ") == "Chapaev rural district"
+    assert place_en("Городецкий сельский округ") == "Gorodets rural district"
+    assert place_en("сельский округ им. Наги Ильсова") == "Nagi Ilsova rural district"
+    assert place_en("поселок Солнечный") == "Solnechny settlement"
+
+
+def test_english_names_of_kato_places_have_no_kazakh_latin_or_cyrillic_letter():
+    for table in ("districts", "units", "posts"):
+        for row in read_rows(ROOT / "data" / f"{table}.csv"):
+            assert row["name_en"].isascii(), f"{table}: {row['name_en']!r}"

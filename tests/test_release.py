@@ -361,7 +361,7 @@ def test_wheel_and_sdist_install_offline_and_load_every_table(dist, tmp_path):
 
 
 # Fast files that read the tree's data, descriptor, schema and loader: proof the sdist carries all they need.
-SDIST_SMOKE = ["tests/test_loader.py", "tests/test_build.py", "tests/test_places.py", "tests/test_sources.py",
+SDIST_SMOKE = ["tests/test_loader.py", "tests/test_build.py", "tests/test_places.py", "tests/test_rules_sources.py",
                "tests/test_translit.py"]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 import akim_elections as ae
 from akim_elections import citation, loader
+from akim_elections.build import citation_files
 from akim_elections.cli import main
 from akim_elections.verify import fingerprint
 from conftest import ROOT
@@ -32,19 +33,22 @@ def test_every_citation_form_carries_version_and_fingerprint():
 
 
 def test_maintainers_follow_the_group_in_every_form(monkeypatch):
-    monkeypatch.setattr(citation, "MAINTAINERS", ({"given": "Aigerim", "family": "Example", "orcid": "https://orcid.org/0000-0000-0000-0000"},))
+    maintainers = ({"given": "Aigerim", "family": "Example", "orcid": "https://orcid.org/0000-0000-0000-0000"},)
+    monkeypatch.setattr(citation, "MAINTAINERS", maintainers)
+    monkeypatch.setattr(citation_files, "MAINTAINERS", maintainers)
     assert citation.apa("f").startswith("akim-elections contributors, & Example, Aigerim. (")
     assert "author = {{akim-elections contributors} and Example, Aigerim}" in citation.bibtex("f")
-    assert 'family-names: "Example"' in citation.citation_cff("f")
-    assert json.loads(citation.zenodo_json("f"))["creators"][1] == {"name": "Example, Aigerim", "orcid": "0000-0000-0000-0000"}
+    assert 'family-names: "Example"' in citation_files.citation_cff("f")
+    assert json.loads(citation_files.zenodo_json("f"))["creators"][1] == {"name": "Example, Aigerim", "orcid": "0000-0000-0000-0000"}
 
 
 def test_the_repository_url_comes_only_from_the_package_metadata(monkeypatch):
-    assert "url" not in citation.bibtex("f") and "repository-code" not in citation.citation_cff("f")  # none is declared yet
+    assert "url" not in citation.bibtex("f") and "repository-code" not in citation_files.citation_cff("f")  # none is declared yet
     monkeypatch.setattr(citation, "repository_url", lambda: "https://example.org/akim-elections")
+    monkeypatch.setattr(citation_files, "repository_url", lambda: "https://example.org/akim-elections")
     assert citation.apa("f").endswith("[Data set]. https://example.org/akim-elections")
     assert "url = {https://example.org/akim-elections}" in citation.bibtex("f")
-    assert "repository-code: https://example.org/akim-elections" in citation.citation_cff("f")
+    assert "repository-code: https://example.org/akim-elections" in citation_files.citation_cff("f")
 
 
 def truncate(pkg, table="contests", size=5000):

@@ -5,7 +5,8 @@ and is called by the mkdocs hook (scripts/docs_hook.py):
 
 - ``render(markdown, page, docs_dir)`` fills a page's template with the numbers of ``PAGES[page]()``;
 - ``files(docs_dir)`` adds what the site builds: a codebook page per table (one template,
-  ``docs/templates/table.md``), the charts, and the package's own files for download.
+  ``docs/templates/table.md``), the charts, and the package's own files for download, with each table as an xlsx
+  and an Excel-ready CSV (``spreadsheets``).
 
 A page's template names what it shows with ``{{ ... }}``: ``figure("winners", party="nur-otan")`` is the figure to
 quote (``ae.figure``), ``fmt`` prints a number, ``md_table(header, rows)`` a table; anything else comes from the
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import charts, checks, codebook, coverage, later, results
+from . import charts, checks, codebook, coverage, later, results, spreadsheets
 from .data import MAIN, ROOT, ae, and_list, count_words, fmt, grade, long_date, md_table, quote, wide
 
 TABLE_TEMPLATE = "templates/table.md"
@@ -101,6 +102,6 @@ def downloads() -> dict[str, bytes]:
 
 
 def files(docs_dir: Path) -> dict[str, str | bytes]:
-    """What the build adds to docs/: the package's files, the charts, and one codebook page per table."""
+    """What the build adds to docs/: the package's files and each table as spreadsheets, the charts, and one codebook page per table."""
     template = (Path(docs_dir) / TABLE_TEMPLATE).read_text(encoding="utf-8")
-    return {**downloads(), **charts.files(), **{f"data/{name}.md": template for name in ae.tables(ROOT)}}
+    return {**downloads(), **spreadsheets.files(), **charts.files(), **{f"data/{name}.md": template for name in ae.tables(ROOT)}}

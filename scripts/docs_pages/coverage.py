@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-from .data import (KIND_LABELS, MAIN, ROOT, count_words, fmt, oblast_names, quote, regional_rows, schema, source_link,
+from .data import (KIND_LABELS, MAIN, ROOT, count_words, district_name, fmt, oblast_names, quote, regional_rows, schema, source_link,
                    table)
 
 
@@ -49,7 +49,6 @@ def places() -> dict:
     """The places of the day: the 2022 oblasts, the districts formed since 2021 (the crosswalk) and the two ISO code series."""
     regions = table("regions").sort_values("name_en")
     names = oblast_names()
-    district_en = dict(zip(table("districts").district_kato, table("districts").name_latn))
     new = regions[regions.formed_from.notna()]
     changed = regions[regions.territory_changed.notna()]
     changes = table("district_changes").sort_values("district_kato")
@@ -58,7 +57,7 @@ def places() -> dict:
         "changed": [names[r] for r in changed.region_id],
         "formed_on": new.valid_from.min(),
         "new_rows": [[names[r.region_id], names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()],
-        "change_rows": [[district_en[c.district_kato], c.district_kato, district_en[c.formed_from], c.signed.date().isoformat(),
+        "change_rows": [[district_name(c.district_kato), c.district_kato, district_name(c.formed_from), c.signed.date().isoformat(),
                          c.in_force.date().isoformat() if c.in_force == c.in_force else "not known", source_link(c.source_id)]
                         for c in changes.itertuples()],
         "iso_rows": [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]

@@ -103,10 +103,25 @@ def source_link(source_id: str) -> str:
     return f"[{s['publisher']}]({s['url']})"
 
 
-def district_name(code) -> str:
-    if not isinstance(code, str):
+# Each language's name column for a place, then the columns to fall back on where a row lacks it (a contest's source
+# may give only a Russian or only a Kazakh name). Table and key column of each kind of place.
+NAME_COLUMNS = {"en": ["name_en"], "ru": ["name_ru", "name_kk", "name_en"], "kk": ["name_kk", "name_ru", "name_en"]}
+PLACE_TABLES = {"region": ("regions", "region_id"), "district": ("districts", "district_kato"), "unit": ("units", "kato"),
+                "post": ("posts", "kato"), "contest": ("contests", "contest_id")}
+
+
+def place_name(kind: str, key, lang: str = "en") -> str:
+    """A place as a reader of ``lang`` knows it: English pages the English form, Russian pages the Russian name, Kazakh
+    pages the Kazakh one. ``kind`` is one of ``PLACE_TABLES``; an empty key gives an empty name."""
+    if not isinstance(key, str) or not key:
         return ""
-    return str(table("districts").set_index("district_kato").loc[code, "name_latn"])
+    name, column = PLACE_TABLES[kind]
+    row = table(name).set_index(column).loc[key]
+    return next(str(row[c]) for c in NAME_COLUMNS[lang] if isinstance(row[c], str) and row[c])
+
+
+def district_name(code, lang: str = "en") -> str:
+    return place_name("district", code, lang)
 
 
 def _words(sentence: str) -> str:

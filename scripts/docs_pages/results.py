@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import data
-from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
+from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, place_name, quote, regional_rows, source_link,
                    table)
 
 
@@ -39,10 +39,12 @@ def home() -> dict:
 
 
 def reconciliations() -> list[dict]:
-    """Where the oblasts' figures do not add up to the national one: the sum of the parts, the total, why."""
-    values = table("figures").set_index("figure_id")["value"]
+    """Where parts do not add up to their total (the oblasts to the nation, an oblast's nominees by kind to all of them):
+    what the parts are, their sum, the total, why."""
+    figures = table("figures").set_index("figure_id")
     recon = table("reconciliations")
-    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}
+    return [{"what": "The oblast counts" if figures.at[r.total_figure_id, "scope"] == "national" else "The parts",
+             "parts": r.parts_sum, "total": figures.at[r.total_figure_id, "value"], "explanation": r.explanation}
             for r in recon[recon.election_id == MAIN].itertuples()]
 
 
@@ -51,7 +53,7 @@ def named_winners() -> list[list]:
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
     regions, parties = oblast_names(), names("parties", "party_id")
-    return [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+    return [[regions[c.region_id], district_name(c.district_kato), place_name("contest", c.contest_id, "en"),
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
             for c in named.itertuples()]

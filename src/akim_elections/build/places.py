@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..csvio import read_rows
+from .english import place_en
 from ..translit import kk_latn
 
 KATO_FILE = Path("raw") / "kato" / "kato_NK-RK-11-2025_2026-07-17_kz-tax-rates.csv"
@@ -71,7 +72,7 @@ def district_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) 
         change = changes.get(r["kato"], {})
         rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": oblast_on(r["kato"], None, oblasts),
                      "kind": "district" if "район" in r["name_ru"].lower() else "city",
-                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]),
+                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"]),
                      "formed_from": change.get("formed_from", ""), "valid_from": change.get("in_force", ""), "valid_to": "",
                      "territory_changed": _territory_changed(r["kato"], changes)})
     return sorted(rows, key=lambda r: r["district_kato"])
@@ -89,7 +90,7 @@ def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[
     """The KATO rows of ``codes``, each with the post (of ``posts``) it belongs to and its district of 2021."""
     rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "district_kato_2021": district_2021(district_of(r["kato"]), changes),
              "post_kato": post_of(r["kato"], posts), "level": r["level"],
-             "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])} for r in kato if r["kato"] in codes]
+             "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"])} for r in kato if r["kato"] in codes]
     return sorted(rows, key=lambda r: r["kato"])
 
 
@@ -104,6 +105,20 @@ def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str
     for name in (contest["name_kk"], contest["name_ru"]):
         if name:
             return kk_latn(name)
+    return contest["name_latn"]
+
+
+def contest_name_en(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
+    """A contest's place in English (``english.place_en``), from the same name as ``contest_name_latn``: its unit's (for a
+    district or city akim, its district's) KATO form, else the source's Kazakh name, else its Russian name, else the
+    source's Latin spelling."""
+    if contest["kato"] in units:
+        return units[contest["kato"]]["name_en"]
+    if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
+        return districts[contest["district_kato"]]["name_en"]
+    for name in (contest["name_kk"], contest["name_ru"]):
+        if name:
+            return place_en(name)
     return contest["name_latn"]
 
 
@@ -154,5 +169,5 @@ def post_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) -> l
         rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]),
                      "district_kato_2021": district_2021(district_of(r["kato"]), changes), "region_id": region,
                      "region_id_2021": oblast_on(r["kato"], None, oblasts), "kind": kind,
-                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"])})
+                     "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"])})
     return sorted(rows, key=lambda r: r["kato"])

@@ -45,11 +45,14 @@ def _kato(name: str, resource: str, what: str, required: bool = False) -> dict:
 
 
 def _kato_names(detail: str) -> list[dict]:
-    """A KATO row's names as the classifier gives them, and the one Latin form the package makes."""
+    """A KATO row's names as the classifier gives them, and the Latin and English forms the package makes of them."""
     return [{"name": "name_kk", "type": "string", "description": f"Kazakh name as KATO gives it{detail}.", "constraints": {"required": True}},
             {"name": "name_ru", "type": "string", "description": f"Russian name as KATO gives it{detail}.", "constraints": {"required": True}},
             {"name": "name_latn", "type": "string", "description": "The Kazakh name in Latin letters, by `akim_elections.translit.kk_latn`.",
-             "constraints": {"required": True}}]
+             "constraints": {"required": True}},
+            {"name": "name_en", "type": "string", "constraints": {"required": True},
+             "description": ("The place in English, as English texts write it (Korgalzhyn district): the Kazakh name in the Russian-style "
+                             "romanisation of `akim_elections.build.english.place_en`, its type word in English. Set by scripts/build.py.")}]
 
 
 def _fk(field: str, resource: str, ref_field: str) -> dict:

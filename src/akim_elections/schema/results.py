@@ -155,6 +155,10 @@ TABLES: dict[str, dict] = {
                              "source's Kazakh name, else its Russian name; a place named only in Latin letters, with no KATO match, keeps the "
                              "source's spelling. Set by scripts/build.py; never edited by hand."),
              "x-derived": True},
+            {"name": "name_en", "type": "string", "x-derived": True,
+             "description": ("The place in English (Korgalzhyn district), by `akim_elections.build.english.place_en`: its unit's (or district's) "
+                             "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
+                             "else the source's Latin spelling. Set by scripts/build.py; never edited by hand.")},
             {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
             _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
@@ -198,8 +202,9 @@ TABLES: dict[str, dict] = {
     "reconciliations": {
         "kind": "curated",
         "title": "Reconciliations of totals",
-        "description": ("Where preferred parts (the oblasts) do not add up to the preferred total (the nation), the recorded "
-                        "difference and what is known of its cause. The checks accept exactly this difference and no other."),
+        "description": ("Where preferred parts do not add up to their preferred total (the oblasts to the nation, or an oblast's "
+                        "self- and party-nominated candidates to all of them), the recorded difference and what is known of its "
+                        "cause. The checks accept exactly this difference and no other."),
         "primaryKey": ["reconciliation_id"],
         "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("total_figure_id", "figures", "figure_id"),
                         _fk("source_id", "sources", "source_id")],
@@ -208,8 +213,8 @@ TABLES: dict[str, dict] = {
             _ref("election_id", "election"),
             {"name": "measure", "type": "string", "description": "The measure whose parts and total disagree.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
-            _ref("total_figure_id", "preferred national figure the oblast figures are compared with"),
-            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred oblast figures when the difference was recorded.",
+            _ref("total_figure_id", "preferred total the parts are compared with"),
+            {"name": "parts_sum", "type": "number", "description": "Sum of the preferred parts (oblast figures, or the counts by nomination) when the difference was recorded.",
              "constraints": {"required": True}},
             {"name": "difference", "type": "number", "description": "Sum of the parts minus the total.", "constraints": {"required": True}},
             {"name": "resolved", "type": "boolean", "description": "True when a source explains the difference.", "constraints": {"required": True}},

@@ -124,8 +124,7 @@ RULES: list[Rule] = [
          "The oblasts' preferred winners and registered candidates add up to no more than the national figure plus the difference "
          "recorded in reconciliations, and to exactly that once all 14 oblasts have a figure.",
          f"""SELECT n.measure || ' ' || IFNULL(n.stage, '') || ': oblasts <= nation' AS subject,
-                    n.value + IFNULL((SELECT MAX(difference, 0) FROM reconciliations x WHERE x.election_id = n.election_id
-                                      AND x.measure = n.measure), 0) AS expected,
+                    n.value + IFNULL((SELECT MAX(difference, 0) FROM reconciliations x WHERE x.total_figure_id = n.figure_id), 0) AS expected,
                     SUM(r.value) AS observed
             FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
               AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
@@ -134,7 +133,7 @@ RULES: list[Rule] = [
             GROUP BY n.figure_id
             UNION ALL
             SELECT n.measure || ' ' || IFNULL(n.stage, '') || ': all oblasts = nation', -(n.value + IFNULL((SELECT difference FROM reconciliations x
-                       WHERE x.election_id = n.election_id AND x.measure = n.measure), 0)), -SUM(r.value)
+                       WHERE x.total_figure_id = n.figure_id), 0)), -SUM(r.value)
             FROM {_USE} n JOIN {_USE} r ON r.election_id = n.election_id AND r.scope = 'region' AND r.measure = n.measure
               AND IFNULL(r.stage,'') = IFNULL(n.stage,'') AND {_total("r.", "stage")}
             WHERE n.election_id = '{MAIN_ELECTION}' AND n.scope = 'national' AND {_total("n.", "stage")}
