@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from akim_elections import schema  # noqa: E402
 from akim_elections.build.citation_files import citation_cff, zenodo_json  # noqa: E402
-from akim_elections.build.contest_facts import with_contest_facts  # noqa: E402
+from akim_elections.build.contest_facts import copy_sources, with_contest_facts  # noqa: E402
 from akim_elections.edtf import with_bounds  # noqa: E402
 from akim_elections.atomic import write_bytes  # noqa: E402
 from akim_elections.csvio import read_rows, render_rows  # noqa: E402
@@ -90,6 +90,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["events"] = render_rows(_table_fields("events"), tables["events"])
     # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).
     tables["contests"] = with_contest_facts(tables["contests"], tables["figures"], tables["candidates"])
+    files["contest_sources"] = render_rows(_table_fields("contest_sources"),
+                                           copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))
     kato = read_kato(root)
     changes = {c["district_kato"]: c for c in tables["district_changes"]}
     oblasts = Oblasts.from_rows(tables["regions"])
@@ -107,7 +109,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["contests"] = render_rows(_table_fields("contests"), tables["contests"])
     files.update(render_derived(tables))
     outputs = {root / "data" / f"{name}.csv": files[name]
-               for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources")}
+               for name in ("figures", "events", "contests", "districts", "units", "posts", "regional_summary", "summary_sources",
+                            "contest_sources")}
     descriptor = build_descriptor(files, tables["sources"])
     outputs[root / "datapackage.json"] = render_json(descriptor)
     outputs[root / "CITATION.cff"] = citation_cff(fingerprint(descriptor)).encode("utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from akim_elections.build.contest_facts import with_contest_facts
+from akim_elections.build.contest_facts import copy_sources, with_contest_facts
 from akim_elections.schema import CONTEST_FIGURES, CONTEST_WINNER, TABLES
 
 
@@ -65,3 +65,33 @@ def test_input_rows_are_not_changed():
 def test_every_copied_column_is_a_derived_field_of_contests():
     derived = {f["name"] for f in TABLES["contests"]["fields"] if f.get("x-derived")}
     assert set(CONTEST_FIGURES) | set(CONTEST_WINNER) | {"values_inexact"} <= derived
+
+
+def test_every_copied_value_names_the_figure_or_candidate_and_its_source():
+    figures = [figure("votes_cast", "2000", qualifier="at_least", source_id="page-a"),
+               figure("turnout_pct", "22.1", interim="true", final="false", time_of_day="14:00", source_id="page-b")]
+    candidates = [candidate("Ivan", "true", "900", party_id="auyl", source_id="page-c"), candidate("Petr", "false", "50", source_id="page-c")]
+    sources = [{"source_id": s, "kind": k} for s, k in (("page-a", "official"), ("page-b", "mirror"), ("page-c", "regional_media"))]
+    rows = copy_sources([contest(source_id="page-z")], figures, candidates, sources)
+    by_column = {r["column"]: r for r in rows}
+    assert set(by_column) == {"votes_cast", *CONTEST_WINNER}  # the interim turnout is not copied, so it has no row
+    assert (by_column["votes_cast"]["figure_id"], by_column["votes_cast"]["qualifier"], by_column["votes_cast"]["kind"]) == (
+        "f-votes_cast-2000", "at_least", "official")
+    assert {(r["candidate_id"], r["source_id"], r["figure_id"]) for c, r in by_column.items() if c in CONTEST_WINNER} == {("Ivan", "page-c", "")}
+
+
+def test_a_winner_column_left_empty_by_its_candidate_has_no_source_row():
+    rows = copy_sources([contest()], [], [candidate("Ivan", "true", source_id="page-c")], [{"source_id": "page-c", "kind": "party"}])
+    assert "winner_votes" not in {r["column"] for r in rows} and "winner_name" in {r["column"] for r in rows}
+
+
+def test_the_published_contest_sources_cover_every_copied_value():
+    from akim_elections.csvio import read_rows
+    from conftest import ROOT
+
+    contests = read_rows(ROOT / "data" / "contests.csv")
+    traced = {(r["contest_id"], r["column"]) for r in read_rows(ROOT / "data" / "contest_sources.csv")}
+    elected = {k["contest_id"] for k in read_rows(ROOT / "data" / "candidates.csv") if k["elected"] == "true"}
+    shown = {(c["contest_id"], column) for c in contests for column in CONTEST_FIGURES if c[column]}
+    shown |= {(c["contest_id"], column) for c in contests if c["contest_id"] in elected for column in CONTEST_WINNER if c[column]}
+    assert shown == traced

@@ -326,10 +326,13 @@ def test_corruption_is_caught_by_the_right_rule(kind, tmp_path, request):
 
 
 def test_every_arithmetic_rule_is_tripped_by_some_corruption():
-    # The rules of how tables relate have their own catalogue, run in-process (tests/test_relationship_rules.py).
+    # The rules of how tables relate and of labels have their own catalogues, run in-process (tests/test_relationship_rules.py,
+    # tests/test_label_rules.py).
+    from test_label_rules import CATALOGUE as LABEL_CATALOGUE
     from test_relationship_rules import CATALOGUE as RELATIONSHIP_CATALOGUE
 
-    tripped = {rule for *_, (_, rule) in CATALOGUE.values()} | {rule for _, rule in RELATIONSHIP_CATALOGUE.values()}
+    tripped = ({rule for *_, (_, rule) in CATALOGUE.values()} | {rule for _, rule in RELATIONSHIP_CATALOGUE.values()}
+               | {rule for _, rule in LABEL_CATALOGUE.values()})
     assert set(RULE_IDS) - tripped == set(), "a rule that no corruption trips is a defect"
 
 

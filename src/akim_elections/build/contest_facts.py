@@ -2,7 +2,8 @@
 
 A contest's numbers (voters, votes cast, turnout, against-all votes...) live once, in `figures`, where each has its
 source, its qualifier and the preference policy; its winner lives once, in `candidates`. scripts/build.py copies them
-into the contest row so that the row reads on its own, and `akim-elections validate` fails when the copies on disk
+into the contest row so that the row reads on its own, and names in the derived table `contest_sources` the figure or
+candidate, and so the source, behind each value copied; `akim-elections validate` fails when the copies on disk
 differ. Plain Python over CSV rows (strings): importing this module costs nothing.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from ..quote import is_to_quote
 from ..schema import BREAKDOWNS, CONTEST_FIGURES, CONTEST_WINNER
+
+FIGURE, CANDIDATE = "figure", "candidate"
 
 
 def _final_contest_figures(figures: list[dict]) -> dict[tuple[str, str, str], dict]:
@@ -29,6 +32,21 @@ def _elected(candidates: list[dict]) -> dict[str, dict]:
     return {k["contest_id"]: k for k in candidates if k["elected"] == "true"}
 
 
+def _copied(contest_id: str, final: dict, elected: dict):
+    """(column, the row its value comes from, FIGURE or CANDIDATE, the value) for every column the build fills in a contest.
+
+    A column with nothing to copy yields no row of its own: a figure column is then empty, a winner column stays as given.
+    """
+    winner = elected.get(contest_id)
+    if winner:  # without an elected candidate row, what a source says of an unnamed winner (a party) stays as given
+        for column, field in CONTEST_WINNER.items():
+            yield column, winner, CANDIDATE, winner[field]
+    for column, (measure, stage) in CONTEST_FIGURES.items():
+        figure = final.get((contest_id, measure, stage))
+        if figure:
+            yield column, figure, FIGURE, figure["value"]
+
+
 def with_contest_facts(contests: list[dict], figures: list[dict], candidates: list[dict]) -> list[dict]:
     """The contests with their figure, winner and `values_inexact` columns filled (new dicts; the input is not changed).
 
@@ -38,17 +56,27 @@ def with_contest_facts(contests: list[dict], figures: list[dict], candidates: li
     elected = _elected(candidates)
     out = []
     for contest in contests:
-        row = dict(contest)
-        winner = elected.get(row["contest_id"])
-        if winner:  # without an elected candidate row, what a source says of an unnamed winner (a party) stays as given
-            for column, source in CONTEST_WINNER.items():
-                row[column] = winner[source]
+        row = {**contest, **{column: "" for column in CONTEST_FIGURES}}
         inexact = []
-        for column, (measure, stage) in CONTEST_FIGURES.items():
-            figure = final.get((row["contest_id"], measure, stage))
-            row[column] = figure["value"] if figure else ""
-            if figure and figure["qualifier"] != "exact":
-                inexact.append(f"{column}: {figure['qualifier']}")
+        for column, origin, kind, value in _copied(row["contest_id"], final, elected):
+            row[column] = value
+            if kind == FIGURE and origin["qualifier"] != "exact":
+                inexact.append(f"{column}: {origin['qualifier']}")
         row["values_inexact"] = " | ".join(inexact)
         out.append(row)
     return out
+
+
+def copy_sources(contests: list[dict], figures: list[dict], candidates: list[dict], sources: list[dict]) -> list[dict]:
+    """One row per value a contest row shows by copy: the figure or candidate it copies, its qualifier, source and kind of source.
+
+    A source the sources table lacks gets no kind: the build goes on, and the validation reports the row that cites it.
+    """
+    final, elected = _final_contest_figures(figures), _elected(candidates)
+    kinds = {s["source_id"]: s["kind"] for s in sources}
+    return [{"contest_id": contest["contest_id"], "column": column,
+             "figure_id": origin["figure_id"] if kind == FIGURE else "",
+             "candidate_id": origin["candidate_id"] if kind == CANDIDATE else "",
+             "qualifier": origin["qualifier"] if kind == FIGURE else "",
+             "source_id": origin["source_id"], "kind": kinds.get(origin["source_id"], "")}
+            for contest in contests for column, origin, kind, value in _copied(contest["contest_id"], final, elected) if value]

@@ -127,8 +127,8 @@ def _frictionless_example(error) -> str:
 
 # --- derived tables ------------------------------------------------------------------------------
 def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries, and the contest columns copied from figures and candidates, must be exactly what the build makes."""
-    from ..build.contest_facts import with_contest_facts
+    """The derived summaries, the contest columns copied from figures and candidates and their sources, must be exactly what the build makes."""
+    from ..build.contest_facts import copy_sources, with_contest_facts
     from ..csvio import read_rows, render_rows
     from ..schema import TABLES
     from ..build.summary import render_derived
@@ -139,6 +139,8 @@ def check_derived(root: Path, desc: dict) -> list[Result]:
         expected = render_derived(tables)
         expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
                                            with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
+        expected["contest_sources"] = render_rows([f["name"] for f in TABLES["contest_sources"]["fields"]],
+                                                  copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))
     except (OSError, UnicodeDecodeError, KeyError) as exc:
         return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
                        examples=[f"not checked: {exc}"])]
@@ -186,7 +188,7 @@ def sqlite_copy(frames: dict, policy: set[str]):
 
     con = sqlite3.connect(":memory:")
     for name, function in SQL_FUNCTIONS.items():
-        con.create_function(name, 1, function, deterministic=True)
+        con.create_function(name, -1, function, deterministic=True)
     for name, frame in frames.items():
         sql_frame(frame).to_sql(name, con, index=False)
         if name in schema.TABLES:  # the rules look rows up by key (id_map's by table and old id)

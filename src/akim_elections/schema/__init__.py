@@ -26,7 +26,7 @@ from .vocabularies import (BREAKDOWNS, CATEGORIES, CONTEST_STATUSES, CONTEST_TYP
 
 # Order in which tables appear in the descriptor (referenced tables first).
 TABLE_ORDER = ["sources", "elections", "regions", "districts", "district_changes", "units", "posts", "parties", "events", "figures", "contests", "candidates",
-               "reconciliations", "id_map", "regional_summary", "summary_sources"]
+               "reconciliations", "id_map", "regional_summary", "summary_sources", "contest_sources"]
 _DEFINED = {**registry.TABLES, **places.TABLES, **results.TABLES, **summary.TABLES}
 assert set(TABLE_ORDER) == set(_DEFINED)
 TABLES: dict[str, dict] = {name: _DEFINED[name] for name in TABLE_ORDER}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .fields import EDTF_PATTERN, NOTE, SOURCE_REF, _bounds, _enum, _fk, _id, _kato, _ref
 from .vocabularies import (CATEGORIES, CONTEST_STATUSES, CONTEST_TYPES, GENDERS, INCUMBENCIES, KATO_MATCHES, MEASURES,
-                           NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, SCOPES, STAGES, UNIT_TYPES)
+                           NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, SCOPES, SOURCE_KINDS, STAGES, UNIT_TYPES)
 
 # Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
 # A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
@@ -223,6 +223,30 @@ TABLES: dict[str, dict] = {
             SOURCE_REF,
         ],
     },
+}
+
+TABLES["contest_sources"] = {
+    "kind": "derived",
+    "title": "Sources of the contests' copied values (derived)",
+    "description": ("For every value a contest row shows by copy (its numbers from its final figures, its winner from the candidate "
+                    "marked elected): the figure or candidate it copies, how exact it is, its source and the kind of that source. "
+                    "A contest's own `source_id` is the page of the row; this table gives the page of each value. "
+                    "Built by scripts/build.py; never edit."),
+    "primaryKey": ["contest_id", "column"],
+    "foreignKeys": [_fk("contest_id", "contests", "contest_id"), _fk("figure_id", "figures", "figure_id"),
+                    _fk("candidate_id", "candidates", "candidate_id"), _fk("source_id", "sources", "source_id")],
+    "fields": [
+        _ref("contest_id", "contest"),
+        {"name": "column", "type": "string", "description": "Column of the contests table that shows the copied value.",
+         "constraints": {"required": True, "enum": [*CONTEST_FIGURES, *CONTEST_WINNER]}},
+        _ref("figure_id", "final figure the column copies; empty for a winner column", required=False),
+        _ref("candidate_id", "candidate marked elected whose value the column copies; empty for a number column", required=False),
+        {"name": "qualifier", "type": "string", "description": "How exact the copied figure is (see the figures table); empty for a candidate's value.",
+         "constraints": {"enum": _enum(QUALIFIERS)}},
+        _ref("source_id", "source of that figure or candidate"),
+        {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+         "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+    ],
 }
 
 # Columns the exports (SQLite, Parquet, xlsx) add after a field of the package, typed so that counts read back as integers.

@@ -175,8 +175,8 @@ PUBLISHED_STATUSES = {
 QUALIFIERS = {
     "exact": "The source gives the number as it is.",
     "at_least": "The source says 'more than' or 'over': the true number is at least the value.",
-    "at_most": "The source says 'up to' or 'less than': the true number is at most the value.",
-    "approximately": "The source says 'about', 'nearly', 'almost' or 'some': the value is rounded.",
+    "at_most": "The source says 'up to', 'less than', 'almost' or 'nearly': the true number is at most the value.",
+    "approximately": "The source says 'about', 'around' or 'some': the value is rounded, either way.",
 }
 # What the pages say became of a contest. Set by hand from the pages, never inferred from silence.
 CONTEST_STATUSES = {
