@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import data
-from .data import (MAIN, ROOT, ae, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
+from .data import (MAIN, ROOT, ae, in_language, lang, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
                    table)
 
 
@@ -42,8 +42,18 @@ def reconciliations() -> list[dict]:
     """Where the oblasts' figures do not add up to the national one: the sum of the parts, the total, why."""
     values = table("figures").set_index("figure_id")["value"]
     recon = table("reconciliations")
-    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}
+    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}  # the project's English note
             for r in recon[recon.election_id == MAIN].itertuples()]
+
+
+def local_name(contest) -> str:
+    """A contest's place in the page's language where the source gives it, else in the other, marked as such."""
+    order = ("kk", "ru") if lang.current == "kk" else ("ru", "kk")
+    for language in order:
+        name = getattr(contest, f"name_{language}")
+        if isinstance(name, str):
+            return in_language(name, language)
+    return ""
 
 
 def named_winners() -> list[list]:
@@ -51,7 +61,7 @@ def named_winners() -> list[list]:
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
     regions, parties = oblast_names(), names("parties", "party_id")
-    return [[regions[c.region_id], district_name(c.district_kato), c.name_ru if isinstance(c.name_ru, str) else c.name_kk,
+    return [[regions[c.region_id], district_name(c.district_kato), local_name(c),
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
             for c in named.itertuples()]
