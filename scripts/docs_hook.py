@@ -100,5 +100,6 @@ def on_page_context(context, page, config, nav):
     for alternate in config.plugins["i18n"].config.languages:
         target = here if alternate.locale == lang.DEFAULT else f"{alternate.locale}/{here}"
         alternates.append({"name": alternate.name, "lang": alternate.locale, "link": target})
-    config.extra["alternate"] = alternates
+    # Set as an attribute, as mkdocs-static-i18n sets it (an attribute of the extra config shadows its item).
+    config.extra.alternate = alternates
     return context

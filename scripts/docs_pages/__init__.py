@@ -44,7 +44,9 @@ def cite() -> dict:
 
 
 def changelog() -> dict:
-    return {"changelog": (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")}
+    """The changelog, kept in English: on a page in another language, a block marked as English."""
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    return {"changelog": text if lang.current == lang.DEFAULT else f'<div lang="en" markdown="1">\n\n{text}\n</div>\n'}
 
 
 PAGES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .data import (MAIN, ROOT, _, day, describe, district_name, fmt_q, names, oblast_names, quote, source_kind, source_link,
+from .data import (MAIN, ROOT, _, day, english, describe, district_name, fmt_q, names, oblast_names, quote, source_kind, source_link,
                    table)
 
 
@@ -26,9 +26,9 @@ def disagreements() -> list[dict]:
         when = d["time_of_day"] and _("at {time}").format(time=d["time_of_day"]) or d["as_of"] and _("as of {date}").format(date=day(d["as_of"]))
         what = describe(d["measure"], **d) + (f"; {when}" if when else "")
         rows = [[fmt_q(r.value, r.qualifier), f"**{_('preferred')}**" if r.preferred else (_("rejected") if r.rejected else (_("interim") if r.interim else "")),
-                 source_kind(r.source_id), source_link(r.source_id), r.note if isinstance(r.note, str) else ""]
+                 source_kind(r.source_id), source_link(r.source_id), english(r.note)]
                 for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples()]
-        sections.append({"heading": f"{place}: {what} ({elections.get(d['election_id'], d['election_id'])})", "rows": rows})
+        sections.append({"heading": f"{place}: {what} ({english(elections.get(d['election_id'], d['election_id']))})", "rows": rows})
     return sections
 
 
@@ -65,9 +65,9 @@ def validation() -> dict:
     results = validate(ROOT)
 
     def rule_rows(kind):
-        return [[f"`{r.id}`", r.table, r.meaning, _("equal") if r.compare == "eq" else _("not above")] for r in rules.RULES if r.kind == kind]
+        return [[f"`{r.id}`", r.table, english(r.meaning), _("equal") if r.compare == "eq" else _("not above")] for r in rules.RULES if r.kind == kind]
 
-    column_rules = sorted({(r.table, r.rule, r.meaning) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
+    column_rules = sorted({(r.table, r.rule, english(r.meaning)) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
     return {"published_rules": rule_rows(rules.PUBLISHED), "consistency_rules": rule_rows(rules.CONSISTENCY),
             "column_rules": [list(c) for c in column_rules], "report": format_report(results, "."),
             "damages": catalogue_size()}

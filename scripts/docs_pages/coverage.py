@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-from .data import (N_, MAIN, _, kind_label, lang, ROOT, count_words, fmt, oblast_names, quote, regional_rows, schema, source_link,
+from .data import (N_, MAIN, _, english, in_language, kind_label, lang, ROOT, count_words, fmt, oblast_names, quote, regional_rows, schema, source_link,
                    table)
 
 
@@ -77,7 +77,7 @@ def sources() -> dict:
     kinds, statuses_ = s.kind.value_counts(), s.published_status.value_counts()
     return {
         "rows": [[r.publisher, r.language, r.published if isinstance(r.published, str) else _(STATUS_LABELS[r.published_status]),
-                  kind_label(r.kind), f"[{r.source_id}]({r.url})", r.title if isinstance(r.title, str) else f"({r.title_en})"]
+                  kind_label(r.kind), f"[{r.source_id}]({r.url})", in_language(r.title, r.language) if isinstance(r.title, str) else f"({english(r.title_en)})"]
                  for r in s.itertuples()],
         "kind_rows": [[kind_label(k), int(kinds.get(k, 0)), lang.schema_text(v)] for k, v in schema.SOURCE_KINDS.items()],
         "status_rows": [[_(STATUS_LABELS[k]), int(statuses_.get(k, 0)), lang.schema_text(v)] for k, v in schema.PUBLISHED_STATUSES.items()],
@@ -88,7 +88,7 @@ def skipped() -> dict:
     """What the import from the sourced records left out, by reason (raw/research/import_skipped.csv)."""
     with (ROOT / "raw" / "research" / "import_skipped.csv").open(encoding="utf-8", newline="") as fh:
         reasons = Counter(row["reason"] for row in csv.DictReader(fh))
-    return {"total": sum(reasons.values()), "rows": [[n, reason] for reason, n in reasons.most_common()]}
+    return {"total": sum(reasons.values()), "rows": [[n, english(reason)] for reason, n in reasons.most_common()]}
 
 
 def context() -> dict:

@@ -128,7 +128,8 @@ def district_name(code) -> str:
     if not isinstance(code, str):
         return ""
     column = {"ru": "name_ru", "kk": "name_kk"}.get(lang.current, "name_latn")
-    return str(table("districts").set_index("district_kato").loc[code, column])
+    name = str(table("districts").set_index("district_kato").loc[code, column])
+    return name if lang.current != lang.DEFAULT else in_language(name, "kk-Latn")
 
 
 def _words(sentence: str) -> str:
@@ -222,6 +223,11 @@ def wide(text: str) -> str:
 def in_language(text: str, language: str) -> str:
     """Text in another language than the page's, marked so that a screen reader reads it with the right voice."""
     return text if language == lang.current else f'<span lang="{language}">{text}</span>'
+
+
+def english(text) -> str:
+    """A text the package holds in English only (a note, an event, an election's name): marked so on other pages."""
+    return in_language(text, "en") if isinstance(text, str) and text else ""
 
 
 def md_table(header: list[str], rows: list[list]) -> str:

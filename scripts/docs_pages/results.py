@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import data
-from .data import (MAIN, ROOT, ae, in_language, lang, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
+from .data import (MAIN, ROOT, ae, english, in_language, lang, district_name, fmt, long_date, names, oblast_names, party_tally, quote, regional_rows, source_link,
                    table)
 
 
@@ -42,7 +42,7 @@ def reconciliations() -> list[dict]:
     """Where the oblasts' figures do not add up to the national one: the sum of the parts, the total, why."""
     values = table("figures").set_index("figure_id")["value"]
     recon = table("reconciliations")
-    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": r.explanation}  # the project's English note
+    return [{"parts": r.parts_sum, "total": values[r.total_figure_id], "explanation": english(r.explanation)}
             for r in recon[recon.election_id == MAIN].itertuples()]
 
 
