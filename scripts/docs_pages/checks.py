@@ -25,7 +25,7 @@ def disagreements() -> list[dict]:
             place += ", " + district_name(d["district_kato"])
         when = d["time_of_day"] and _("at {time}").format(time=d["time_of_day"]) or d["as_of"] and _("as of {date}").format(date=day(d["as_of"]))
         what = describe(d["measure"], **d) + (f"; {when}" if when else "")
-        rows = [[fmt_q(r.value, r.qualifier), f"**{_('preferred')}**" if r.preferred else (_("rejected") if r.rejected else (_("interim") if r.interim else "")),
+        rows = [[fmt_q(r.value, r.qualifier), "**" + _("preferred") + "**" if r.preferred else (_("rejected") if r.rejected else (_("interim") if r.interim else "")),
                  source_kind(r.source_id), source_link(r.source_id), english(r.note)]
                 for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples()]
         sections.append({"heading": f"{place}: {what} ({english(elections.get(d['election_id'], d['election_id']))})", "rows": rows})

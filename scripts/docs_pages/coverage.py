@@ -35,7 +35,7 @@ def posts() -> dict:
     by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
     order = sorted(by_oblast.index, key=oblasts.__getitem__)
     kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS)] for r in order]
-    all_ = f"**{_('all')}**"
+    all_ = "**" + _("all") + "**"
     kind_total = [all_, len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
     year_rows = [[oblasts[r], *(known[(r, y)] or "" for y in year_list)] for r in order]
     year_total = [all_, *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
