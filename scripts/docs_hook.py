@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
@@ -21,6 +21,7 @@ import docs_pages  # noqa: E402
 from docs_pages import lang  # noqa: E402
 
 AFTER_I18N = -200
+log = get_plugin_logger("akim-elections")
 
 
 def language(config) -> str:
@@ -35,10 +36,22 @@ def on_config(config):
     return config
 
 
+def missing_pages(docs_dir: Path, language: str) -> list[str]:
+    """The English pages and templates of docs/ that have no translation into a language."""
+    english = [p for p in sorted(Path(docs_dir).rglob("*.md")) if len(p.suffixes) == 1]
+    return [p.relative_to(docs_dir).as_posix() for p in english
+            if not p.with_name(docs_pages.localised_path(p.name, language)).exists()]
+
+
 @event_priority(AFTER_I18N)
 def on_files(files, config):
     """The language's generated files: its codebook pages and charts under its folder; the downloads once, shared."""
     current = language(config)
+    missing = missing_pages(Path(config["docs_dir"]), current) if current != lang.DEFAULT else []
+    if missing and not config.plugins["i18n"].config.fallback_to_default:
+        # A warning fails the strict build: no page of the site is left out of a language, or shown in English.
+        log.warning(f"{len(missing)} pages have no {current} translation, e.g. docs/{missing[0]}: write "
+                    f"docs/{docs_pages.localised_path(missing[0], current)} (AKIM_DOCS_FALLBACK=true previews the site with English pages in their place)")
     prefix = "" if current == lang.DEFAULT else current + "/"
     for path, content in docs_pages.files(Path(config["docs_dir"]), current).items():
         file = File.generated(config, path, content=content)
