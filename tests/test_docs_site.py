@@ -1,9 +1,13 @@
-"""Build the documentation site and look at it in headless Chromium, served on localhost and opened from disk."""
+"""Build the documentation site and look at it in headless Chromium, served on localhost and opened from disk,
+in each of its languages (English at the root, Russian under ru/, Kazakh under kk/)."""
 
 from __future__ import annotations
 
 import functools
 import os
+import re
+from html.parser import HTMLParser
+from urllib.parse import quote
 import shutil
 import subprocess
 import sys
@@ -13,12 +17,19 @@ from pathlib import Path
 
 import pytest
 
+from babel.messages.pofile import read_po
+
 from conftest import ROOT
 
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
+
+LANGUAGES = ("en", "ru", "kk")
+FOLDER = {"en": "", "ru": "ru/", "kk": "kk/"}
+# The pages every language is photographed on at both widths (English: every page).
+SHOWN = ["index.html", "results.html", "coverage.html", "data/contests.html"]
 
 pytestmark = pytest.mark.browser
 
@@ -154,8 +165,114 @@ def test_search_finds_nur_otan(page, site, server, origin):
     assert page.outside == []
 
 
-def _pages(site) -> list[str]:
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "data-docs" not in p.parts and p.name != "404.html")
+def _pages(site, language: str = "en") -> list[str]:
+    """The pages of one language, relative to the site (ru/results.html)."""
+    root = site / FOLDER[language]
+    return sorted(p.relative_to(site).as_posix() for p in root.rglob("*.html")
+                  if "data-docs" not in p.parts and p.name != "404.html" and (language != "en" or p.relative_to(site).parts[0] not in ("ru", "kk")))
+
+
+def test_every_page_is_in_every_language_with_its_lang(site):
+    english = [rel for rel in _pages(site)]
+    for language in LANGUAGES:
+        pages = _pages(site, language)
+        assert [rel.removeprefix(FOLDER[language]) for rel in pages] == english, language
+        for rel in pages:
+            assert f'<html lang="{language}"' in (site / rel).read_text(encoding="utf-8"), rel
+
+
+class _Text(HTMLParser):
+    """The text a reader of a page in one language sees as that language: without code, scripts, and passages marked
+    as another language (lang="en" on a note the package holds in English only)."""
+
+    SKIP = {"script", "style", "code", "pre", "svg"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
+
+    def __init__(self, language):
+        super().__init__()
+        self.language, self.stack, self.texts = language, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        other = dict(attrs).get("lang", self.language).split("-")[0] != self.language
+        self.stack.append(tag in self.SKIP or other or bool(self.stack and self.stack[-1]))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if data.strip() and not (self.stack and self.stack[-1]):
+            self.texts.append(" ".join(data.split()))
+
+
+def english_words(language: str) -> tuple[set[str], set[str]]:
+    """The site's own English words whose translation differs: (phrases of several words, single words)."""
+    with (ROOT / "i18n" / f"site.{language}.po").open("rb") as fh:
+        words = {re.sub(r"\{\w+\}", "", m.id).strip(" `(),:") for m in read_po(fh) if m.id and m.string and m.string != m.id}
+    return {w for w in words if " " in w}, {w for w in words if w and " " not in w}
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_no_english_word_of_the_site_on_another_languages_page(site, language):
+    phrases, words = english_words(language)
+    shown = []
+    for rel in _pages(site, language):
+        parser = _Text(language)
+        parser.feed((site / rel).read_text(encoding="utf-8"))
+        for text in parser.texts:
+            shown += [f"{rel}: {text!r}" for phrase in phrases if phrase in text]
+            shown += [f"{rel}: {text!r}" for word in words if text == word]
+    assert shown == [], shown[:20]
+
+
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_charts_are_drawn_in_each_language(site, language):
+    phrases, _words = english_words(language)
+    for chart in (site / FOLDER[language] / "assets" / "charts").glob("*.svg"):
+        text = " ".join(re.findall(r">([^<]+)</text>", chart.read_text(encoding="utf-8")))
+        assert [p for p in phrases if p in text] == [], chart.name
+
+
+# What the search box says while it builds its index (the theme's search.result.initializer), per language.
+INITIALISING = {"en": "Initializing search", "ru": "Инициализация поиска", "kk": "Іздеу іске қосылуда"}
+
+
+def search(page, language: str, query: str) -> list[str]:
+    """Type a query into the search of a page in one language; the addresses of the results for the whole query."""
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
+                           arg=INITIALISING[language], timeout=30000)  # a query typed earlier would be dropped
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)  # key by key: the search listens to key events
+    highlight = "h=" + quote(query.lower())  # each result links with its query: wait for the whole word's results
+    page.locator(f".md-search-result__item > a[href*='{highlight}']").first.wait_for(timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+# Cyrillic words in each language's pages, place names among them (a district, an oblast in Russian).
+SEARCHES = [("ru", "Семей"), ("kk", "Семей"), ("ru", "явка"), ("kk", "сайлау"), ("ru", "Туркестанская"), ("en", "Семей")]
+
+
+@pytest.mark.parametrize(("language", "query"), SEARCHES)
+def test_search_finds_cyrillic_words_in_each_language(page, site, language, query):
+    page.goto(site.joinpath(FOLDER[language] + "index.html").as_uri())
+    found = search(page, language, query)
+    assert any(f"/{FOLDER[language]}" in link or language == "en" for link in found), found
+    shot(page, f"search-{language}-{query}")
+    assert page.outside == []
+
+
+def test_the_switcher_opens_the_same_page_in_each_language(page, site):
+    page.goto(site.joinpath("ru/results.html").as_uri())
+    for language, address in (("kk", "kk/results.html"), ("en", "results.html"), ("ru", "ru/results.html")):
+        page.hover(".md-header__option .md-select")
+        page.click(f".md-select__link[hreflang={language}]")
+        page.wait_for_load_state("domcontentloaded")
+        assert page.url == site.joinpath(address).as_uri()
+        assert page.evaluate("document.documentElement.lang") == language
+    shot(page, "switcher-ru-results")
 
 
 MEASURE = """() => ({
@@ -167,17 +284,19 @@ MEASURE = """() => ({
 })"""
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", [1280, 390])
-def test_every_page_reads_at_desktop_and_phone_width(browser, site, width):
+def test_every_page_reads_at_desktop_and_phone_width(browser, site, width, language):
     context = browser.new_context(viewport={"width": width, "height": 900})
     pg = context.new_page()
     problems = []
-    for rel in _pages(site):
+    for rel in _pages(site, language):
         pg.goto(site.joinpath(rel).as_uri())
         m = pg.evaluate(MEASURE)
         if m["width"] > width or m["unscrollable"] or m["wrapped"] or (width == 1280 and m["scrolling"]):
             problems.append(f"{rel}: {m}")
-        pg.screenshot(path=str(_shot_path(rel, width)), full_page=True)
+        if language == "en" or rel.removeprefix(FOLDER[language]) in SHOWN:
+            pg.screenshot(path=str(_shot_path(rel, width)), full_page=True)
     context.close()
     # At 1280 px every table fits; on a phone wide tables scroll inside themselves; identifiers never break.
     assert problems == [], problems
