@@ -182,8 +182,9 @@ def test_every_page_is_in_every_language_with_its_lang(site):
 
 
 class _Text(HTMLParser):
-    """The text a reader of a page in one language sees as that language: without code, scripts, and passages marked
-    as another language (lang="en" on a note the package holds in English only)."""
+    """The text a reader of a page in one language sees as that language: without code, scripts, the list of the
+    page's contents (its headings, checked where they stand), and passages marked as another language (lang="en" on a
+    note the package holds in English only)."""
 
     SKIP = {"script", "style", "code", "pre", "svg"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
@@ -195,8 +196,10 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
-        other = dict(attrs).get("lang", self.language).split("-")[0] != self.language
-        self.stack.append(tag in self.SKIP or other or bool(self.stack and self.stack[-1]))
+        attrs = dict(attrs)
+        other = (attrs.get("lang") or self.language).split("-")[0] != self.language
+        contents = "md-nav--secondary" in (attrs.get("class") or "")  # the page's contents repeat its headings
+        self.stack.append(tag in self.SKIP or other or contents or bool(self.stack and self.stack[-1]))
 
     def handle_endtag(self, tag):
         if tag not in self.VOID and self.stack:
@@ -241,11 +244,14 @@ INITIALISING = {"en": "Initializing search", "ru": "Инициализация �
 
 def search(page, language: str, query: str) -> list[str]:
     """Type a query into the search of a page in one language; the addresses of the results for the whole query."""
-    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
-                           arg=INITIALISING[language], timeout=30000)  # a query typed earlier would be dropped
     box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=40)  # key by key: the search listens to key events
+    box.click()  # the index is built when the box is first used; a query typed before it is ready would be dropped
+    page.wait_for_function("text => document.querySelector('.md-search-result__meta').textContent.trim() !== text",
+                           arg=INITIALISING[language], timeout=30000)
+    box.press_sequentially(query, delay=40)
+    # The search reads the box on key events: a reader's Cyrillic keyboard sends them, the browser's typing of a
+    # letter outside its US layout does not (it inserts the text), so a key it does send ends the query.
+    box.press("End")
     highlight = "h=" + quote(query.lower())  # each result links with its query: wait for the whole word's results
     page.locator(f".md-search-result__item > a[href*='{highlight}']").first.wait_for(timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")

@@ -22,7 +22,7 @@ def svg(spec: dict) -> bytes:
     import vl_convert as vlc
 
     spec = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": {"font": "sans-serif", "view": {"stroke": None}}, **spec}
-    return vlc.vegalite_to_svg(spec).encode("utf-8")
+    return vlc.vegalite_to_svg(spec, **lang.chart_locale()).encode("utf-8")
 
 
 def bar_chart(values: list[dict], x: str, y: str, title: str, x_title: str, color: str = "#00897b") -> bytes:

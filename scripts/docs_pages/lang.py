@@ -89,6 +89,27 @@ def percent(value) -> str:
     return number(value, 1) + ("%" if current == DEFAULT else "\u00a0%")
 
 
+def chart_locale() -> dict:
+    """The page's language for Vega (d3's number and time locales, from Babel's data): 1 000 and октябрь on the axes."""
+    from babel import Locale
+    from babel.dates import get_day_names, get_month_names
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    loc = Locale.parse(current)
+    days = get_day_names("wide", locale=loc)
+    short_days = get_day_names("abbreviated", locale=loc)
+    monday_first = [days[i] for i in (6, 0, 1, 2, 3, 4, 5)]  # d3 starts the week on Sunday, Babel on Monday
+    return {
+        "format_locale": {"decimal": get_decimal_symbol(loc), "thousands": get_group_symbol(loc), "grouping": [3], "currency": ["", ""]},
+        "time_format_locale": {
+            "dateTime": "%x, %X", "date": "%d.%m.%Y" if current != DEFAULT else "%m/%d/%Y", "time": "%H:%M:%S", "periods": ["AM", "PM"],
+            "days": monday_first, "shortDays": [short_days[i] for i in (6, 0, 1, 2, 3, 4, 5)],
+            "months": [get_month_names("wide", context="stand-alone", locale=loc)[m] for m in range(1, 13)],
+            "shortMonths": [get_month_names("abbreviated", context="stand-alone", locale=loc)[m] for m in range(1, 13)],
+        },
+    }
+
+
 def long_date(value) -> str:
     """A day as prose writes it: 5 November 2023, 5 ноября 2023, 5 қараша 2023."""
     return format_date(value, "d MMMM y", locale=current)
