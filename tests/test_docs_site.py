@@ -308,6 +308,25 @@ def test_every_page_reads_at_desktop_and_phone_width(browser, site, width, langu
     assert problems == [], problems
 
 
+TURNOUT = {"en": "turnout", "ru": "явка", "kk": "сайлаушылардың келуі"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_oblast_stays_in_view_beside_its_turnout(browser, site, language):
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    pg = context.new_page()
+    pg.goto(site.joinpath(FOLDER[language] + "results.html").as_uri())
+    wrapper = pg.locator(".md-typeset__table", has=pg.locator(f"th:last-child:text-is('{TURNOUT[language]}')")).first
+    wrapper.evaluate("w => w.scrollLeft = w.scrollWidth")  # scrolled to the last column, turnout
+    box, first, last = (pg.evaluate("e => { const r = e.getBoundingClientRect(); return [r.left, r.right] }", h)
+                        for h in (wrapper.element_handle(), wrapper.locator("tbody tr td").first.element_handle(),
+                                  wrapper.locator("tbody tr td").last.element_handle()))
+    assert first[0] >= box[0] - 1 and first[1] <= box[1] + 1, "the oblast column scrolled out of view"
+    assert last[1] <= box[1] + 1, "turnout is not in view"
+    pg.screenshot(path=str(_shot_path(FOLDER[language] + "results-turnout", 390)))
+    context.close()
+
+
 def _shot_path(rel: str, width: int) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS / (rel.removesuffix(".html").replace("/", "-") + ("" if width == 1280 else f"-{width}px") + ".png")

@@ -26,12 +26,15 @@ def svg(spec: dict) -> bytes:
 
 
 def bar_chart(values: list[dict], x: str, y: str, title: str, x_title: str, color: str = "#00897b") -> bytes:
+    """Bars with their values written at their ends: the chart reads without its colour or its axis."""
     return svg({
         "title": title, "width": 520, "height": {"step": 22},
         "data": {"values": values},
-        "mark": {"type": "bar", "color": color},
         "encoding": {"y": {"field": y, "type": "nominal", "sort": "-x", "title": None},
                      "x": {"field": x, "type": "quantitative", "title": x_title}},
+        "layer": [{"mark": {"type": "bar", "color": color}},
+                  {"mark": {"type": "text", "align": "left", "dx": 3, "fontSize": 10},
+                   "encoding": {"text": {"field": x, "type": "quantitative", "format": ",~r"}}}],
     })
 
 
@@ -107,20 +110,31 @@ def nomination_parts(label: str, region: str | None = None) -> list[dict]:
     return [{"place": label, "nomination": k, "candidates": v, "order": i} for i, (k, v) in enumerate(parts)]
 
 
+# Outline patterns, one per part of a stacked bar or per line, for readers who do not see the colours.
+DASHES = [[1, 0], [6, 2], [2, 2], [8, 2, 2, 2], [1, 3], [10, 4], [4, 1, 1, 1], [3, 6], [12, 2, 2, 2, 2, 2]]
+
+
 def nomination_chart(groups: list[list[dict]], title: str) -> bytes:
     parties = names("parties", "party_id")
     domain = [_(SELF_NOMINATED), *(parties[p] for p in PARTY_ORDER if p != "self-nominated"), _(PARTY_NOT_GIVEN), _(UNKNOWN_PART)]
     colours = ["#ffb300", "#1e88e5", "#43a047", "#8e24aa", "#f4511e", "#6d4c41", "#00acc1", "#5c6bc0", "#d9d9d9"]
     return svg({
         "title": title, "width": 480, "height": {"step": 22},
-        "data": {"values": [part for group in groups for part in group]}, "mark": {"type": "bar", "stroke": "white", "strokeWidth": 0.5},
+        "data": {"values": [part for group in groups for part in group]}, "mark": {"type": "bar", "stroke": "#212121", "strokeWidth": 1},
         "encoding": {"y": {"field": "place", "type": "nominal", "title": None, "sort": None},
                      "x": {"field": "candidates", "type": "quantitative", "stack": "zero", "title": _("registered candidates")},
                      "order": {"field": "order"},
                      "color": {"field": "nomination", "type": "nominal", "title": _("nominated by"), "scale": {"domain": domain, "range": colours},
                                "legend": {"labelLimit": 0}},
+                     # Without colour, the outline tells the parts apart (the legend shows it too).
+                     "strokeDash": {"field": "nomination", "type": "nominal", "scale": {"domain": domain, "range": DASHES[:len(domain)]}},
                      "tooltip": [{"field": "place"}, {"field": "nomination"}, {"field": "candidates"}]},
     })
+
+
+def grid_label(kind: str) -> str:
+    """A kind of source as the grid's legend names it: its number in the cells, then its name (1 official)."""
+    return f"{list(schema.SOURCE_KINDS).index(kind) + 1} {kind_label(kind)}"
 
 
 def coverage_grid() -> bytes:
@@ -135,14 +149,16 @@ def coverage_grid() -> bytes:
     for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
         for r in regional_rows():
             key = (r["region_id"], column)
-            kind = kind_label(cells[key]) if key in cells else _(NO_FIGURE)
-            values.append({"figure": _words(lang.schema_text(description)), "oblast": oblasts[r["region_id"]], "source": kind})
-    domain = [kind_label(k) for k in schema.SOURCE_KINDS] + [_(NO_FIGURE)]
+            kind, mark = (grid_label(cells[key]), str(rank[cells[key]] + 1)) if key in cells else (_(NO_FIGURE), "")
+            values.append({"figure": _words(lang.schema_text(description)), "oblast": oblasts[r["region_id"]], "source": kind, "mark": mark})
+    domain = [grid_label(k) for k in schema.SOURCE_KINDS] + [_(NO_FIGURE)]
     colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
     return svg({
         "title": _("What the package knows per oblast, 25 July 2021 (preferred figures)"),
         "data": {"values": values}, "width": {"step": 30}, "height": {"step": 20},
-        "mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5},
+        "layer": [{"mark": {"type": "rect", "stroke": "#9e9e9e", "strokeWidth": 0.5}},
+                  # The kind's number in its cell (and before its name in the legend): the grid reads without colour.
+                  {"mark": {"type": "text", "fontSize": 9}, "encoding": {"text": {"field": "mark"}, "color": {"value": "#000000"}}}],
         "encoding": {"x": {"field": "oblast", "type": "nominal", "sort": None, "title": None, "axis": {"labelAngle": -50, "orient": "top", "labelLimit": 0}},
                      "y": {"field": "figure", "type": "nominal", "sort": None, "title": None, "axis": {"labelLimit": 0}},
                      "color": {"field": "source", "type": "nominal", "title": _("kind of source behind the figure"),
@@ -192,6 +208,8 @@ def running_chart(rows: list[dict]) -> bytes:
                      "y": {"field": "akims", "type": "quantitative", "title": _("akims (contests)")},
                      "color": {"field": "series", "type": "nominal", "title": None, "scale": {"domain": series, "range": ["#5c6bc0", "#00897b", "#ff7043"]},
                                "legend": {"orient": "bottom", "direction": "vertical", "labelLimit": 0}},
+                     "strokeDash": {"field": "series", "type": "nominal", "scale": {"domain": series, "range": DASHES[:3]}},
+                     "shape": {"field": "series", "type": "nominal", "scale": {"domain": series, "range": ["circle", "square", "triangle-up"]}},
                      "tooltip": [{"field": "date", "type": "temporal"}, {"field": "series"}, {"field": "akims"}]},
     })
 
