@@ -28,9 +28,14 @@ def language(config) -> str:
     return config.plugins["i18n"].current_language or lang.DEFAULT
 
 
+def table_titles() -> dict[str, str]:
+    """The codebook pages' navigation titles: each table's title in the schema (Contests, Published figures)."""
+    return {docs_pages.data.schema.TABLES[name]["title"]: name for name in docs_pages.ae.tables(docs_pages.ROOT)}
+
+
 def on_config(config):
-    # The Data section lists every table of the schema, in descriptor order.
-    tables = [{name: f"data/{name}.md"} for name in docs_pages.ae.tables(docs_pages.ROOT)]
+    # The Data section lists every table of the schema, in descriptor order, by its title.
+    tables = [{title: f"data/{name}.md"} for title, name in table_titles().items()]
     config["nav"] = [({"Data": [{lang.N_("Overview"): "data/index.md"}, *tables]} if item == {"Data": "data/index.md"} else item)
                      for item in config["nav"]]
     return config
@@ -68,7 +73,9 @@ def on_nav(nav, config, files):
     try:
         def translate(items):
             for item in items:
-                if item.title and (isinstance(item, Section) or item.title in NAV_TITLES):
+                if item.title in TABLE_TITLES:
+                    item.title = lang.schema_text(item.title)
+                elif item.title and (isinstance(item, Section) or item.title in NAV_TITLES):
                     item.title = lang._(item.title)
                 if isinstance(item, Section):
                     translate(item.children)
@@ -79,7 +86,7 @@ def on_nav(nav, config, files):
 
 
 def nav_titles(items) -> set[str]:
-    """The titles the nav gives (a table's codebook page keeps its table's name)."""
+    """The titles the nav gives (a table's codebook page is named by the schema's title, translated in its domain)."""
     out = set()
     for item in items:
         if isinstance(item, dict):
@@ -91,10 +98,12 @@ def nav_titles(items) -> set[str]:
 
 
 NAV_TITLES: set[str] = set()
+TABLE_TITLES: set[str] = set()
 
 
 def on_pre_build(config):
-    NAV_TITLES.update(nav_titles(config["nav"]) - set(docs_pages.ae.tables(docs_pages.ROOT)))
+    TABLE_TITLES.update(table_titles())
+    NAV_TITLES.update(nav_titles(config["nav"]) - TABLE_TITLES)
 
 
 def on_page_markdown(markdown, page, config, files):
