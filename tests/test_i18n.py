@@ -101,6 +101,7 @@ def test_numbers_and_dates_take_each_languages_form(site, language, number, shar
         assert site.data.fmt(79.1, pct=True) == share
         assert site.data.long_date(datetime.date(2021, 7, 25)) == day
         assert str(site.Count(1209817)) == number  # a figure printed bare by a page's prose
+        assert str(site.Measure(79.15)) == ("79.15" if language == "en" else "79,15")  # every digit the figure has
     finally:
         site.lang.set_language("en")
 

@@ -64,10 +64,10 @@ class Count(int):
 
 
 class Measure(float):
-    """A figure with a fraction (a turnout) that prints in the page's language: 79.1, 79,1."""
+    """A figure with a fraction (a turnout) that prints in the page's language, every digit kept: 79.1, 79,1."""
 
     def __str__(self) -> str:
-        return lang.number(float(self), 1)
+        return lang.number(float(self), "#,##0.###")
 
 
 def figure(measure: str, election: str | None = None, region: str | None = None, **breakdown):

@@ -77,9 +77,12 @@ def schema_text(text: str) -> str:
     return translate(text, "schema")
 
 
-def number(value, digits: int = 0) -> str:
-    """1,209,817 in English; 1 209 817 and 79,1 (a no-break space, a decimal comma) in Russian and Kazakh."""
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+def number(value, digits: int | str = 0) -> str:
+    """1,209,817 in English; 1 209 817 and 79,1 (a no-break space, a decimal comma) in Russian and Kazakh.
+
+    ``digits`` is the number of decimals, or a pattern of Babel's (``"#,##0.###"``: as many as the value has, up to three).
+    """
+    pattern = digits if isinstance(digits, str) else "#,##0" + ("." + "0" * digits if digits else "")
     plain = int(value) if isinstance(value, int) else float(value)  # not a figure that prints itself in words
     return format_decimal(plain, format=pattern, locale=current)
 
