@@ -54,6 +54,8 @@ def schema_messages() -> list[tuple[str, str]]:
         out += [(f"{name}.{f['name']}", f["description"]) for f in spec["fields"] if f.get("description")]
     for vocabulary, values in schema.VOCABULARIES.items():
         out += [(f"{vocabulary}={value}", text) for value, text in values.items() if isinstance(text, str)]
+    out += [(f"measure={measure}", text) for measure, (_unit, text) in schema.MEASURES.items()]  # (unit, meaning) pairs
+    out += [(f"regional_summary.{column}", text) for column, _measure, _breakdown, text in schema.SUMMARY_COLUMNS]
     return out
 
 
