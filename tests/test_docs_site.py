@@ -191,12 +191,13 @@ class _Text(HTMLParser):
 
     def __init__(self, language):
         super().__init__()
-        self.language, self.stack, self.texts = language, [], []
+        self.language, self.stack, self.texts, self.link = language, [], [], ""
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
         attrs = dict(attrs)
+        self.link = attrs.get("href") or "" if tag == "a" else self.link
         other = (attrs.get("lang") or self.language).split("-")[0] != self.language
         contents = "md-nav--secondary" in (attrs.get("class") or "")  # the page's contents repeat its headings
         self.stack.append(tag in self.SKIP or other or contents or bool(self.stack and self.stack[-1]))
@@ -204,17 +205,23 @@ class _Text(HTMLParser):
     def handle_endtag(self, tag):
         if tag not in self.VOID and self.stack:
             self.stack.pop()
+        if tag == "a":
+            self.link = ""
 
     def handle_data(self, data):
-        if data.strip() and not (self.stack and self.stack[-1]):
-            self.texts.append(" ".join(data.split()))
+        text = " ".join(data.split())
+        named_by_its_id = self.link.split("#")[0].rsplit("/", 1)[-1] == f"{text}.html"  # a link to a table's page: → sources
+        if text and not (self.stack and self.stack[-1]) and not named_by_its_id:
+            self.texts.append(text)
 
 
 def english_words(language: str) -> tuple[set[str], set[str]]:
     """The site's own English words whose translation differs: (phrases of several words, single words)."""
     with (ROOT / "i18n" / f"site.{language}.po").open("rb") as fh:
-        words = {re.sub(r"\{\w+\}", "", m.id).strip(" `(),:") for m in read_po(fh) if m.id and m.string and m.string != m.id}
-    return {w for w in words if " " in w}, {w for w in words if w and " " not in w}
+        messages = [m.id for m in read_po(fh) if m.id and m.string and m.string != m.id]
+    phrases = {re.sub(r"\{\w+\}", "", text).strip(" `(),:") for text in messages}
+    # A word on its own is looked for only where the message is that word: "and" of "{items} and {last}" is no message.
+    return {p for p in phrases if " " in p}, {text.strip(" `(),:") for text in messages if " " not in text.strip() and "{" not in text}
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])

@@ -39,7 +39,7 @@ def _vocabulary(field: dict) -> dict | None:
         return None
     extra = {"measure": ("unit", {m: u for m, (u, _d) in schema.MEASURES.items()}),
              "category": ("dimension", {c: d for d, cats in schema.RARE_DIMENSIONS.items() for c in cats})}.get(field["name"])
-    rows = [[f"`{v}`", *([f"`{extra[1][v]}`" if field["name"] == "category" else extra[1][v]] if extra else []), wide(lang.schema_text(meanings[v]))]
+    rows = [[f"`{v}`", *([f"`{extra[1][v]}`"] if extra else []), wide(lang.schema_text(meanings[v]))]
             for v in enum]
     return {"field": field["name"], "extra": _(EXTRA_COLUMNS[extra[0]]) if extra else None, "rows": rows}
 
@@ -50,7 +50,8 @@ def fields(resource: dict, frame) -> list[dict]:
     for field in resource["schema"]["fields"]:
         c = field.get("constraints", {})
         enum = c.get("enum", [])
-        out.append({"name": field["name"], "type": field["type"], "unit": field.get("unit"), "description": lang.schema_text(field["description"]),
+        # Types and units are the descriptor's identifiers, shown as code in every language.
+        out.append({"name": field["name"], "type": f"`{field['type']}`", "unit": f"`{field['unit']}`" if field.get("unit") else None, "description": lang.schema_text(field["description"]),
                     "required": c.get("required", False), "unique": c.get("unique", False),
                     "range": (c.get("minimum", ""), c.get("maximum", "")) if "minimum" in c or "maximum" in c else None,
                     "pattern": schema.PATTERN_NAMES.get(c["pattern"], f"pattern `{c['pattern']}`") if c.get("pattern") else None,
@@ -69,5 +70,5 @@ def page(name: str) -> dict:
 
 
 def overview() -> dict:
-    return {"tables": [[f"[{r['name']}]({r['name']}.md)", _(TABLE_KINDS[r["x-kind"]]), len(table(r["name"])), lang.schema_text(r["description"])]
+    return {"tables": [[f"[`{r['name']}`]({r['name']}.md)", _(TABLE_KINDS[r["x-kind"]]), len(table(r["name"])), lang.schema_text(r["description"])]
                        for r in ae.descriptor(ROOT)["resources"]]}
