@@ -189,9 +189,9 @@ class _Text(HTMLParser):
     SKIP = {"script", "style", "code", "pre", "svg"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"}
 
-    def __init__(self, language):
+    def __init__(self, language, page: str = ""):
         super().__init__()
-        self.language, self.stack, self.texts, self.link = language, [], [], ""
+        self.language, self.stack, self.texts, self.link, self.page = language, [], [], "", page
 
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
@@ -210,7 +210,8 @@ class _Text(HTMLParser):
 
     def handle_data(self, data):
         text = " ".join(data.split())
-        named_by_its_id = self.link.split("#")[0].rsplit("/", 1)[-1] == f"{text}.html"  # a link to a table's page: → sources
+        # A table's id: the heading of its codebook page (# sources), a link to it (→ sources).
+        named_by_its_id = f"{text}.html" in (self.link.split("#")[0].rsplit("/", 1)[-1], self.page.rsplit("/", 1)[-1])
         if text and not (self.stack and self.stack[-1]) and not named_by_its_id:
             self.texts.append(text)
 
@@ -229,7 +230,7 @@ def test_no_english_word_of_the_site_on_another_languages_page(site, language):
     phrases, words = english_words(language)
     shown = []
     for rel in _pages(site, language):
-        parser = _Text(language)
+        parser = _Text(language, rel)
         parser.feed((site / rel).read_text(encoding="utf-8"))
         for text in parser.texts:
             shown += [f"{rel}: {text!r}" for phrase in phrases if phrase in text]
