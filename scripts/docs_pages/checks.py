@@ -58,6 +58,11 @@ def catalogue_size() -> int:
     return len(test_validate.CATALOGUE) + len(test_relationship_rules.CATALOGUE)
 
 
+def table_link(name: str) -> str:
+    """A table named by its id, linked to its codebook page (an id, the same in every language)."""
+    return f"[{name}](data/{name}.md)"
+
+
 def validation() -> dict:
     from akim_elections import rules
     from akim_elections.validate import format_report, validate
@@ -65,9 +70,9 @@ def validation() -> dict:
     results = validate(ROOT)
 
     def rule_rows(kind):
-        return [[f"`{r.id}`", f"`{r.table}`", english(r.meaning), _("equal") if r.compare == "eq" else _("not above")] for r in rules.RULES if r.kind == kind]
+        return [[f"`{r.id}`", table_link(r.table), english(r.meaning), _("equal") if r.compare == "eq" else _("not above")] for r in rules.RULES if r.kind == kind]
 
-    column_rules = sorted({(f"`{r.table}`", r.rule, english(r.meaning)) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
+    column_rules = sorted({(table_link(r.table), r.rule, english(r.meaning)) for r in results if r.stage == "rules" and r.rule not in rules.RULE_IDS})
     return {"published_rules": rule_rows(rules.PUBLISHED), "consistency_rules": rule_rows(rules.CONSISTENCY),
             "column_rules": [list(c) for c in column_rules], "report": format_report(results, "."),
             "damages": catalogue_size()}
