@@ -135,7 +135,7 @@ def test_codebook_shows_days_as_days_and_the_schemas_own_examples(site):
 def test_codebook_lists_a_vocabulary_with_its_meanings(site):
     page = site.page_markdown("data/figures.md")
     for measure, (unit, _meaning) in site.data.schema.MEASURES.items():
-        assert f"| `{measure}` | {unit} |" in page
+        assert f"| `{measure}` | `{unit}` |" in page  # the unit is an identifier, as code
 
 
 # --- no number typed by hand -------------------------------------------------------------------------
