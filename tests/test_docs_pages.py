@@ -118,7 +118,7 @@ def test_since_2021_lists_every_voting_day_and_its_charts(site):
 def test_every_table_has_a_codebook_page_from_the_one_template(site):
     pages = {path for path in site.files(DOCS) if path.startswith("data/") and path.endswith(".md")}
     assert pages == {f"data/{name}.md" for name in site.ae.tables(ROOT)}
-    assert {p.name for p in (DOCS / "data").glob("*.md")} == {"index.md"}  # the overview; no table has a page file of its own
+    assert {p.name.split(".")[0] for p in (DOCS / "data").glob("*.md")} == {"index"}  # the overview (and its translations); no table has a page file of its own
 
 
 def test_codebook_shows_days_as_days_and_the_schemas_own_examples(site):
@@ -135,11 +135,14 @@ def test_codebook_shows_days_as_days_and_the_schemas_own_examples(site):
 def test_codebook_lists_a_vocabulary_with_its_meanings(site):
     page = site.page_markdown("data/figures.md")
     for measure, (unit, _meaning) in site.data.schema.MEASURES.items():
-        assert f"| `{measure}` | {unit} |" in page
+        assert f"| `{measure}` | `{unit}` |" in page  # the unit is an identifier, as code
 
 
 # --- no number typed by hand -------------------------------------------------------------------------
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+          "|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря")  # Russian pages: 25 июля
+# Kazakh months take case endings (25 шілдеде, 1 наурыздан), so no word boundary closes them.
+MONTHS_KK = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
 NOT_PROSE = [
     re.compile(r"\A---\n.*?\n---\n", re.S),                             # front matter
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),                # template expressions: what the build fills in
@@ -148,13 +151,16 @@ NOT_PROSE = [
     re.compile(r"\]\([^)\s]*\)|<https?://[^>]*>"),                       # link targets
 ]
 NOT_NUMBERS = [
-    re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: and \d{{1,2}})? (?:{MONTHS})\b"),   # a day: 25 July, 5–9 August
+    re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: (?:and|и) \d{{1,2}})? (?:{MONTHS})\b"),   # a day: 25 July, 5–9 August, 24 и 25 мая
+    re.compile(rf"\b\d{{1,2}}(?:–\d{{1,2}})?(?: және \d{{1,2}})? (?:{MONTHS_KK})"),  # a day in Kazakh: 25 шілде
     re.compile(r"\b(?:19|20)\d\d(?:/(?:19|20)\d\d)?\b"),                           # a year: 2021, 2025/2026
     re.compile(r"^ *\d+\. ", re.M),                                                # list numbering
     re.compile(r"\b[0-2] (?=equal|different|trouble|done|invalid data|wrong usage)|exit status [0-2]"),  # exit statuses
+    re.compile(r"\b[0-2] — (?=совпадают|различаются|сбой|выполнено|неверные данные|неверное использование)|код(?:ом)? выхода [0-2]"),
+    re.compile(r"\b[0-2] — (?=бірдей|айырма|ақау|орындалды|деректер жарамсыз|қате қолдану)|шығу коды [0-2]"),  # in Kazakh
 ]
 # Names that hold a digit but are no number of the data.
-ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555"]
+ALLOWED = ["ISO 3166-2", "ISO 8601-2", "UTF-8", "SHA-256", "CC BY 4.0", "cp1251", "No. 555", "№ 555"]
 
 
 def typed_numbers(template: str) -> list[str]:
@@ -172,12 +178,30 @@ def test_a_typed_number_is_found_and_a_filled_one_is_not():
     assert typed_numbers("the 730 winners and 79.1 % turnout") == ["730", "79.1"]
     assert typed_numbers('`730` contests; see [x](https://a.b/2021/730)') == ["`730`"]
     assert typed_numbers('{{ fmt(figure("winners")) }} winners on 25 July 2021, `2021-07-25-rural`:\n\n1. first') == []
+    assert typed_numbers("2021 жылғы 25 шілдеде 730 жеңімпаз, шығу коды 2") == ["730"]
 
 
 @pytest.mark.parametrize("template", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
 def test_no_page_template_types_a_number(template):
     assert typed_numbers((DOCS / template).read_text(encoding="utf-8")) == []
 
+
+# --- translations: each page's words in another language, everything else as in the English page ---------
+KEPT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\]\([^)\s]*\)|<https?://[^>]*>", re.S)  # what the build fills in; link targets
+CODE = re.compile(r"^```.*?^```", re.M | re.S)
+COMMENT = re.compile(r"(?:^|[ \t])# .*", re.M)  # a code comment may be translated, the code may not
+
+
+def kept_parts(template: str) -> tuple[list[str], list[str]]:
+    return sorted(KEPT.findall(template)), [COMMENT.sub("", block) for block in CODE.findall(template)]
+
+
+@pytest.mark.parametrize("translation", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.*.md")))
+def test_a_translated_page_keeps_every_expression_link_and_example(translation):
+    path = DOCS / translation
+    english = path.with_name(path.name.split(".")[0] + ".md")
+    assert english.exists(), f"{translation} translates no English page"
+    assert kept_parts(path.read_text(encoding="utf-8")) == kept_parts(english.read_text(encoding="utf-8"))
 
 # --- places as each reader knows them -----------------------------------------------------------------
 ENGLISH_PAGES = ("index.md", "results.md", "later.md", "coverage.md", "conflicts.md")

@@ -8,6 +8,12 @@ and is called by the mkdocs hook (scripts/docs_hook.py):
   ``docs/templates/table.md``), the charts, and the package's own files for download, with each table as an xlsx
   and an Excel-ready CSV (``spreadsheets``).
 
+Each page is built once per language (``lang.LANGUAGES``): ``docs/NAME.md`` in English, ``docs/NAME.ru.md`` and
+``docs/NAME.kk.md`` beside it with the same Jinja expressions; an include names the English template and gets the
+page's language's (templates/headline.md -> templates/headline.ru.md). What the build computes is in the page's
+language too (``lang``): numbers, dates, names, labels, and the string literals of the templates' expressions
+(column headers and the like, ``literals``), all from the gettext catalogues in i18n/.
+
 A page's template names what it shows with ``{{ ... }}``: ``figure("winners", party="nur-otan")`` is the figure to
 quote (``ae.figure``), ``fmt`` prints a number, ``md_table(header, rows)`` a table; anything else comes from the
 page's entry in ``PAGES``. To add a page: write ``docs/NAME.md``, list it in ``mkdocs.yml``'s nav and, if it needs
@@ -20,9 +26,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import jinja2
 
-from . import charts, checks, codebook, coverage, later, results, spreadsheets
+from . import charts, checks, codebook, coverage, lang, later, results, spreadsheets
 from .data import MAIN, ROOT, ae, and_list, count_words, fmt, grade, long_date, md_table, quote, wide
 
 TABLE_TEMPLATE = "templates/table.md"
@@ -37,7 +45,9 @@ def cite() -> dict:
 
 
 def changelog() -> dict:
-    return {"changelog": (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")}
+    """The changelog, kept in English: on a page in another language, a block marked as English."""
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    return {"changelog": text if lang.current == lang.DEFAULT else f'<div lang="en" markdown="1">\n\n{text}\n</div>\n'}
 
 
 PAGES = {
@@ -47,17 +57,31 @@ PAGES = {
 }
 
 
+class Count(int):
+    """A whole figure that prints in the page's language (1 209 817 on a Russian page) and computes as a number."""
+
+    def __str__(self) -> str:
+        return lang.number(int(self))
+
+
+class Measure(float):
+    """A figure with a fraction (a turnout) that prints in the page's language, every digit kept: 79.1, 79,1."""
+
+    def __str__(self) -> str:
+        return lang.number(float(self), "#,##0.###")
+
+
 def figure(measure: str, election: str | None = None, region: str | None = None, **breakdown):
     """The figure to quote, for a page's prose: a page that names a figure the package lacks fails the build."""
     value = quote(measure, election or MAIN, region, **breakdown)
     if value is None:
         raise LookupError(f"a page quotes a figure the package does not have: {measure} {election or ''} {region or ''} {breakdown}")
-    return value
+    return Count(value) if float(value).is_integer() else Measure(value)
 
 
 def pct(part, whole) -> str:
-    """One number as a share of another, as the site prints shares: 85.9%."""
-    return f"{100 * part / whole:.1f}%" if whole else "—"
+    """One number as a share of another, as the site prints shares: 85.9%, 85,9 %."""
+    return lang.percent(100 * part / whole) if whole else "—"
 
 
 def cell(text) -> str:
@@ -65,10 +89,43 @@ def cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+class PageEnvironment(jinja2.Environment):
+    """Jinja for a page in the current language: the reader-facing literals of its expressions translated."""
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        for const in lang.literals(tree):
+            const.value = lang._(const.value)
+        return tree
+
+
+class LanguageLoader(jinja2.FileSystemLoader):
+    """Includes name the English template; a page in another language gets that language's (headline.ru.md)."""
+
+    def get_source(self, environment, template):
+        if lang.current != lang.DEFAULT:
+            localised = localised_path(template, lang.current)
+            try:
+                return super().get_source(environment, localised)
+            except jinja2.TemplateNotFound:
+                if os.environ.get("CI"):
+                    raise lang.Untranslated(f"docs/{localised} is missing: translate docs/{template}") from None
+        return super().get_source(environment, template)
+
+
+def localised_path(page: str, language: str) -> str:
+    """docs/results.md in Russian is docs/results.ru.md; the default language's page is the page itself."""
+    if language == lang.DEFAULT:
+        return page
+    stem, dot, suffix = page.rpartition(".")
+    return f"{stem}.{language}.{suffix}"
+
+
 def environment(docs_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(docs_dir)), undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.globals.update(and_list=and_list, words=count_words, figure=figure, quote=quote, grade=grade, fmt=fmt, pct=pct, long_date=long_date,
+    env = PageEnvironment(loader=LanguageLoader(str(docs_dir)), undefined=jinja2.StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+                          cache_size=0)  # a template parsed in one language must not serve another
+    env.globals.update(lang=lang.current, and_list=and_list, words=count_words, figure=figure, quote=quote, grade=grade, fmt=fmt, pct=pct, long_date=long_date,
                        md_table=md_table, wide=wide, counts=results.package_counts(), version=ae.__version__)
     env.filters["cell"] = cell
     return env
@@ -80,17 +137,31 @@ def context(page: str) -> dict:
     return PAGES.get(page, dict)()
 
 
-def render(markdown: str, page: str, docs_dir: Path) -> str:
-    return environment(docs_dir).from_string(markdown).render(**context(page))
+def render(markdown: str, page: str, docs_dir: Path, language: str = lang.DEFAULT) -> str:
+    """A page's template filled from the data in one language; ``page`` is the English page's path (results.md)."""
+    lang.set_language(language)
+    try:
+        return environment(docs_dir).from_string(markdown).render(**context(page))
+    finally:
+        lang.set_language(lang.DEFAULT)
 
 
-def page_markdown(page: str, docs_dir: Path = ROOT / "docs") -> str:
+def template_text(template: str, docs_dir: Path, language: str = lang.DEFAULT) -> str:
+    """A template's text in one language (the English one where a translation is missing, outside CI)."""
+    path = Path(docs_dir) / localised_path(template, language)
+    if not path.exists():
+        if os.environ.get("CI"):
+            raise lang.Untranslated(f"docs/{localised_path(template, language)} is missing: translate docs/{template}")
+        path = Path(docs_dir) / template
+    return path.read_text(encoding="utf-8")
+
+
+def page_markdown(page: str, docs_dir: Path = ROOT / "docs", language: str = lang.DEFAULT) -> str:
     """A page as the build hands it to Markdown: its template (front matter dropped) filled from the data."""
-    source = docs_dir / (TABLE_TEMPLATE if page.startswith("data/") and page != "data/index.md" else page)
-    text = source.read_text(encoding="utf-8")
+    text = template_text(TABLE_TEMPLATE if page.startswith("data/") and page != "data/index.md" else page, docs_dir, language)
     if text.startswith("---\n"):
         text = text.split("\n---\n", 1)[1]
-    return render(text, page, docs_dir)
+    return render(text, page, docs_dir, language)
 
 
 def downloads() -> dict[str, bytes]:
@@ -101,7 +172,22 @@ def downloads() -> dict[str, bytes]:
     return out
 
 
-def files(docs_dir: Path) -> dict[str, str | bytes]:
-    """What the build adds to docs/: the package's files and each table as spreadsheets, the charts, and one codebook page per table."""
-    template = (Path(docs_dir) / TABLE_TEMPLATE).read_text(encoding="utf-8")
-    return {**downloads(), **spreadsheets.files(), **charts.files(), **{f"data/{name}.md": template for name in ae.tables(ROOT)}}
+def pages(docs_dir: Path, language: str = lang.DEFAULT) -> dict[str, str]:
+    """The codebook page of every table, in one language: the language's table template, filled when the page is built."""
+    template = template_text(TABLE_TEMPLATE, docs_dir, language)
+    return {f"data/{name}.md": template for name in ae.tables(ROOT)}
+
+
+def pictures(language: str = lang.DEFAULT) -> dict[str, bytes]:
+    """The charts in one language."""
+    lang.set_language(language)
+    try:
+        return charts.files()
+    finally:
+        lang.set_language(lang.DEFAULT)
+
+
+def files(docs_dir: Path, language: str = lang.DEFAULT) -> dict[str, str | bytes]:
+    """What the build adds to docs/ for one language: the package's files and each table as spreadsheets, the charts, and one
+    codebook page per table."""
+    return {**downloads(), **spreadsheets.files(), **pictures(language), **pages(docs_dir, language)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .data import (MAIN, ROOT, day, describe, district_name, fmt_q, names, oblast_names, quote, source_kind, source_link,
+from .data import (MAIN, ROOT, _, day, english, describe, district_name, fmt_q, names, oblast_names, quote, source_kind, source_link,
                    table)
 
 
@@ -20,15 +20,15 @@ def disagreements() -> list[dict]:
         if grp["value"].nunique() < 2 and not grp["rejected"].any():
             continue
         d = dict(zip(group_cols, key))
-        place = "Kazakhstan" if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
+        place = _("Kazakhstan") if d["scope"] == "national" else regions.get(d["region_id"], d["region_id"])
         if d["district_kato"]:
             place += ", " + district_name(d["district_kato"])
-        when = d["time_of_day"] and f"at {d['time_of_day']}" or d["as_of"] and f"as of {day(d['as_of'])}"
+        when = d["time_of_day"] and _("at {time}").format(time=d["time_of_day"]) or d["as_of"] and _("as of {date}").format(date=day(d["as_of"]))
         what = describe(d["measure"], **d) + (f"; {when}" if when else "")
-        rows = [[fmt_q(r.value, r.qualifier), "**preferred**" if r.preferred else ("rejected" if r.rejected else ("interim" if r.interim else "")),
-                 source_kind(r.source_id), source_link(r.source_id), r.note if isinstance(r.note, str) else ""]
+        rows = [[fmt_q(r.value, r.qualifier), "**" + _("preferred") + "**" if r.preferred else (_("rejected") if r.rejected else (_("interim") if r.interim else "")),
+                 source_kind(r.source_id), source_link(r.source_id), english(r.note)]
                 for r in grp.sort_values(["preferred", "value"], ascending=[False, True]).itertuples()]
-        sections.append({"heading": f"{place}: {what} ({elections.get(d['election_id'], d['election_id'])})", "rows": rows})
+        sections.append({"heading": f"{place}: {what} ({english(elections.get(d['election_id'], d['election_id']))})", "rows": rows})
     return sections
 
 
@@ -59,6 +59,11 @@ def catalogue_size() -> int:
     return len(test_validate.CATALOGUE) + len(test_relationship_rules.CATALOGUE) + len(test_label_rules.CATALOGUE)
 
 
+def table_link(name: str) -> str:
+    """A table named by its id, linked to its codebook page (an id, the same in every language)."""
+    return f"[{name}](data/{name}.md)"
+
+
 def validation() -> dict:
     from akim_elections.checks import rules
     from akim_elections.checks.validate import format_report, validate
@@ -66,7 +71,7 @@ def validation() -> dict:
     results = validate(ROOT)
 
     def rule_rows(kind):
-        return [[f"`{r.id}`", r.table, r.meaning, "equal" if r.compare == "eq" else "not above"] for r in rules.RULES if r.kind == kind]
+        return [[f"`{r.id}`", table_link(r.table), english(r.meaning), _("equal") if r.compare == "eq" else _("not above")] for r in rules.RULES if r.kind == kind]
 
     return {"published_rules": rule_rows(rules.PUBLISHED), "consistency_rules": rule_rows(rules.CONSISTENCY),
             "report": format_report(results, "."),

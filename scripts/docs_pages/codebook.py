@@ -6,10 +6,12 @@ Nothing here is written per table: a field's type, constraints, vocabulary and e
 
 from __future__ import annotations
 
-from .data import ROOT, ae, schema, table, wide
+from .data import N_, ROOT, _, ae, lang, schema, table, wide
 
 EXAMPLE_LENGTH = 40
 ENUM_SHOWN = 8
+TABLE_KINDS = {"curated": N_("curated"), "derived": N_("derived")}  # a resource's x-kind
+EXTRA_COLUMNS = {"unit": N_("unit"), "dimension": N_("dimension")}
 
 
 def example(field: dict, frame) -> str:
@@ -37,9 +39,9 @@ def _vocabulary(field: dict) -> dict | None:
         return None
     extra = {"measure": ("unit", {m: u for m, (u, _d) in schema.MEASURES.items()}),
              "category": ("dimension", {c: d for d, cats in schema.RARE_DIMENSIONS.items() for c in cats})}.get(field["name"])
-    rows = [[f"`{v}`", *([f"`{extra[1][v]}`" if field["name"] == "category" else extra[1][v]] if extra else []), wide(meanings[v])]
+    rows = [[f"`{v}`", *([f"`{extra[1][v]}`"] if extra else []), wide(lang.schema_text(meanings[v]))]
             for v in enum]
-    return {"field": field["name"], "extra": extra[0] if extra else None, "rows": rows}
+    return {"field": field["name"], "extra": _(EXTRA_COLUMNS[extra[0]]) if extra else None, "rows": rows}
 
 
 def fields(resource: dict, frame) -> list[dict]:
@@ -48,7 +50,8 @@ def fields(resource: dict, frame) -> list[dict]:
     for field in resource["schema"]["fields"]:
         c = field.get("constraints", {})
         enum = c.get("enum", [])
-        out.append({"name": field["name"], "type": field["type"], "unit": field.get("unit"), "description": field["description"],
+        # Types and units are the descriptor's identifiers, shown as code in every language.
+        out.append({"name": field["name"], "type": f"`{field['type']}`", "unit": f"`{field['unit']}`" if field.get("unit") else None, "description": lang.schema_text(field["description"]),
                     "required": c.get("required", False), "unique": c.get("unique", False),
                     "range": (c.get("minimum", ""), c.get("maximum", "")) if "minimum" in c or "maximum" in c else None,
                     "pattern": schema.PATTERN_NAMES.get(c["pattern"], f"pattern `{c['pattern']}`") if c.get("pattern") else None,
@@ -62,9 +65,10 @@ def page(name: str) -> dict:
     resource = next(r for r in ae.descriptor(ROOT)["resources"] if r["name"] == name)
     frame = table(name)
     vocabularies = [v for v in (_vocabulary(f) for f in resource["schema"]["fields"]) if v]
-    return {"resource": resource, "rows": len(frame), "fields": fields(resource, frame), "vocabularies": vocabularies}
+    shown = {**resource, "description": lang.schema_text(resource["description"]), "x-kind": _(TABLE_KINDS[resource["x-kind"]])}
+    return {"resource": shown, "rows": len(frame), "fields": fields(resource, frame), "vocabularies": vocabularies}
 
 
 def overview() -> dict:
-    return {"tables": [[f"[{r['name']}]({r['name']}.md)", r.get("x-kind", ""), len(table(r["name"])), r["description"]]
+    return {"tables": [[f"[`{r['name']}`]({r['name']}.md)", _(TABLE_KINDS[r["x-kind"]]), len(table(r["name"])), lang.schema_text(r["description"])]
                        for r in ae.descriptor(ROOT)["resources"]]}

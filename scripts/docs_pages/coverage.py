@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 from collections import Counter
 
-from .data import (KIND_LABELS, MAIN, ROOT, count_words, district_name, fmt, oblast_names, quote, regional_rows, schema, source_link,
+from .data import (N_, MAIN, district_name, _, english, in_language, kind_label, lang, ROOT, count_words, fmt, oblast_names, quote, regional_rows, schema, source_link,
                    table)
 
 
+# Column headers and cells for the codes of schema.POST_KINDS and schema.PUBLISHED_STATUSES.
+POST_KIND_LABELS = {"rural_district": N_("rural district"), "village": N_("village"), "town": N_("town")}
+STATUS_LABELS = {"shown": N_("shown"), "inferred": N_("inferred"), "not_shown": N_("not shown"), "not_checked": N_("not checked")}
+
+
 def oblast_rows() -> list[list]:
-    return [[r["oblast"], f"{int(r['measures_known'])} of {len(schema.SUMMARY_COLUMNS)}", fmt(r["contests_listed"]),
+    return [[r["oblast"], _("{part} of {whole}").format(part=int(r['measures_known']), whole=len(schema.SUMMARY_COLUMNS)), fmt(r["contests_listed"]),
              fmt(r["contests_with_winner"]), fmt(r["winner_coverage_pct"], pct=True)] for r in regional_rows()]
 
 
@@ -21,7 +26,7 @@ def posts() -> dict:
     contests = table("contests").dropna(subset=["kato"])
     # An election whose year no page gives counts under "year unknown".
     e = table("elections")
-    years = {i: str(lo.year) if hi == hi and lo.year == hi.year else "year unknown" for i, lo, hi in zip(e.election_id, e.date_earliest, e.date_latest)}
+    years = {i: str(lo.year) if hi == hi and lo.year == hi.year else _("year unknown") for i, lo, hi in zip(e.election_id, e.date_earliest, e.date_latest)}
     region_of = dict(zip(posts.kato, posts.region_id))
     seen = {(region_of[units[c.kato]], years[c.election_id], units[c.kato]) for c in contests.itertuples()}
     year_list = sorted({y for _r, y, _p in seen})
@@ -30,19 +35,20 @@ def posts() -> dict:
     by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
     order = sorted(by_oblast.index, key=oblasts.__getitem__)
     kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS)] for r in order]
-    kind_total = ["**all**", len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
+    all_ = "**" + _("all") + "**"
+    kind_total = [all_, len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
     year_rows = [[oblasts[r], *(known[(r, y)] or "" for y in year_list)] for r in order]
-    year_total = ["**all**", *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
+    year_total = [all_, *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
     published = quote("akim_posts")
     return {"count": len(posts), "published": published, "fewer": published - len(posts),
-            "kinds": [k.replace("_", " ") for k in schema.POST_KINDS], "kind_rows": [*kind_rows, kind_total],
+            "kinds": [_(POST_KIND_LABELS[k]) for k in schema.POST_KINDS], "kind_rows": [*kind_rows, kind_total],
             "years": year_list, "year_rows": [*year_rows, year_total]}
 
 
 def statuses() -> list[list]:
     """Contests by what the pages say became of them (schema.CONTEST_STATUSES)."""
     counts = table("contests").status.value_counts()
-    return [[f"`{k}`", int(counts.get(k, 0)), v] for k, v in schema.CONTEST_STATUSES.items()]
+    return [[f"`{k}`", int(counts.get(k, 0)), lang.schema_text(v)] for k, v in schema.CONTEST_STATUSES.items()]
 
 
 def places() -> dict:
@@ -58,9 +64,9 @@ def places() -> dict:
         "formed_on": new.valid_from.min(),
         "new_rows": [[names[r.region_id], names[r.formed_from], r.valid_from.date().isoformat(), r.iso_3166_2_current] for r in new.itertuples()],
         "change_rows": [[district_name(c.district_kato), c.district_kato, district_name(c.formed_from), c.signed.date().isoformat(),
-                         c.in_force.date().isoformat() if c.in_force == c.in_force else "not known", source_link(c.source_id)]
+                         c.in_force.date().isoformat() if c.in_force == c.in_force else _("not known"), source_link(c.source_id)]
                         for c in changes.itertuples()],
-        "iso_rows": [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else "none (formed in 2022)", r.iso_3166_2_current]
+        "iso_rows": [[names[r.region_id], r.iso_3166_2 if isinstance(r.iso_3166_2, str) else _("none (formed in 2022)"), r.iso_3166_2_current]
                      for r in regions.itertuples()],
     }
 
@@ -69,11 +75,11 @@ def sources() -> dict:
     s = table("sources").sort_values(["publisher", "source_id"])
     kinds, statuses_ = s.kind.value_counts(), s.published_status.value_counts()
     return {
-        "rows": [[r.publisher, r.language, r.published if isinstance(r.published, str) else r.published_status.replace("_", " "),
-                  KIND_LABELS[r.kind], f"[{r.source_id}]({r.url})", r.title if isinstance(r.title, str) else f"({r.title_en})"]
+        "rows": [[r.publisher, r.language, r.published if isinstance(r.published, str) else _(STATUS_LABELS[r.published_status]),
+                  kind_label(r.kind), f"[{r.source_id}]({r.url})", in_language(r.title, r.language) if isinstance(r.title, str) else f"({english(r.title_en)})"]
                  for r in s.itertuples()],
-        "kind_rows": [[KIND_LABELS[k], int(kinds.get(k, 0)), v] for k, v in schema.SOURCE_KINDS.items()],
-        "status_rows": [[k.replace("_", " "), int(statuses_.get(k, 0)), v] for k, v in schema.PUBLISHED_STATUSES.items()],
+        "kind_rows": [[kind_label(k), int(kinds.get(k, 0)), lang.schema_text(v)] for k, v in schema.SOURCE_KINDS.items()],
+        "status_rows": [[_(STATUS_LABELS[k]), int(statuses_.get(k, 0)), lang.schema_text(v)] for k, v in schema.PUBLISHED_STATUSES.items()],
     }
 
 
@@ -97,7 +103,7 @@ def skipped() -> dict:
     """What the import from the sourced records left out, by reason (raw/research/import_skipped.csv)."""
     with (ROOT / "raw" / "research" / "import_skipped.csv").open(encoding="utf-8", newline="") as fh:
         reasons = Counter(row["reason"] for row in csv.DictReader(fh))
-    return {"total": sum(reasons.values()), "rows": [[n, reason] for reason, n in reasons.most_common()]}
+    return {"total": sum(reasons.values()), "rows": [[n, english(reason)] for reason, n in reasons.most_common()]}
 
 
 def context() -> dict:

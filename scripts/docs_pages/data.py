@@ -17,18 +17,26 @@ import akim_elections as ae  # noqa: E402
 from akim_elections import schema  # noqa: E402
 from akim_elections.schema import MAIN_ELECTION  # noqa: E402
 
+from . import lang  # noqa: E402
+from .lang import N_, _  # noqa: E402
+
 MAIN = MAIN_ELECTION
 PARTY_ORDER = ["nur-otan", "auyl", "adal", "ak-zhol", "peoples-party", "osdp", "self-nominated"]
 RUNNING_TOTAL = "rural-running-total"
 
 # Labels of the kinds of source (schema.SOURCE_KINDS), as a reader says them.
-KIND_LABELS = {"official": "official", "news_agency": "news agency", "national_media": "national media",
-               "regional_media": "regional media", "party": "party", "analysis": "analysis or NGO",
-               "encyclopedia": "encyclopedia", "dataset": "dataset", "mirror": "mirror or copy"}
-WEAK_KINDS = {"encyclopedia": "encyclopedias and mirrors only", "mirror": "encyclopedias and mirrors only",
-              "dataset": "datasets only"}
-NO_SOURCE_FOUND = "no official, agency or newspaper page found"
-NO_FIGURE = "no figure found"
+# (Marked N_ here, translated where shown: the language is known only when a page is built.)
+KIND_LABELS = {"official": N_("official"), "news_agency": N_("news agency"), "national_media": N_("national media"),
+               "regional_media": N_("regional media"), "party": N_("party"), "analysis": N_("analysis or NGO"),
+               "encyclopedia": N_("encyclopedia"), "dataset": N_("dataset"), "mirror": N_("mirror or copy")}
+WEAK_KINDS = {"encyclopedia": N_("encyclopedias and mirrors only"), "mirror": N_("encyclopedias and mirrors only"),
+              "dataset": N_("datasets only")}
+NO_SOURCE_FOUND = N_("no official, agency or newspaper page found")
+NO_FIGURE = N_("no figure found")
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind])
 
 
 @lru_cache(maxsize=None)
@@ -36,14 +44,22 @@ def table(name: str):
     return ae.load(name, ROOT)
 
 
-def names(table_name: str, key: str, label: str = "name_en") -> dict:
+def names(table_name: str, key: str, label: str | None = None) -> dict:
+    """Names by key, in the page's language where the table has a column for it (name_ru, name_kk), else in English."""
     frame = table(table_name)
+    if label is None:
+        label = f"name_{lang.current}" if f"name_{lang.current}" in frame.columns else "name_en"
     return dict(zip(frame[key], frame[label]))
 
 
 def oblast_names() -> dict:
-    """Oblasts as a reader names them: "Almaty oblast", never a bare "Almaty" that reads as the city."""
-    return {k: f"{v} oblast" for k, v in names("regions", "region_id").items()}
+    """Oblasts as a reader names them: "Almaty oblast", "Алматинская область", "Алматы облысы", never a bare "Almaty"."""
+    regions = names("regions", "region_id")
+    if lang.current == "ru":  # an adjective goes before "область", a name (Абай, Жетісу) after it
+        return {k: f"{v} область" if v.endswith("ая") else f"область {v}" for k, v in regions.items()}
+    if lang.current == "kk":
+        return {k: f"{v} облысы" for k, v in regions.items()}
+    return {k: f"{v} oblast" for k, v in regions.items()}
 
 
 def _may_exist(measure: str, election: str, region: str | None, breakdown: dict) -> bool:
@@ -83,19 +99,23 @@ def _quoted_row(measure: str, election: str = MAIN, region: str | None = None, *
 
 
 @lru_cache(maxsize=None)
+def _grade_kind(measure: str, election: str = MAIN, region: str | None = None, **breakdown) -> str | None:
+    row = _quoted_row(measure, election, region, **breakdown)
+    return None if row is None else str(table("sources").set_index("source_id").loc[row["source_id"], "kind"])
+
+
 def grade(measure: str, election: str = MAIN, region: str | None = None, **breakdown) -> str:
     """The kind of the source behind the figure to quote, in words: what a reviewer will ask first."""
-    row = _quoted_row(measure, election, region, **breakdown)
-    if row is None:
-        return NO_FIGURE
-    kind = str(table("sources").set_index("source_id").loc[row["source_id"], "kind"])
+    kind = _grade_kind(measure, election, region, **breakdown)
+    if kind is None:
+        return _(NO_FIGURE)
     if kind in WEAK_KINDS:
-        return f"{KIND_LABELS[kind]}: {WEAK_KINDS[kind]}; {NO_SOURCE_FOUND}"
-    return KIND_LABELS[kind]
+        return f"{kind_label(kind)}: {_(WEAK_KINDS[kind])}; {_(NO_SOURCE_FOUND)}"
+    return kind_label(kind)
 
 
 def source_kind(source_id: str) -> str:
-    return KIND_LABELS[str(table("sources").set_index("source_id").loc[source_id, "kind"])]
+    return kind_label(str(table("sources").set_index("source_id").loc[source_id, "kind"]))
 
 
 def source_link(source_id: str) -> str:
@@ -110,18 +130,20 @@ PLACE_TABLES = {"region": ("regions", "region_id"), "district": ("districts", "d
                 "post": ("posts", "kato"), "contest": ("contests", "contest_id")}
 
 
-def place_name(kind: str, key, lang: str = "en") -> str:
+def place_name(kind: str, key, language: str | None = None) -> str:
     """A place as a reader of ``lang`` knows it: English pages the English form, Russian pages the Russian name, Kazakh
-    pages the Kazakh one. ``kind`` is one of ``PLACE_TABLES``; an empty key gives an empty name."""
+    pages the Kazakh one (by default, the language of the page being built). ``kind`` is one of ``PLACE_TABLES``; an
+    empty key gives an empty name."""
+    language = language or lang.current
     if not isinstance(key, str) or not key:
         return ""
     name, column = PLACE_TABLES[kind]
     row = table(name).set_index(column).loc[key]
-    return next(str(row[c]) for c in NAME_COLUMNS[lang] if isinstance(row[c], str) and row[c])
+    return next(str(row[c]) for c in NAME_COLUMNS[language] if isinstance(row[c], str) and row[c])
 
 
-def district_name(code, lang: str = "en") -> str:
-    return place_name("district", code, lang)
+def district_name(code, language: str | None = None) -> str:
+    return place_name("district", code, language)
 
 
 def _words(sentence: str) -> str:
@@ -134,16 +156,17 @@ WORDED_BREAKDOWNS = [c for c in schema.BREAKDOWNS if c in schema.VOCABULARIES an
 
 def describe(measure: str, /, **dims) -> str:
     """What a figure measures, in words: 'Akims elected; nominated by Nur Otan; Women'. Never a code."""
-    parts = [_words(schema.MEASURES[measure][1])]
+    parts = [_words(lang.schema_text(schema.MEASURES[measure][1]))]
     parties = names("parties", "party_id")
-    for column, lead in (("party_id", "nominated by "), ("member_of", "members of ")):
+    for column, lead in (("party_id", N_("nominated by {party}")), ("member_of", N_("members of {party}"))):
         value = dims.get(column)
         if isinstance(value, str) and value:
-            parts.append(lead + parties.get(value, value))
+            parts.append(_(lead).format(party=parties.get(value, value)))
     for dim in WORDED_BREAKDOWNS:
         value = dims.get(dim)
         if isinstance(value, str) and value:
-            text = _words(schema.VOCABULARIES[dim].get(value, value.replace("_", " ")))
+            label = schema.VOCABULARIES[dim].get(value)
+            text = _words(lang.schema_text(label) if label else value.replace("_", " "))
             parts.append(text[0].lower() + text[1:])
     return "; ".join(parts)
 
@@ -156,54 +179,69 @@ def party_tally() -> list[dict]:
 
 
 # --- formatting ----------------------------------------------------------------------------------
-QUALIFIER_WORDS = {"exact": "", "at_least": "more than ", "at_most": "up to ", "approximately": "about "}
+QUALIFIER_WORDS = {"at_least": N_("more than {value}"), "at_most": N_("up to {value}"), "approximately": N_("about {value}")}
 
 
 def fmt(value, pct: bool = False) -> str:
-    """A number as the site prints it: 1,209,817; 79.1%; a dash where there is none."""
+    """A number as the site prints it in the page's language: 1,209,817 and 79.1% (English), 1 209 817 and 79,1 %; a dash where there is none."""
     if value is None or value != value:
         return "—"
     if pct:
-        return f"{value:.1f}%"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.1f}"
+        return lang.percent(value)
+    return lang.number(int(value)) if float(value).is_integer() else lang.number(value, 1)
 
 
 def fmt_q(value, qualifier: str = "exact", pct: bool = False) -> str:
     """A value with the precision its source gives ('more than 2,000')."""
-    return QUALIFIER_WORDS.get(qualifier, "") + fmt(value, pct)
-
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+    words = QUALIFIER_WORDS.get(qualifier)
+    return _(words).format(value=fmt(value, pct)) if words else fmt(value, pct)
 
 
 def day(value) -> str:
     """An EDTF date in words a reader takes at once: 2024-05-05, 2024-05, 2024, "29 June, year not given"."""
     if not isinstance(value, str) or value == "XXXX-XX-XX":
-        return "date not given"
+        return _("date not given")
     if value.startswith("XXXX-"):
         month_day = value[5:]
-        month = MONTHS[int(month_day[:2]) - 1]
-        return f"{int(month_day[3:])} {month}, year not given" if len(month_day) == 5 else f"{month}, year not given"
-    return value.replace("/..", " onwards").replace("/", " to ")
+        if len(month_day) == 5:
+            return _("{day}, year not given").format(day=lang.day_month(int(month_day[:2]), int(month_day[3:])))
+        return _("{month}, year not given").format(month=lang.month_name(int(month_day[:2])))
+    if value.endswith("/.."):
+        return _("{date} onwards").format(date=value[:-3])
+    if "/" in value:
+        start, end = value.split("/", 1)
+        return _("{start} to {end}").format(start=start, end=end)
+    return value
 
 
-def long_date(value) -> str:
-    """A day as prose writes it: 5 November 2023."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+long_date = lang.long_date
+
+NUMBER_WORDS = (N_("zero"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"), N_("seven"), N_("eight"),
+                N_("nine"), N_("ten"))
 
 
 def count_words(n: int) -> str:
-    return ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")[n] if n <= 10 else f"{n:,}"
+    """A small count in words, as prose writes it (three oblasts); a larger one in figures."""
+    return _(NUMBER_WORDS[n]) if n <= 10 else fmt(n)
 
 
 def and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def wide(text: str) -> str:
     """A cell of free text that must get room to read (the site's stylesheet gives `.wide` a minimum width)."""
     return f'<span class="wide">{text}</span>' if text else ""
+
+
+def in_language(text: str, language: str) -> str:
+    """Text in another language than the page's, marked so that a screen reader reads it with the right voice."""
+    return text if language == lang.current else f'<span lang="{language}">{text}</span>'
+
+
+def english(text) -> str:
+    """A text the package holds in English only (a note, an event, an election's name): marked so on other pages."""
+    return in_language(text, "en") if isinstance(text, str) and text else ""
 
 
 def md_table(header: list[str], rows: list[list]) -> str:

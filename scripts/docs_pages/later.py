@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from . import data
-from .data import MAIN, RUNNING_TOTAL, day, day_rows, describe, fmt, fmt_q, source_link, table
+from .data import MAIN, _, N_, english, RUNNING_TOTAL, day, day_rows, describe, fmt, fmt_q, source_link, table
+
+
+# The words for the codes of elections.kind and elections.level, as the tables of this page show them.
+ELECTION_KINDS = {"voting_day": N_("voting day"), "period_total": N_("period total"), "running_total": N_("running total")}
+LEVELS = {"rural": N_("rural"), "district": N_("district"), "city": N_("city")}
 
 
 def timeline() -> list[list]:
     events = table("events").sort_values(["date", "event_id"])
-    return [[day(e.date), e.event, source_link(e.source_id)] for e in events.itertuples()]
+    return [[day(e.date), english(e.event), source_link(e.source_id)] for e in events.itertuples()]
 
 
 def reform() -> dict:
@@ -36,7 +41,7 @@ def election_rows() -> list[list]:
     for eid in later.assign(unbounded=later.date_latest.isna()).sort_values(["unbounded", "date_earliest", "date"]).index:
         e = elections.loc[eid]
         mine = contests[contests.election_id == eid]
-        rows.append([day(e["date"]), e["name_en"], e["kind"].replace("_", " "), int((f.election_id == eid).sum()), len(mine),
+        rows.append([day(e["date"]), english(e["name_en"]), _(ELECTION_KINDS[e["kind"]]), int((f.election_id == eid).sum()), len(mine),
                      int(mine.winner_name.notna().sum())])
     return rows
 
@@ -45,7 +50,7 @@ def context() -> dict:
     days = day_rows()
     return {
         "days": len(days),
-        "day_rows": [[d["date"], d["election"], d["level"].replace("_", " "), fmt(d["held"]), d["listed"], d["named"]] for d in days],
-        "district_rows": [[d["date"], d["election"], fmt(d["held"]), d["listed"], d["named"]] for d in days if d["level"] != "rural"],
+        "day_rows": [[d["date"], english(d["election"]), _(LEVELS[d["level"]]), fmt(d["held"]), d["listed"], d["named"]] for d in days],
+        "district_rows": [[d["date"], english(d["election"]), fmt(d["held"]), d["listed"], d["named"]] for d in days if d["level"] != "rural"],
         "running_rows": running_rows(), "election_rows": election_rows(),
     }
