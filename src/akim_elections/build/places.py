@@ -94,32 +94,28 @@ def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[
     return sorted(rows, key=lambda r: r["kato"])
 
 
-def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
-    """A contest's place in Latin letters, by one scheme: the Kazakh name KATO gives its unit (for a district or city akim,
-    its district), else the source's Kazakh name, else its Russian name, through ``kk_latn``; a place a source names only
-    in Latin letters, with no KATO match, keeps the source's spelling (``name_as_written``)."""
+def _contest_name(contest: dict, units: dict[str, dict], districts: dict[str, dict], column: str, romanise) -> str:
+    """A contest's place in one Latin form (``column`` of units and districts, made by ``romanise``), by one scheme: the
+    form of its KATO unit (for a district or city akim, of its district), else ``romanise`` of the source's Kazakh name,
+    else of its Russian name; a place a source names only in Latin letters keeps the source's spelling (``name_as_written``)."""
     if contest["kato"] in units:
-        return units[contest["kato"]]["name_latn"]
+        return units[contest["kato"]][column]
     if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
-        return districts[contest["district_kato"]]["name_latn"]
+        return districts[contest["district_kato"]][column]
     for name in (contest["name_kk"], contest["name_ru"]):
         if name:
-            return kk_latn(name)
+            return romanise(name)
     return contest["name_as_written"]
+
+
+def contest_name_latn(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
+    """A contest's place in Kazakh Latin letters (``translit.kk_latn``)."""
+    return _contest_name(contest, units, districts, "name_latn", kk_latn)
 
 
 def contest_name_en(contest: dict, units: dict[str, dict], districts: dict[str, dict]) -> str:
-    """A contest's place in English (``english.place_en``), from the same name as ``contest_name_latn``: its unit's (for a
-    district or city akim, its district's) KATO form, else the source's Kazakh name, else its Russian name, else the
-    source's Latin spelling."""
-    if contest["kato"] in units:
-        return units[contest["kato"]]["name_en"]
-    if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
-        return districts[contest["district_kato"]]["name_en"]
-    for name in (contest["name_kk"], contest["name_ru"]):
-        if name:
-            return place_en(name)
-    return contest["name_as_written"]
+    """A contest's place in English (``english.place_en``), from the same name as ``contest_name_latn``."""
+    return _contest_name(contest, units, districts, "name_en", place_en)
 
 
 def post_kind(name_ru: str) -> str | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import KATO_CODE, KATO_EDITION, NOTE, SOURCE_REF, _enum, _fk, _id, _kato, _kato_names, _ref
+from .fields import KATO_CODE, KATO_EDITION, NOTE, OTHER_SOURCES, SOURCE_REF, _enum, _fk, _id, _kato, _kato_names, _ref
 from .vocabularies import DISTRICT_KINDS, POST_KINDS, UNIT_LEVELS
 
 TABLES: dict[str, dict] = {
@@ -37,9 +37,7 @@ TABLES: dict[str, dict] = {
              "description": ("Day the oblast lost part of its territory to a new oblast (8 June 2022 for East Kazakhstan, Almaty and Karaganda); "
                              "a figure of the oblast before that day covers more ground than one after it. Empty where the oblast kept its territory.")},
             SOURCE_REF,
-            {"name": "other_source_ids", "type": "string",
-             "description": "Further sources for this row (ids from the sources table, separated by spaces).",
-             "constraints": {"pattern": r"^[a-z0-9-]+( [a-z0-9-]+)*$"}},
+            OTHER_SOURCES,
             NOTE,
         ],
     },
@@ -88,9 +86,7 @@ TABLES: dict[str, dict] = {
             {"name": "in_force", "type": "date",
              "description": "Day the change took effect; empty where the decree took effect on its first official publication and no source gives that day."},
             SOURCE_REF,
-            {"name": "other_source_ids", "type": "string",
-             "description": "Further sources for this row (ids from the sources table, separated by spaces).",
-             "constraints": {"pattern": r"^[a-z0-9-]+( [a-z0-9-]+)*$"}},
+            OTHER_SOURCES,
             NOTE,
         ],
     },
