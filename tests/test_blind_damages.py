@@ -15,6 +15,7 @@ import shutil
 import pandas as pd
 import pytest
 from conftest import ROOT, copy_package, load_script, write_rows
+from test_relationship_rules import change as relationship_change
 from test_validate import descriptor, final, one
 
 from akim_elections import schema
@@ -39,12 +40,7 @@ def edit(pkg, table, change):
 
 
 def change(table, finder, **values):
-    def apply(pkg):
-        def rows_changed(rows):
-            finder(rows).update(values)
-            return rows
-        edit(pkg, table, rows_changed)
-    return apply
+    return relationship_change(table, finder, edit=edit, **values)
 
 
 def pasted(table, finder, **values):

@@ -14,6 +14,15 @@ def inputs_copy(target):
     return target
 
 
+def main_in(root, *argv) -> int:
+    """scripts/build.py's command run on another copy of the package."""
+    build.ROOT = root
+    try:
+        return build.main(list(argv))
+    finally:
+        build.ROOT = ROOT
+
+
 def write(outputs):
     for path, data in outputs.items():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -71,11 +80,7 @@ def test_a_period_typed_backwards_stops_the_build_in_one_line(tmp_path, capsys):
     rows = read_rows(path)
     next(r for r in rows if r["election_id"] == "2021-rural-kyzylorda")["date"] = "2021-08-02/2021-07-26"
     write_rows(path, schema.input_fields("elections"), rows)
-    build.ROOT = tmp_path
-    try:
-        assert build.main(["--check"]) == 1
-    finally:
-        build.ROOT = ROOT
+    assert main_in(tmp_path, "--check") == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("build: 2021-rural-kyzylorda: date '2021-08-02/2021-07-26' is not a date")
 
@@ -84,11 +89,7 @@ def test_a_derived_column_in_a_curated_file_stops_the_build_in_one_line(tmp_path
     inputs_copy(tmp_path)
     path = tmp_path / "curated" / "contests.csv"
     write_rows(path, [*schema.input_fields("contests"), "winner_party_id"], read_rows(path))
-    build.ROOT = tmp_path
-    try:
-        assert build.main(["--check"]) == 1
-    finally:
-        build.ROOT = ROOT
+    assert main_in(tmp_path, "--check") == 1
     err = capsys.readouterr().err
     assert err == "build: curated/contests.csv: remove the derived column(s) winner_party_id (the build writes them to data/)\n"
 
@@ -102,16 +103,14 @@ def test_summary_covers_all_14_oblasts_of_the_main_election():
 
 
 def test_a_row_with_an_unquoted_comma_stops_the_build_in_one_line_and_writes_nothing(tmp_path, capsys):
-    copy = tmp_path / "copy"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", ".tools", ".wheelhouse", "site", "artifacts"))
+    copy = inputs_copy(tmp_path / "copy")
+    write(build.build(copy))
     events = copy / "curated" / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1].rstrip("\n") + ",a note, with a comma\n"  # two cells more than the header
     events.write_text("".join(lines), encoding="utf-8")
     before = {p: p.read_bytes() for p in (copy / "data").iterdir()}
-    build = load_script("build")
-    build.ROOT = copy
-    assert build.main([]) == 1
+    assert main_in(copy) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "events.csv: row 1 has" in err and "quote a value that holds a comma" in err
     assert {p: p.read_bytes() for p in (copy / "data").iterdir()} == before

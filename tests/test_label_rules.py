@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import copy_package
-from test_relationship_rules import change, offending_rows
-from test_validate import MAIN_ELECTION as MAIN, batch_results, edit, final, one
+from test_relationship_rules import catalogue_counts, change
+from test_validate import MAIN_ELECTION as MAIN, edit, final, one
 
 from akim_elections.checks import rules
 from akim_elections.checks.rules import labels as label_rules
@@ -105,16 +104,7 @@ CATALOGUE = {
 
 @pytest.fixture(scope="module")
 def counts(tmp_path_factory, clean_package) -> dict:
-    """kind (and "clean") -> rule id -> offending rows, every copy's rules checked in one Great Expectations batch."""
-    def wanted(rule_id):
-        return [r for r in rules.RULES if r.id == rule_id]
-
-    copies = {"clean": (clean_package[0], [r for r in rules.RULES if r.id in LABEL_RULES])}
-    for i, (kind, (damage, rule)) in enumerate(CATALOGUE.items()):
-        pkg = copy_package(tmp_path_factory.mktemp(f"label{i}") / "pkg")
-        damage(pkg)
-        copies[kind] = (pkg, wanted(rule))
-    return {name: offending_rows(results) for name, results in batch_results(copies, clean_package).items()}
+    return catalogue_counts(CATALOGUE, LABEL_RULES, tmp_path_factory, clean_package, "label")
 
 
 @pytest.mark.parametrize("kind", list(CATALOGUE))

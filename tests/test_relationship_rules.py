@@ -36,7 +36,8 @@ def offending_rows(results) -> dict[str, int]:
     return out
 
 
-def change(table, finder, **values):
+def change(table, finder, edit=edit, **values):
+    """A damage: the row finder(rows) of table gets values, written by edit (the published table; or a curated input)."""
     def apply(pkg):
         def rows_changed(rows):
             finder(rows).update(values)
@@ -179,18 +180,19 @@ CATALOGUE = {
 }
 
 
+def catalogue_counts(catalogue: dict, clean_rules, tmp_path_factory, clean_package, prefix: str) -> dict:
+    """kind (and "clean") -> rule id -> offending rows, every damaged copy's rule checked in one Great Expectations batch."""
+    copies = {"clean": (clean_package[0], [r for r in rules.RULES if r.id in set(clean_rules)])}
+    for i, (kind, (damage, rule_id)) in enumerate(catalogue.items()):
+        pkg = copy_package(tmp_path_factory.mktemp(f"{prefix}{i}") / "pkg")
+        damage(pkg)
+        copies[kind] = (pkg, [r for r in rules.RULES if r.id == rule_id])
+    return {name: offending_rows(results) for name, results in batch_results(copies, clean_package).items()}
+
+
 @pytest.fixture(scope="module")
 def counts(tmp_path_factory, clean_package) -> dict:
-    """kind (and "clean") -> rule id -> offending rows, every copy's rules checked in one Great Expectations batch."""
-    def wanted(rule_id):
-        return [r for r in rules.RULES if r.id == rule_id]
-
-    copies = {"clean": (clean_package[0], [r for r in rules.RULES if r.id in {rule for _, rule in CATALOGUE.values()}])}
-    for i, (kind, (damage, rule)) in enumerate(CATALOGUE.items()):
-        pkg = copy_package(tmp_path_factory.mktemp(f"damage{i}") / "pkg")
-        damage(pkg)
-        copies[kind] = (pkg, wanted(rule))
-    return {name: offending_rows(results) for name, results in batch_results(copies, clean_package).items()}
+    return catalogue_counts(CATALOGUE, {rule for _, rule in CATALOGUE.values()}, tmp_path_factory, clean_package, "damage")
 
 
 @pytest.mark.parametrize("kind", list(CATALOGUE))
