@@ -139,7 +139,11 @@ def place_name(kind: str, key, language: str | None = None) -> str:
         return ""
     name, column = PLACE_TABLES[kind]
     row = table(name).set_index(column).loc[key]
-    return next(str(row[c]) for c in NAME_COLUMNS[language] if isinstance(row[c], str) and row[c])
+    found = next(c for c in NAME_COLUMNS[language] if isinstance(row[c], str) and row[c])
+    # A name in another language than the one asked for (a contest the source names only in Russian, on a Kazakh page)
+    # is marked as such, so that a screen reader reads it with the right voice.
+    of = found.removeprefix("name_")
+    return str(row[found]) if of == language else f'<span lang="{of}">{row[found]}</span>'
 
 
 def district_name(code, language: str | None = None) -> str:

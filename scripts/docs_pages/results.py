@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import data
-from .data import (MAIN, ROOT, _, ae, english, in_language, lang, district_name, fmt, long_date, names, oblast_names, party_tally, place_name, quote, regional_rows, source_link,
+from .data import (MAIN, ROOT, _, ae, english, district_name, fmt, long_date, names, oblast_names, party_tally, place_name, quote, regional_rows, source_link,
                    table)
 
 
@@ -48,25 +48,12 @@ def reconciliations() -> list[dict]:
             for r in recon[recon.election_id == MAIN].itertuples()]
 
 
-def local_name(contest) -> str:
-    """A contest's place in the page's language where the source gives it, else in the other, marked as such; English
-    pages give its English form."""
-    if lang.current == lang.DEFAULT:
-        return place_name("contest", contest.contest_id, "en")
-    order = ("kk", "ru") if lang.current == "kk" else ("ru", "kk")
-    for language in order:
-        name = getattr(contest, f"name_{language}")
-        if isinstance(name, str):
-            return in_language(name, language)
-    return ""
-
-
 def named_winners() -> list[list]:
     """The contests of the main vote whose winner a source names, by oblast and district."""
     contests = table("contests")
     named = contests[(contests.election_id == MAIN) & contests.winner_name.notna()].sort_values(["region_id", "district_kato", "contest_id"])
     regions, parties = oblast_names(), names("parties", "party_id")
-    return [[regions[c.region_id], district_name(c.district_kato), local_name(c),
+    return [[regions[c.region_id], district_name(c.district_kato), place_name("contest", c.contest_id),
              f"{c.winner_name} ({c.winner_name_latn})" if isinstance(c.winner_name_latn, str) and c.winner_name_latn != c.winner_name else c.winner_name,
              parties.get(c.winner_party_id, "—") if isinstance(c.winner_party_id, str) else "—", source_link(c.source_id)]
             for c in named.itertuples()]
