@@ -120,10 +120,10 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     files["districts"] = render_rows(_table_fields("districts"), districts)
     posts = post_rows(kato, changes, oblasts)
     files["posts"] = render_rows(_table_fields("posts"), posts)
-    units = unit_rows(kato, {c["kato"] for c in tables["contests"] if c["kato"]}, {p["kato"] for p in posts}, changes)
+    units = unit_rows(kato, {c["unit_kato"] for c in tables["contests"] if c["unit_kato"]}, {p["post_kato"] for p in posts}, changes)
     files["units"] = render_rows(_table_fields("units"), units)
     # The derived columns of contests: the place's Latin and English names, by the one scheme of each (akim_elections.build.places).
-    units_by_kato, districts_by_kato = {u["kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
+    units_by_kato, districts_by_kato = {u["unit_kato"]: u for u in units}, {d["district_kato"]: d for d in districts}
     for contest in tables["contests"]:
         contest["name_en"] = contest_name_en(contest, units_by_kato, districts_by_kato)
         contest["name_latn"] = contest_name_latn(contest, units_by_kato, districts_by_kato)

@@ -124,7 +124,7 @@ BLIND = {
                                                  ("candidates", "one-winner-per-contest"), ""),
     "16 a figure typed negative": (change("figures", quoted("region", "winners", "akmola"), value="-95"),
                                    ("figures", "frictionless:constraint-error"), ""),
-    "17 a figure's unit not its measure's": (change("figures", quoted("region", "turnout_pct", "kostanay"), unit="voters"),
+    "17 a figure's unit not its measure's": (change("figures", quoted("region", "turnout_pct", "kostanay"), value_unit="voters"),
                                             ("figures", "unit-per-measure"), ""),
     "18 a Russian page declared Kazakh": (change("sources", lambda rows: one(rows, source_id="7152-kz-4f68d8"), language="kk"),
                                           ("sources", "language-fits-title"), ""),

@@ -136,7 +136,7 @@ def test_a_reader_that_stops_early_ends_the_command_quietly():
     shell = f"set -o pipefail; {sys.executable} -m akim_elections.cli show posts -n 2000 | head -1"
     out = subprocess.run(["bash", "-c", shell], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    assert out.stderr == "" and out.stdout.startswith("kato,")
+    assert out.stderr == "" and out.stdout.startswith("post_kato,")
 
 
 def test_show_into_a_pipe_prints_whole_rows_as_csv():
@@ -152,8 +152,8 @@ def test_show_into_a_pipe_prints_whole_rows_as_csv():
 
 
 def test_show_format_csv_on_a_terminal_too(capsys):
-    assert main(["show", "regions", "-n", "1", "--format", "csv", "--columns", "region_id,kato"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "region_id,kato"
+    assert main(["show", "regions", "-n", "1", "--format", "csv", "--columns", "region_id,region_kato"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "region_id,region_kato"
 
 
 @pytest.mark.parametrize("argv, words", [

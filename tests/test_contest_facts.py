@@ -30,7 +30,7 @@ def test_final_figures_fill_their_columns_and_bounds_are_named():
     figures = [figure("votes_cast", "2000", qualifier="at_least"), figure("votes_against_all", "239"),
                figure("candidates", "4", stage="registered")]
     [row] = with_contest_facts([contest()], figures, [])
-    assert (row["votes_cast"], row["votes_against_all"], row["candidates"]) == ("2000", "239", "4")
+    assert (row["votes_cast"], row["votes_against_all"], row["candidates_registered"]) == ("2000", "239", "4")
     assert row["values_inexact"] == "votes_cast: at_least"
     assert row["turnout_pct"] == row["ballots_invalid"] == ""
 
@@ -72,17 +72,17 @@ def test_every_copied_value_names_the_figure_or_candidate_and_its_source():
     figures = [figure("votes_cast", "2000", qualifier="at_least", source_id="page-a"),
                figure("turnout_pct", "22.1", interim="true", final="false", time_of_day="14:00", source_id="page-b")]
     candidates = [candidate("Ivan", "true", "900", party_id="auyl", source_id="page-c"), candidate("Petr", "false", "50", source_id="page-c")]
-    sources = [{"source_id": s, "kind": k} for s, k in (("page-a", "official"), ("page-b", "mirror"), ("page-c", "regional_media"))]
+    sources = [{"source_id": s, "publisher_kind": k} for s, k in (("page-a", "official"), ("page-b", "mirror"), ("page-c", "regional_media"))]
     rows = copy_sources([contest(source_id="page-z")], figures, candidates, sources)
     by_column = {r["column"]: r for r in rows}
     assert set(by_column) == {"votes_cast", *CONTEST_WINNER}  # the interim turnout is not copied, so it has no row
-    assert (by_column["votes_cast"]["figure_id"], by_column["votes_cast"]["qualifier"], by_column["votes_cast"]["kind"]) == (
+    assert (by_column["votes_cast"]["figure_id"], by_column["votes_cast"]["qualifier"], by_column["votes_cast"]["publisher_kind"]) == (
         "f-votes_cast-2000", "at_least", "official")
     assert {(r["candidate_id"], r["source_id"], r["figure_id"]) for c, r in by_column.items() if c in CONTEST_WINNER} == {("Ivan", "page-c", "")}
 
 
 def test_a_winner_column_left_empty_by_its_candidate_has_no_source_row():
-    rows = copy_sources([contest()], [], [candidate("Ivan", "true", source_id="page-c")], [{"source_id": "page-c", "kind": "party"}])
+    rows = copy_sources([contest()], [], [candidate("Ivan", "true", source_id="page-c")], [{"source_id": "page-c", "publisher_kind": "party"}])
     assert "winner_votes" not in {r["column"] for r in rows} and "winner_name" in {r["column"] for r in rows}
 
 

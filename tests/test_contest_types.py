@@ -15,40 +15,40 @@ DISTRICT_TYPES = {"district", "city"}
 
 def _contests_with_elections() -> pd.DataFrame:
     contests = ae.load("contests")
-    elections = ae.load("elections")[["election_id", "level"]]
+    elections = ae.load("elections")[["election_id", "akim_level"]]
     return contests.merge(elections, on="election_id", how="left", validate="many_to_one")
 
 
 def test_district_and_city_are_defined_once_and_reach_the_descriptor():
-    assert DISTRICT_TYPES | RURAL_TYPES == set(schema.CONTEST_TYPES)
-    field = next(f for f in schema.TABLES["contests"]["fields"] if f["name"] == "type")
-    assert set(field["constraints"]["enum"]) == set(schema.CONTEST_TYPES)
-    assert all(schema.VOCABULARIES["type"][t] == schema.CONTEST_TYPES[t] for t in DISTRICT_TYPES)
+    assert DISTRICT_TYPES | RURAL_TYPES == set(schema.POST_TYPES)
+    field = next(f for f in schema.TABLES["contests"]["fields"] if f["name"] == "post_type")
+    assert set(field["constraints"]["enum"]) == set(schema.POST_TYPES)
+    assert all(schema.VOCABULARIES["post_type"][t] == schema.POST_TYPES[t] for t in DISTRICT_TYPES)
 
 
 def test_the_level_of_a_contest_matches_the_level_of_its_election():
     merged = _contests_with_elections()
-    assert len(merged[merged["type"] == "district"]) >= 42
-    assert set(merged.loc[merged["type"] == "district", "level"]) == {"district"}
-    assert set(merged.loc[merged["type"] == "city", "level"]) == {"city"}
-    assert set(merged.loc[merged["type"].isin(RURAL_TYPES), "level"]) == {"rural"}
+    assert len(merged[merged["post_type"] == "district"]) >= 42
+    assert set(merged.loc[merged["post_type"] == "district", "akim_level"]) == {"district"}
+    assert set(merged.loc[merged["post_type"] == "city", "akim_level"]) == {"city"}
+    assert set(merged.loc[merged["post_type"].isin(RURAL_TYPES), "akim_level"]) == {"rural"}
 
 
-def test_every_contest_type_has_one_level_and_every_level_its_types():
-    assert set(schema.LEVEL_OF_TYPE) == set(schema.CONTEST_TYPES)
-    assert set(schema.LEVEL_OF_TYPE.values()) == set(schema.ELECTION_LEVELS) == {"rural", "district", "city"}
-    field = next(f for f in schema.TABLES["elections"]["fields"] if f["name"] == "level")
+def test_every_post_type_has_one_level_and_every_level_its_types():
+    assert set(schema.LEVEL_OF_POST_TYPE) == set(schema.POST_TYPES)
+    assert set(schema.LEVEL_OF_POST_TYPE.values()) == set(schema.AKIM_LEVELS) == {"rural", "district", "city"}
+    field = next(f for f in schema.TABLES["elections"]["fields"] if f["name"] == "akim_level")
     assert field["constraints"]["enum"] == ["rural", "district", "city"]
 
 
 def test_district_and_city_contests_name_their_unit_by_its_kato_district_of_the_same_kind():
     contests = ae.load("contests")
-    districts = ae.load("districts")[["district_kato", "kind", "region_id"]]
-    upper = contests[contests["type"].isin(DISTRICT_TYPES)].merge(
+    districts = ae.load("districts")[["district_kato", "district_type", "region_id"]]
+    upper = contests[contests["post_type"].isin(DISTRICT_TYPES)].merge(
         districts, on="district_kato", how="left", suffixes=("", "_kato"), validate="many_to_one")
     assert upper["district_kato"].notna().all()
-    assert upper["kato"].isna().all()  # sub-district codes only; the unit's own code is district_kato
-    assert (upper["type"].astype(str) == upper["kind"].astype(str)).all()
+    assert upper["unit_kato"].isna().all()  # sub-district codes only; the unit's own code is district_kato
+    assert (upper["post_type"].astype(str) == upper["district_type"].astype(str)).all()
     assert (upper["region_id"].astype(str) == upper["region_id_kato"].astype(str)).all()
 
 
@@ -60,14 +60,14 @@ def test_the_pilot_of_5_november_2023_holds_its_45_posts_in_a_district_and_a_cit
     cities = pilot[pilot["election_id"] == "2023-11-05-city"]
     assert set(cities["contest_id"]) == {"2023-11-05-city-abai-kurchatov", "2023-11-05-city-karaganda-priozersk",
                                          "2023-11-05-city-kostanay-rudny"}
-    assert (cities["type"] == "city").all()
+    assert (cities["post_type"] == "city").all()
     assert pilot["winner_name"].notna().sum() >= 16
 
 
 def test_a_regional_centre_is_a_city_contest():
     contests = ae.load("contests").set_index("contest_id")
     semey = contests.loc["2025-10-12-city-abai-semei"]
-    assert semey["type"] == "city"
+    assert semey["post_type"] == "city"
     assert semey["district_kato"] == "101000000"
 
 
@@ -84,7 +84,7 @@ def test_planned_contests_are_a_measure_of_their_own_and_never_feed_the_contest_
 def test_an_unknown_contest_level_is_refused_with_the_valid_ones_named(package_copy):
     path = package_copy / "data" / "contests.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame["contest_id"] == "2025-10-12-city-abai-semei", "type"] = "oblast"
+    frame.loc[frame["contest_id"] == "2025-10-12-city-abai-semei", "post_type"] = "oblast"
     frame.to_csv(path, index=False)
-    with pytest.raises(DataPackageError, match=r"type has 'oblast', not one of .*'district', 'city'"):
+    with pytest.raises(DataPackageError, match=r"post_type has 'oblast', not one of .*'district', 'city'"):
         ae.load("contests", root=package_copy)

@@ -25,17 +25,17 @@ def contribute(pkg, source_id):
     # A contributor's filled templates. The values are made up here, inside the test, and never reach data/.
     append(pkg, "sources", [{"source_id": "example-org-test01", "url": "https://example.org/protocol-1", "publisher": "Example",
                              "title": "Протокол", "title_en": "A test protocol", "published": "2021-07-26",
-                             "published_status": "shown", "language": "ru", "kind": "regional_media",
+                             "published_status": "shown", "language": "ru", "publisher_kind": "regional_media",
                              "accessed": "2021-08-01", "read_whole": "false"}])
     append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
                               "region_id": "akmola", "district_kato": "116800000", "district_as_written": "Шортандинский район",
                               "name_ru": "Тестовый сельский округ",
-                              "type": "rural_district", "status": "held", "source_id": source_id}])
+                              "post_type": "rural_district", "status": "held", "source_id": source_id}])
     place = {"election_id": "2021-07-25-rural", "scope": "contest", "region_id": "akmola", "district_kato": "116800000",
              "contest_id": "2021-07-25-rural-akmola-test-okrug", "interim": "false", "qualifier": "exact", "rejected": "false",
              "source_id": source_id}
     append(pkg, "figures", [
-        {**place, "figure_id": f"test-okrug-{measure.replace('_', '-')}", "measure": measure, "stage": stage, "value": value, "unit": unit}
+        {**place, "figure_id": f"test-okrug-{measure.replace('_', '-')}", "measure": measure, "stage": stage, "value": value, "value_unit": unit}
         for measure, stage, value, unit in (("votes_cast", "", "500", "voters"), ("voters_registered", "", "700", "voters"),
                                             ("candidates", "registered", "2", "candidates"))])
     append(pkg, "candidates", [

@@ -86,7 +86,7 @@ def test_home_page_counts_what_the_package_holds(site):
     named = int(((contests.election_id == site.data.MAIN) & contests.winner_name.notna()).sum())
     assert f"a named winner for {named} of the {fmt(site.data.quote('contests'))} contests" in text
     pilot = site.results.pilot()
-    pilot_contests = contests[contests.election_id == site.data.voting_days().query("level == 'district'").election_id.iloc[0]]
+    pilot_contests = contests[contests.election_id == site.data.voting_days().query("akim_level == 'district'").election_id.iloc[0]]
     assert pilot["named"] == int(pilot_contests.winner_name.notna().sum())
     assert f"the {pilot['posts']} posts\n  of the pilot of {pilot['date']}, {pilot['named']} of them with a named winner" in text
 
@@ -253,7 +253,7 @@ def test_xlsx_cells_carry_the_descriptors_types(spreadsheets):
 
     kato = first_column("data/districts.xlsx", "district_kato")
     assert kato and all(isinstance(v, str) and len(v) == 9 for v in kato)  # codes as text, not numbers
-    candidates = [v for v in first_column("data/contests.xlsx", "candidates") if v is not None]
+    candidates = [v for v in first_column("data/contests.xlsx", "candidates_registered") if v is not None]
     assert candidates and all(type(v) is int for v in candidates)
     days = [v for v in first_column("data/elections.xlsx", "date_earliest") if v is not None]
     assert days and all(isinstance(v, datetime.datetime) for v in days)  # Excel keeps a date as a day at midnight

@@ -165,12 +165,12 @@ def test_counts_read_back_as_integers_in_every_typed_export(exported):
     import pandas as pd
 
     figures = ae.load("figures")
-    counted = figures.unit.isin(schema.COUNT_UNITS)
+    counted = figures.value_unit.isin(schema.COUNT_UNITS)
     assert counted.any() and (~counted).any()
     con = sqlite3.connect(exported / "akims.sqlite")
-    kinds = {(unit in schema.COUNT_UNITS, kind) for unit, kind in con.execute("SELECT unit, typeof(count) FROM figures")}
+    kinds = {(unit in schema.COUNT_UNITS, kind) for unit, kind in con.execute("SELECT value_unit, typeof(count) FROM figures")}
     assert kinds == {(True, "integer"), (False, "null")}
-    assert {kind for (kind,) in con.execute(f"SELECT DISTINCT typeof(value) FROM figures WHERE unit IN {tuple(schema.COUNT_UNITS)}")} == {"integer"}
+    assert {kind for (kind,) in con.execute(f"SELECT DISTINCT typeof(value) FROM figures WHERE value_unit IN {tuple(schema.COUNT_UNITS)}")} == {"integer"}
     assert con.execute("SELECT typeof(value) FROM figures WHERE measure = 'turnout_pct' AND value = 79.1").fetchone() == ("real",)
     assert con.execute("SELECT count FROM figures_final WHERE election_id = '2021-07-25-rural' AND scope = 'national' "
                        "AND measure = 'winners' AND party_id = 'nur-otan' AND member_of IS NULL").fetchone()[0] == 627

@@ -11,7 +11,7 @@ def test_the_14_oblasts_of_2021_have_preferred_contests_turnout_and_candidates_f
     for row in read_rows(ROOT / "data" / "figures.csv"):
         if row["election_id"] == MAIN_ELECTION and row["scope"] == "region" and is_to_quote(row):
             # North Kazakhstan's contests are known only by type of unit (rural districts plus one town)
-            measure = row["measure"] if row["unit_type"] in ("", "rural_district") and not row["category"] else f"{row['measure']} {row['unit_type'] or row['category']}"
+            measure = row["measure"] if row["post_type"] in ("", "rural_district") and not row["category"] else f"{row['measure']} {row['post_type'] or row['category']}"
             have.setdefault(row["region_id"], set()).add(measure)
     missing = {r["region_id"]: {"contests", "turnout_pct", "candidates"} - have.get(r["region_id"], set())
                for r in read_rows(ROOT / "data" / "regions.csv") if not r["valid_from"]}

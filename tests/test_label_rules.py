@@ -44,7 +44,7 @@ def copied_into(election):
     """The first contest of the main election with a KATO code, pasted into another election (a new id, the same post)."""
     def apply(pkg):
         def paste(rows):
-            row = dict(next(r for r in rows if r["election_id"] == MAIN and r["kato"] and r["region_id"] == "akmola"))
+            row = dict(next(r for r in rows if r["election_id"] == MAIN and r["unit_kato"] and r["region_id"] == "akmola"))
             row.update(contest_id=row["contest_id"] + "-again", election_id=election)
             return rows + [row]
         edit(pkg, "contests", paste)

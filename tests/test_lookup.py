@@ -110,7 +110,7 @@ def test_figure_takes_every_dimension_as_a_keyword():
     assert ae.figure("candidates", stage="registered", nomination="self") == 1419
     assert ae.figure("candidates", stage="registered", party="self-nominated") == 1419  # the same question, in the old words
     assert ae.figure("contests", region="almaty-region", vote_reason="term_expired") == 60
-    assert ae.figure("contests", region="north-kazakhstan", unit_type="town") == 1
+    assert ae.figure("contests", region="north-kazakhstan", post_type="town") == 1
     with pytest.raises(ae.NoFigureError):
         ae.figure("winners", member_of="nur-otan", nomination="party")
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from akim_elections import schema
-from akim_elections.build.places import Oblasts, district_of, oblast_on, post_kind, post_rows, read_kato
+from akim_elections.build.places import Oblasts, district_of, oblast_on, post_type_of, post_rows, read_kato
 from akim_elections.csvio import read_rows, render_rows
 from akim_elections.build.english import place_en
 from conftest import ROOT
 
 # Two oblasts of 2021 and one formed later from one of them, as rows of regions.csv give them.
 REGIONS = [
-    {"region_id": "akmola", "kato": "110000000", "formed_from": "", "valid_from": ""},
-    {"region_id": "east-kazakhstan", "kato": "630000000", "formed_from": "", "valid_from": ""},
-    {"region_id": "abai", "kato": "100000000", "formed_from": "east-kazakhstan", "valid_from": "2022-06-08"},
+    {"region_id": "akmola", "region_kato": "110000000", "formed_from": "", "valid_from": ""},
+    {"region_id": "east-kazakhstan", "region_kato": "630000000", "formed_from": "", "valid_from": ""},
+    {"region_id": "abai", "region_kato": "100000000", "formed_from": "east-kazakhstan", "valid_from": "2022-06-08"},
 ]
 
 
@@ -42,18 +42,18 @@ def _posts() -> list[dict]:
 
 
 def test_post_kind_tells_posts_from_cities_and_city_raions():
-    assert post_kind("г.Семей") is None
-    assert post_kind("р.а. им.Казыбек би") is None
-    assert post_kind("Аягоз г.а.") == "town"
-    assert post_kind("Чаганская п.а.") == "village"
-    assert post_kind("с.Акбулак") == "village"
-    assert post_kind("Карааульский с.о.") == "rural_district"
+    assert post_type_of("г.Семей") is None
+    assert post_type_of("р.а. им.Казыбек би") is None
+    assert post_type_of("Аягоз г.а.") == "town"
+    assert post_type_of("Чаганская п.а.") == "village"
+    assert post_type_of("с.Акбулак") == "village"
+    assert post_type_of("Карааульский с.о.") == "rural_district"
 
 
 def test_every_kind_has_posts_and_the_total_is_near_the_published_figure():
     posts = _posts()
-    kinds = Counter(r["kind"] for r in posts)
-    assert set(kinds) == set(schema.POST_KINDS) and all(kinds.values())
+    kinds = Counter(r["post_type"] for r in posts)
+    assert set(kinds) == set(schema.RURAL_POST_TYPES) and all(kinds.values())
     # 2,346 posts were published for 2021; the later edition has a few fewer after mergers.
     assert 2200 < len(posts) < 2400
     assert len({r["region_id"] for r in posts}) == 17
@@ -63,7 +63,7 @@ def test_posts_lie_in_a_listed_district_of_their_oblast():
     districts = {r["district_kato"]: r for r in read_rows(ROOT / "data" / "districts.csv")}
     for r in _posts():
         d = districts[r["district_kato"]]
-        assert (d["region_id"], d["region_id_2021"]) == (r["region_id"], r["region_id_2021"]), r["kato"]
+        assert (d["region_id"], d["region_id_2021"]) == (r["region_id"], r["region_id_2021"]), r["post_kato"]
 
 
 def test_build_of_posts_is_deterministic_and_matches_disk():
@@ -81,8 +81,8 @@ def test_a_post_of_a_district_formed_since_2021_lay_in_the_district_it_was_split
     posts = _posts()
     for r in posts:
         before = districts[r["district_kato_2021"]]
-        assert before["region_id_2021"] == r["region_id_2021"] and not before["formed_from"], r["kato"]
-    moved = {r["kato"]: r["district_kato_2021"] for r in posts if r["district_kato_2021"] != r["district_kato"]}
+        assert before["region_id_2021"] == r["region_id_2021"] and not before["formed_from"], r["post_kato"]
+    moved = {r["post_kato"]: r["district_kato_2021"] for r in posts if r["district_kato_2021"] != r["district_kato"]}
     assert moved["104135000"] == "101000000"  # Ainabulak: Zhanasemey district today, the city of Semey in 2021
     assert moved["104530000"] == "104600000"  # Makanchi: Makanchi district today, Urzhar district in 2021
 

@@ -18,7 +18,7 @@ def figure(fid: str, source: str, **over) -> dict:
 
 
 def source(sid: str, kind: str, published: str = "") -> dict:
-    return {"source_id": sid, "kind": kind, "published": published}
+    return {"source_id": sid, "publisher_kind": kind, "published": published}
 
 
 def chosen(figures, sources):
@@ -88,5 +88,5 @@ def test_final_is_never_set_on_an_interim_figure():
     rows = [{"figure_id": "a", "election_id": "e", "interim": "true", "time_of_day": "", "rejected": "false", "qualifier": "exact",
              "source_id": "s", **{c: "" for c in ("scope", "region_id", "district_kato", "contest_id", "measure", "as_of")},
              **{c: "" for c in BREAKDOWNS}}]
-    flagged = preference.with_flags(rows, [{"source_id": "s", "kind": "official", "published": ""}], [{"election_id": "e", "date_earliest": ""}])
+    flagged = preference.with_flags(rows, [{"source_id": "s", "publisher_kind": "official", "published": ""}], [{"election_id": "e", "date_earliest": ""}])
     assert flagged[0]["preferred"] == "true" and flagged[0]["final"] == "false"

@@ -57,7 +57,7 @@ def reconcile_with_a_figure_not_to_quote(pkg):
 # damage -> the rule that must gain offending rows
 CATALOGUE = {
     "unit moved to another district after 2022": (
-        change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), kato="596643000"),
+        change("contests", lambda rows: one(rows, contest_id="2023-05-21-rural-north-kazakhstan-cerkas"), unit_kato="596643000"),
         "unit-in-its-district"),
     "2021 contest filed under the district its unit lies in today, formed in 2024": (
         change("contests", lambda rows: one(rows, contest_id="2021-07-25-rural-east-kazakhstan-ainabulak"), district_kato="104100000"),
@@ -106,7 +106,7 @@ CATALOGUE = {
         change("contests", lambda rows: one(rows, contest_id=TALGAR), status="announced_only"), "status-agrees-with-result"),
     "a losing candidate given the most votes": (
         change("candidates", lambda rows: one(rows, contest_id=FORT, name_latn="Gibrat Muhambet"), votes="1800"), "elected-has-most-votes"),
-    "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates="2"),
+    "fewer candidates than listed": (change("contests", lambda rows: one(rows, contest_id=FORT), candidates_registered="2"),
                                      "candidate-count-covers-list"),
     "turnout that its counts do not give": (
         change("contests", lambda rows: one(rows, contest_id="since-2022-03-rural-pavlodar-kenes"), turnout_pct="60.4"),
@@ -147,10 +147,10 @@ CATALOGUE = {
     "interim figure without a time": (
         change("figures", lambda rows: one(rows, election_id=MAIN_ELECTION, scope="region", measure="turnout_pct", time_of_day="14:00",
                                            region_id="kostanay"), time_of_day=""), "interim-agrees-with-as-of"),
-    "news site filed as official": (change("sources", lambda rows: one(rows, kind="national_media"), kind="official"),
+    "news site filed as official": (change("sources", lambda rows: one(rows, publisher_kind="national_media"), publisher_kind="official"),
                                     "source-kind-matches-host"),
     "wiki copy filed as encyclopedia": (
-        change("sources", lambda rows: next(r for r in rows if "atozwiki.com" in r["url"]), kind="encyclopedia"), "source-kind-matches-host"),
+        change("sources", lambda rows: next(r for r in rows if "atozwiki.com" in r["url"]), publisher_kind="encyclopedia"), "source-kind-matches-host"),
     "dated address marked not shown": (
         change("sources", lambda rows: one(rows, source_id="astanatimes-com-c9db58"), published="", published_status="not_shown"),
         "published-status-rule"),

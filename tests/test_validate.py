@@ -111,7 +111,7 @@ def swapped_preference(rows):
 
 def mirror_preferred(pkg):
     """A mirror's figure is made preferred over an agency's figure for the same thing."""
-    kinds = {s["source_id"]: s["kind"] for s in read_rows(pkg / "data" / "sources.csv")}
+    kinds = {s["source_id"]: s["publisher_kind"] for s in read_rows(pkg / "data" / "sources.csv")}
 
     def change(rows):
         from akim_elections.build.preference import group_key
@@ -176,9 +176,9 @@ CATALOGUE = {
     "interim turnout above final": (set_value("figures", lambda rows: one(rows, region_id="kostanay", scope="region", measure="turnout_pct",
                                                                           time_of_day="14:00", preferred="true"), "value", "99"), True,
                                     ("figures", "interim-le-final-turnout")),
-    "unit differs from the measure's": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "unit", "voters"),
+    "unit differs from the measure's": (set_value("figures", lambda rows: final(rows, "region", "turnout_pct", "kostanay"), "value_unit", "voters"),
                                         True, ("figures", "unit-per-measure")),
-    "city contest filed in a district election": (set_value("contests", lambda rows: one(rows, type="city"), "election_id",
+    "city contest filed in a district election": (set_value("contests", lambda rows: one(rows, post_type="city"), "election_id",
                                                              "2023-11-05-district"), True, ("contests", "contest-type-fits-level")),
     "more contests listed than the oblast held": (add_row("contests", extra_contest), True, ("contests", "contests-within-oblast-count")),
     "national candidates no longer add up": (set_value("figures", lambda rows: final(rows, "national", "candidates", stage="registered",

@@ -134,7 +134,7 @@ def nomination_chart(groups: list[list[dict]], title: str) -> bytes:
 
 def grid_label(kind: str) -> str:
     """A kind of source as the grid's legend names it: its number in the cells, then its name (1 official)."""
-    return f"{list(schema.SOURCE_KINDS).index(kind) + 1} {kind_label(kind)}"
+    return f"{list(schema.PUBLISHER_KINDS).index(kind) + 1} {kind_label(kind)}"
 
 
 def coverage_grid() -> bytes:
@@ -143,15 +143,15 @@ def coverage_grid() -> bytes:
     cells = table("summary_sources")
     cells = cells[cells.election_id == MAIN]
     # A cell summed from parts has a source per part: colour it by the weakest, as a reviewer would grade it.
-    rank = {k: i for i, k in enumerate(schema.SOURCE_KINDS)}
-    cells = {key: max(grp["kind"], key=rank.__getitem__) for key, grp in cells.groupby(["region_id", "column"])}
+    rank = {k: i for i, k in enumerate(schema.PUBLISHER_KINDS)}
+    cells = {key: max(grp["publisher_kind"], key=rank.__getitem__) for key, grp in cells.groupby(["region_id", "column"])}
     values = []
     for column, _measure, _breakdown, description in schema.SUMMARY_COLUMNS:
         for r in regional_rows():
             key = (r["region_id"], column)
             kind, mark = (grid_label(cells[key]), str(rank[cells[key]] + 1)) if key in cells else (_(NO_FIGURE), "")
             values.append({"figure": _words(lang.schema_text(description)), "oblast": oblasts[r["region_id"]], "source": kind, "mark": mark})
-    domain = [grid_label(k) for k in schema.SOURCE_KINDS] + [_(NO_FIGURE)]
+    domain = [grid_label(k) for k in schema.PUBLISHER_KINDS] + [_(NO_FIGURE)]
     colours = ["#00695c", "#26a69a", "#5c6bc0", "#9fa8da", "#ab47bc", "#ffb300", "#ff7043", "#a1887f", "#bcaaa4", "#ffffff"]
     return svg({
         "title": _("What the package knows per oblast, 25 July 2021 (preferred figures)"),

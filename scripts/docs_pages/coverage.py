@@ -9,7 +9,7 @@ from .data import (N_, MAIN, district_name, _, english, in_language, kind_label,
                    table)
 
 
-# Column headers and cells for the codes of schema.POST_KINDS and schema.PUBLISHED_STATUSES.
+# Column headers and cells for the codes of schema.RURAL_POST_TYPES and schema.PUBLISHED_STATUSES.
 POST_KIND_LABELS = {"rural_district": N_("rural district"), "village": N_("village"), "town": N_("town")}
 STATUS_LABELS = {"shown": N_("shown"), "inferred": N_("inferred"), "not_shown": N_("not shown"), "not_checked": N_("not checked")}
 
@@ -22,26 +22,26 @@ def oblast_rows() -> list[list]:
 def posts() -> dict:
     """Posts by oblast and kind (KATO edition), and how many of them a known contest names, by the year of its election."""
     posts = table("posts")
-    units = dict(zip(table("units").kato, table("units").post_kato))
-    contests = table("contests").dropna(subset=["kato"])
+    units = dict(zip(table("units").unit_kato, table("units").post_kato))
+    contests = table("contests").dropna(subset=["unit_kato"])
     # An election whose year no page gives counts under "year unknown".
     e = table("elections")
     years = {i: str(lo.year) if hi == hi and lo.year == hi.year else _("year unknown") for i, lo, hi in zip(e.election_id, e.date_earliest, e.date_latest)}
-    region_of = dict(zip(posts.kato, posts.region_id))
-    seen = {(region_of[units[c.kato]], years[c.election_id], units[c.kato]) for c in contests.itertuples()}
+    region_of = dict(zip(posts.post_kato, posts.region_id))
+    seen = {(region_of[units[c.unit_kato]], years[c.election_id], units[c.unit_kato]) for c in contests.itertuples()}
     year_list = sorted({y for _r, y, _p in seen})
     known = {(r, y): sum(1 for rr, yy, _p in seen if (rr, yy) == (r, y)) for r in region_of.values() for y in year_list}
     oblasts = oblast_names()
-    by_oblast = posts.groupby("region_id").kind.value_counts().unstack(fill_value=0)
+    by_oblast = posts.groupby("region_id").post_type.value_counts().unstack(fill_value=0)
     order = sorted(by_oblast.index, key=oblasts.__getitem__)
-    kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.POST_KINDS)] for r in order]
+    kind_rows = [[oblasts[r], int(by_oblast.loc[r].sum()), *(int(by_oblast.loc[r].get(k, 0)) for k in schema.RURAL_POST_TYPES)] for r in order]
     all_ = "**" + _("all") + "**"
-    kind_total = [all_, len(posts), *(int((posts.kind == k).sum()) for k in schema.POST_KINDS)]
+    kind_total = [all_, len(posts), *(int((posts.post_type == k).sum()) for k in schema.RURAL_POST_TYPES)]
     year_rows = [[oblasts[r], *(known[(r, y)] or "" for y in year_list)] for r in order]
     year_total = [all_, *(sum(known[(r, y)] for r in by_oblast.index) for y in year_list)]
     published = quote("akim_posts")
     return {"count": len(posts), "published": published, "fewer": published - len(posts),
-            "kinds": [_(POST_KIND_LABELS[k]) for k in schema.POST_KINDS], "kind_rows": [*kind_rows, kind_total],
+            "kinds": [_(POST_KIND_LABELS[k]) for k in schema.RURAL_POST_TYPES], "kind_rows": [*kind_rows, kind_total],
             "years": year_list, "year_rows": [*year_rows, year_total]}
 
 
@@ -73,12 +73,12 @@ def places() -> dict:
 
 def sources() -> dict:
     s = table("sources").sort_values(["publisher", "source_id"])
-    kinds, statuses_ = s.kind.value_counts(), s.published_status.value_counts()
+    kinds, statuses_ = s.publisher_kind.value_counts(), s.published_status.value_counts()
     return {
         "rows": [[r.publisher, r.language, r.published if isinstance(r.published, str) else _(STATUS_LABELS[r.published_status]),
-                  kind_label(r.kind), f"[{r.source_id}]({r.url})", in_language(r.title, r.language) if isinstance(r.title, str) else f"({english(r.title_en)})"]
+                  kind_label(r.publisher_kind), f"[{r.source_id}]({r.url})", in_language(r.title, r.language) if isinstance(r.title, str) else f"({english(r.title_en)})"]
                  for r in s.itertuples()],
-        "kind_rows": [[kind_label(k), int(kinds.get(k, 0)), lang.schema_text(v)] for k, v in schema.SOURCE_KINDS.items()],
+        "kind_rows": [[kind_label(k), int(kinds.get(k, 0)), lang.schema_text(v)] for k, v in schema.PUBLISHER_KINDS.items()],
         "status_rows": [[_(STATUS_LABELS[k]), int(statuses_.get(k, 0)), lang.schema_text(v)] for k, v in schema.PUBLISHED_STATUSES.items()],
     }
 

@@ -24,7 +24,7 @@ MAIN = MAIN_ELECTION
 PARTY_ORDER = ["nur-otan", "auyl", "adal", "ak-zhol", "peoples-party", "osdp", "self-nominated"]
 RUNNING_TOTAL = "rural-running-total"
 
-# Labels of the kinds of source (schema.SOURCE_KINDS), as a reader says them.
+# Labels of the kinds of source (schema.PUBLISHER_KINDS), as a reader says them.
 # (Marked N_ here, translated where shown: the language is known only when a page is built.)
 KIND_LABELS = {"official": N_("official"), "news_agency": N_("news agency"), "national_media": N_("national media"),
                "regional_media": N_("regional media"), "party": N_("party"), "analysis": N_("analysis or NGO"),
@@ -101,7 +101,7 @@ def _quoted_row(measure: str, election: str = MAIN, region: str | None = None, *
 @lru_cache(maxsize=None)
 def _grade_kind(measure: str, election: str = MAIN, region: str | None = None, **breakdown) -> str | None:
     row = _quoted_row(measure, election, region, **breakdown)
-    return None if row is None else str(table("sources").set_index("source_id").loc[row["source_id"], "kind"])
+    return None if row is None else str(table("sources").set_index("source_id").loc[row["source_id"], "publisher_kind"])
 
 
 def grade(measure: str, election: str = MAIN, region: str | None = None, **breakdown) -> str:
@@ -115,7 +115,7 @@ def grade(measure: str, election: str = MAIN, region: str | None = None, **break
 
 
 def source_kind(source_id: str) -> str:
-    return kind_label(str(table("sources").set_index("source_id").loc[source_id, "kind"]))
+    return kind_label(str(table("sources").set_index("source_id").loc[source_id, "publisher_kind"]))
 
 
 def source_link(source_id: str) -> str:
@@ -126,8 +126,8 @@ def source_link(source_id: str) -> str:
 # Each language's name column for a place, then the columns to fall back on where a row lacks it (a contest's source
 # may give only a Russian or only a Kazakh name). Table and key column of each kind of place.
 NAME_COLUMNS = {"en": ["name_en"], "ru": ["name_ru", "name_kk", "name_en"], "kk": ["name_kk", "name_ru", "name_en"]}
-PLACE_TABLES = {"region": ("regions", "region_id"), "district": ("districts", "district_kato"), "unit": ("units", "kato"),
-                "post": ("posts", "kato"), "contest": ("contests", "contest_id")}
+PLACE_TABLES = {"region": ("regions", "region_id"), "district": ("districts", "district_kato"), "unit": ("units", "unit_kato"),
+                "post": ("posts", "post_kato"), "contest": ("contests", "contest_id")}
 
 
 def place_name(kind: str, key, language: str | None = None) -> str:
@@ -269,14 +269,14 @@ def regional_rows() -> list[dict]:
 def voting_days():
     """Direct elections held on one known day since the main vote, oldest first (rural, district and city akims)."""
     e = table("elections")
-    days = e[e.direct.fillna(False).astype(bool) & (e.kind == "voting_day") & (e.date_earliest == e.date_latest)
+    days = e[e.direct.fillna(False).astype(bool) & (e.election_kind == "voting_day") & (e.date_earliest == e.date_latest)
              & (e.date_earliest >= e.set_index("election_id").loc[MAIN, "date_earliest"])]
     return days.sort_values(["date_earliest", "election_id"])
 
 
 def pilot():
     """The first voting day of district akims (the pilot), as its row of the elections table."""
-    return voting_days().query("level == 'district'").iloc[0]
+    return voting_days().query("akim_level == 'district'").iloc[0]
 
 
 def day_rows() -> list[dict]:
@@ -285,6 +285,6 @@ def day_rows() -> list[dict]:
     rows = []
     for e in voting_days().itertuples():
         mine = contests[contests.election_id == e.election_id]
-        rows.append({"id": e.election_id, "date": e.date, "day": e.date_earliest, "election": e.name_en, "level": e.level,
+        rows.append({"id": e.election_id, "date": e.date, "day": e.date_earliest, "election": e.name_en, "level": e.akim_level,
                      "held": quote("contests", e.election_id), "listed": len(mine), "named": int(mine.winner_name.notna().sum())})
     return rows

@@ -6,7 +6,7 @@ from . import data
 from .data import MAIN, _, N_, english, RUNNING_TOTAL, day, day_rows, describe, fmt, fmt_q, source_link, table
 
 
-# The words for the codes of elections.kind and elections.level, as the tables of this page show them.
+# The words for the codes of elections.election_kind and elections.akim_level, as the tables of this page show them.
 ELECTION_KINDS = {"voting_day": N_("voting day"), "period_total": N_("period total"), "running_total": N_("running total")}
 LEVELS = {"rural": N_("rural"), "district": N_("district"), "city": N_("city")}
 
@@ -20,7 +20,7 @@ def reform() -> dict:
     """The reform's history as the package records it: the earlier votes, the main vote, the district pilot."""
     contests = table("contests")
     pilot = data.pilot().election_id
-    types = contests[contests.election_id == pilot].type.value_counts()
+    types = contests[contests.election_id == pilot].post_type.value_counts()
     return {"timeline": timeline(), "pilot": pilot, "pilot_districts": int(types.get("district", 0)),
             "pilot_cities": int(types.get("city", 0))}
 
@@ -41,7 +41,7 @@ def election_rows() -> list[list]:
     for eid in later.assign(unbounded=later.date_latest.isna()).sort_values(["unbounded", "date_earliest", "date"]).index:
         e = elections.loc[eid]
         mine = contests[contests.election_id == eid]
-        rows.append([day(e["date"]), english(e["name_en"]), _(ELECTION_KINDS[e["kind"]]), int((f.election_id == eid).sum()), len(mine),
+        rows.append([day(e["date"]), english(e["name_en"]), _(ELECTION_KINDS[e["election_kind"]]), int((f.election_id == eid).sum()), len(mine),
                      int(mine.winner_name.notna().sum())])
     return rows
 

@@ -115,11 +115,11 @@ def with_export_fields(desc: dict, frames: dict) -> tuple[dict, dict]:
 
 def _count(frame, table: str):
     """A figure's value as an Int64 where its unit counts things; a count that is not whole stops the export."""
-    counted = frame["unit"].isin(schema.COUNT_UNITS) & frame["value"].notna()
+    counted = frame["value_unit"].isin(schema.COUNT_UNITS) & frame["value"].notna()
     broken = frame[counted & (frame["value"] % 1 != 0)]
     if len(broken):
         row = broken.iloc[0]
-        raise DataPackageError(f"not exported: {table} row {row.iloc[0]} counts {row['unit']} but its value {row['value']} is not "
+        raise DataPackageError(f"not exported: {table} row {row.iloc[0]} counts {row['value_unit']} but its value {row['value']} is not "
                                "a whole number; correct the value or its unit")
     return frame["value"].where(counted).astype("Int64")
 

@@ -9,7 +9,7 @@ the schema can be given as a keyword at once:
 
 - ``measure``, ``election`` (default: the vote of 25 July 2021), ``region`` and ``party`` name their
   columns; any other column is given by its name (``stage=``, ``nomination=``, ``gender=``, ``incumbency=``,
-  ``unit_type=``, ``member_of=``, ``as_of=``, ``district=``...), and ``contest=`` works for ``contest_id=``.
+  ``post_type=``, ``member_of=``, ``as_of=``, ``district=``...), and ``contest=`` works for ``contest_id=``.
   ``party="self-nominated"`` means ``nomination="self"``. A rarer dimension is a keyword too:
   ``occupation="civil_servant"`` means ``dimension="occupation", category="civil_servant"``.
 - Place: the scope follows from the most specific place given (``region`` → region, ``district`` →
@@ -32,7 +32,7 @@ from .schema import MAIN_ELECTION, RARE_DIMENSIONS, TABLES
 
 # Columns that describe a figure (how much, how sure, from where) rather than what it measures, and the columns
 # the build derives from others (flags, the bounds of `as_of`).
-DESCRIPTIVE = ("value", "unit", "rejected", "qualifier", "source_id", "note",
+DESCRIPTIVE = ("value", "value_unit", "rejected", "qualifier", "source_id", "note",
                *(f["name"] for f in TABLES["figures"]["fields"] if f.get("x-derived")))
 SELF_NOMINATED = "self-nominated"
 EXACT = "exact"
@@ -83,7 +83,7 @@ def figures(measure: str | None = None, election: str | None = MAIN_ELECTION, re
 def _all_whole(rows) -> bool:
     """True when every value is a count that reads back as an integer (no share, no fraction)."""
     values = rows["value"].astype("float64")
-    return bool((rows["unit"].astype("string") != SHARE_UNIT).all() and (values == values.round()).all())
+    return bool((rows["value_unit"].astype("string") != SHARE_UNIT).all() and (values == values.round()).all())
 
 
 def _named_breakdown(party, breakdown: dict) -> dict:
@@ -117,10 +117,10 @@ def figure(measure: str, election: str | None = MAIN_ELECTION, region: str | Non
     row = usable.iloc[0]
     qualifier = row.get("qualifier")
     if "qualifier" not in breakdown and isinstance(qualifier, str) and qualifier != EXACT:
-        raise InexactFigureError(f"the preferred figure for {asked} is {qualifier} {row['value']:g} {row['unit']}, "
+        raise InexactFigureError(f"the preferred figure for {asked} is {qualifier} {row['value']:g} {row['value_unit']}, "
                                  f"not an exact number; pass qualifier={qualifier!r} to accept it")
     value = float(row["value"])
-    return int(value) if row["unit"] != SHARE_UNIT and value.is_integer() else value
+    return int(value) if row["value_unit"] != SHARE_UNIT and value.is_integer() else value
 
 
 def _criteria(frame, root, **given) -> dict:

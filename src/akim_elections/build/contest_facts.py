@@ -73,10 +73,10 @@ def copy_sources(contests: list[dict], figures: list[dict], candidates: list[dic
     A source the sources table lacks gets no kind: the build goes on, and the validation reports the row that cites it.
     """
     final, elected = _final_contest_figures(figures), _elected(candidates)
-    kinds = {s["source_id"]: s["kind"] for s in sources}
+    kinds = {s["source_id"]: s["publisher_kind"] for s in sources}
     return [{"contest_id": contest["contest_id"], "column": column,
              "figure_id": origin["figure_id"] if kind == FIGURE else "",
              "candidate_id": origin["candidate_id"] if kind == CANDIDATE else "",
              "qualifier": origin["qualifier"] if kind == FIGURE else "",
-             "source_id": origin["source_id"], "kind": kinds.get(origin["source_id"], "")}
+             "source_id": origin["source_id"], "publisher_kind": kinds.get(origin["source_id"], "")}
             for contest in contests for column, origin, kind, value in _copied(contest["contest_id"], final, elected) if value]

@@ -29,7 +29,7 @@ class Oblasts:
 
     @classmethod
     def from_rows(cls, regions: list[dict]) -> "Oblasts":
-        return cls({r["kato"][:2]: r["region_id"] for r in regions},
+        return cls({r["region_kato"][:2]: r["region_id"] for r in regions},
                    {r["region_id"]: (r["formed_from"], r["valid_from"]) for r in regions if r["formed_from"]})
 
 
@@ -71,7 +71,7 @@ def district_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) 
         region = oblasts.by_prefix[r["kato"][:2]]
         change = changes.get(r["kato"], {})
         rows.append({"district_kato": r["kato"], "region_id": region, "region_id_2021": oblast_on(r["kato"], None, oblasts),
-                     "kind": "district" if "район" in r["name_ru"].lower() else "city",
+                     "district_type": "district" if "район" in r["name_ru"].lower() else "city",
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"]),
                      "formed_from": change.get("formed_from", ""), "valid_from": change.get("in_force", ""), "valid_to": "",
                      "territory_changed": _territory_changed(r["kato"], changes)})
@@ -88,19 +88,19 @@ def post_of(kato: str, posts: set[str]) -> str:
 
 def unit_rows(kato: list[dict], codes: set[str], posts: set[str], changes: dict[str, dict]) -> list[dict]:
     """The KATO rows of ``codes``, each with the post (of ``posts``) it belongs to and its district of 2021."""
-    rows = [{"kato": r["kato"], "district_kato": district_of(r["kato"]), "district_kato_2021": district_2021(district_of(r["kato"]), changes),
-             "post_kato": post_of(r["kato"], posts), "level": r["level"],
+    rows = [{"unit_kato": r["kato"], "district_kato": district_of(r["kato"]), "district_kato_2021": district_2021(district_of(r["kato"]), changes),
+             "post_kato": post_of(r["kato"], posts), "kato_level": r["level"],
              "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"])} for r in kato if r["kato"] in codes]
-    return sorted(rows, key=lambda r: r["kato"])
+    return sorted(rows, key=lambda r: r["unit_kato"])
 
 
 def _contest_name(contest: dict, units: dict[str, dict], districts: dict[str, dict], column: str, romanise) -> str:
     """A contest's place in one Latin form (``column`` of units and districts, made by ``romanise``), by one scheme: the
     form of its KATO unit (for a district or city akim, of its district), else ``romanise`` of the source's Kazakh name,
     else of its Russian name; a place a source names only in Latin letters keeps the source's spelling (``name_as_written``)."""
-    if contest["kato"] in units:
-        return units[contest["kato"]][column]
-    if contest["type"] in ("district", "city") and contest["district_kato"] in districts:
+    if contest["unit_kato"] in units:
+        return units[contest["unit_kato"]][column]
+    if contest["post_type"] in ("district", "city") and contest["district_kato"] in districts:
         return districts[contest["district_kato"]][column]
     for name in (contest["name_kk"], contest["name_ru"]):
         if name:
@@ -118,7 +118,7 @@ def contest_name_en(contest: dict, units: dict[str, dict], districts: dict[str, 
     return _contest_name(contest, units, districts, "name_en", place_en)
 
 
-def post_kind(name_ru: str) -> str | None:
+def post_type_of(name_ru: str) -> str | None:
     """Kind of rural-level akim post a KATO sub-district row is, or None for a city's own area or a city's raion.
 
     KATO puts every unit under a district at level ``sub_district`` (digits 7-9 are 000): the city of
@@ -135,7 +135,7 @@ def post_kind(name_ru: str) -> str | None:
     return "rural_district"
 
 
-def _town_kind(name_ru: str) -> str | None:
+def _town_type(name_ru: str) -> str | None:
     name = name_ru.strip().lower()
     if name.startswith("район"):
         return None  # a raion of a city of oblast significance: its akim is appointed
@@ -154,16 +154,16 @@ def post_rows(kato: list[dict], changes: dict[str, dict], oblasts: Oblasts) -> l
         if r["kato"][:2] not in oblasts.by_prefix:
             continue
         if r["level"] == "sub_district":
-            kind = post_kind(r["name_ru"])
+            post_type = post_type_of(r["name_ru"])
         elif r["level"] == "settlement" and r["type_code"] == "1" and r["kato"][:6] + "000" not in administrations:
-            kind = _town_kind(r["name_ru"])
+            post_type = _town_type(r["name_ru"])
         else:
             continue
-        if kind is None:
+        if post_type is None:
             continue
         region = oblasts.by_prefix[r["kato"][:2]]
-        rows.append({"kato": r["kato"], "district_kato": district_of(r["kato"]),
+        rows.append({"post_kato": r["kato"], "district_kato": district_of(r["kato"]),
                      "district_kato_2021": district_2021(district_of(r["kato"]), changes), "region_id": region,
-                     "region_id_2021": oblast_on(r["kato"], None, oblasts), "kind": kind,
+                     "region_id_2021": oblast_on(r["kato"], None, oblasts), "post_type": post_type,
                      "name_kk": r["name_kk"], "name_ru": r["name_ru"], "name_latn": kk_latn(r["name_kk"]), "name_en": place_en(r["name_kk"])})
-    return sorted(rows, key=lambda r: r["kato"])
+    return sorted(rows, key=lambda r: r["post_kato"])

@@ -7,7 +7,7 @@ Written once here; scripts/build.py sets every figure's ``preferred`` flag from 
 2. a final figure goes before an interim one;
 3. an exact figure goes before one the source rounds or bounds ("about", "more than"): a bound is a
    weaker statement, whoever makes it;
-4. the better kind of source goes first, in the order of ``schema.SOURCE_KINDS``: official, news agency,
+4. the better kind of source goes first, in the order of ``schema.PUBLISHER_KINDS``: official, news agency,
    national media, regional media, party, analysis, encyclopedia, dataset, mirror or copy;
 5. the earliest publication on or after the election's first day goes first, then pages known only to the
    month of that day (which may fall on either side of it), then pages published before it (latest first),
@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..schema import BREAKDOWNS, SOURCE_KINDS
+from ..schema import BREAKDOWNS, PUBLISHER_KINDS
 
-KIND_RANK = {kind: i for i, kind in enumerate(SOURCE_KINDS)}
+KIND_RANK = {kind: i for i, kind in enumerate(PUBLISHER_KINDS)}
 # The dimensions that make two figures describe the same thing.
 GROUP = ("election_id", "scope", "region_id", "district_kato", "contest_id", "measure", *BREAKDOWNS, "as_of", "time_of_day")
 
@@ -53,7 +53,7 @@ def rank(figure: dict, sources: dict[str, dict], elections: dict[str, dict]) -> 
     source = sources.get(figure["source_id"], {})
     election = elections.get(figure["election_id"], {})
     return (figure["rejected"] == "true", figure["interim"] == "true", figure["qualifier"] != "exact",
-            KIND_RANK.get(source.get("kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_earliest", "")),
+            KIND_RANK.get(source.get("publisher_kind"), len(KIND_RANK)), _publication(source.get("published", ""), election.get("date_earliest", "")),
             figure["figure_id"])
 
 

@@ -28,13 +28,13 @@ def _final_regional(figures: list[dict]) -> dict[tuple, dict]:
             for f in figures if f["scope"] == "region" and is_to_quote(f)}
 
 
-def contests_by_unit_type(lookup: dict, election: str, region: str) -> list[dict]:
+def contests_by_post_type(lookup: dict, election: str, region: str) -> list[dict]:
     """The oblast's final contest counts by type of unit: its contest count where it publishes no total.
 
     The same rule as the validation's (checks/rules/sql.py, _REGION_CONTESTS): a total, else the sum of its parts.
     """
-    return [f for t in schema.UNIT_TYPES
-            if (f := lookup.get((election, region, "contests", *(t if d == "unit_type" else "" for d in BREAKDOWNS))))]
+    return [f for t in schema.RURAL_POST_TYPES
+            if (f := lookup.get((election, region, "contests", *(t if d == "post_type" else "" for d in BREAKDOWNS))))]
 
 
 def _cells(tables: dict[str, list[dict]]):
@@ -54,7 +54,7 @@ def _cells(tables: dict[str, list[dict]]):
             row, found = {"election_id": election, "region_id": region}, {}
             for column, measure, breakdown, _ in schema.SUMMARY_COLUMNS:
                 figure = lookup.get((election, region, measure, *(breakdown.get(d, "") for d in BREAKDOWNS)))
-                parts = [figure] if figure else (contests_by_unit_type(lookup, election, region) if column == "contests" else [])
+                parts = [figure] if figure else (contests_by_post_type(lookup, election, region) if column == "contests" else [])
                 row[column] = _format(str(sum(float(f["value"]) for f in parts)), field_types[column]) if parts else ""
                 if parts:
                     found[column] = parts
@@ -77,10 +77,10 @@ def _qualifier(parts: list[dict]) -> str:
 
 def _source_rows(cells: list[tuple[dict, dict]], sources: list[dict]) -> list[dict]:
     """One row per figure behind a filled cell (a cell summed from parts has one per part): figure, qualifier, source, kind."""
-    kinds = {s["source_id"]: s["kind"] for s in sources}
+    kinds = {s["source_id"]: s["publisher_kind"] for s in sources}
     return [{"election_id": row["election_id"], "region_id": row["region_id"], "column": column,
-             "part": f["unit_type"] or WHOLE, "figure_id": f["figure_id"],
-             "qualifier": f["qualifier"], "source_id": f["source_id"], "kind": kinds[f["source_id"]]}
+             "part": f["post_type"] or WHOLE, "figure_id": f["figure_id"],
+             "qualifier": f["qualifier"], "source_id": f["source_id"], "publisher_kind": kinds[f["source_id"]]}
             for row, found in cells for column, parts in found.items() for f in parts]
 
 

@@ -19,10 +19,10 @@ from .fields import DAY_OR_MONTH, PATTERN_NAMES  # noqa: F401
 from .package import MAIN_ELECTION, PACKAGE, VERSION  # noqa: F401
 from .results import CONTEST_FIGURES, CONTEST_WINNER, EXPORT_FIELDS  # noqa: F401
 from .summary import COVERAGE_COLUMNS, SUMMARY_COLUMNS  # noqa: F401
-from .vocabularies import (BREAKDOWNS, CATEGORIES, CONTEST_STATUSES, CONTEST_TYPES, COUNT_UNITS, DISTRICT_KINDS,  # noqa: F401
-                           ELECTION_KINDS, ELECTION_LEVELS, LEVEL_OF_TYPE, ELECTION_TYPES, GENDERS, INCUMBENCIES, KATO_MATCHES, LANGUAGES, MEASURES,
-                           NOMINATIONS, POST_KINDS, PUBLISHED_STATUSES, QUALIFIERS, RARE_DIMENSIONS, SCOPES, SOURCE_KINDS,
-                           STAGES, UNIT_LEVELS, UNIT_TYPES, VOCABULARIES)
+from .vocabularies import (AKIM_LEVELS, BREAKDOWNS, CATEGORIES, CONTEST_STATUSES, COUNT_UNITS, DISTRICT_TYPES,  # noqa: F401
+                           ELECTION_KINDS, ELECTION_TYPES, GENDERS, INCUMBENCIES, KATO_LEVELS, KATO_MATCHES, LANGUAGES, LEVEL_OF_POST_TYPE,
+                           MEASURES, NOMINATIONS, POST_TYPES, PUBLISHED_STATUSES, PUBLISHER_KINDS, QUALIFIERS, RARE_DIMENSIONS, RURAL_POST_TYPES,
+                           SCOPES, STAGES, VOCABULARIES)
 
 # Order in which tables appear in the descriptor (referenced tables first).
 TABLE_ORDER = ["sources", "elections", "regions", "districts", "district_changes", "units", "posts", "parties", "events", "figures", "contests", "candidates",

@@ -30,9 +30,8 @@ def _ref(name: str, what: str, required: bool = True) -> dict:
 
 
 SOURCE_REF = _ref("source_id", "public source that states the values of this row")
-OTHER_SOURCES = {"name": "other_source_ids", "type": "string",
-                 "description": "Further sources for this row (ids from the sources table, separated by spaces).",
-                 "constraints": {"pattern": r"^[a-z0-9-]+( [a-z0-9-]+)*$"}}
+OTHER_SOURCES = {"name": "other_source_ids", "type": "list", "itemType": "string", "delimiter": " ",
+                 "description": "Further sources for this row (ids from the sources table, separated by spaces)."}
 NOTE = {"name": "note", "type": "string", "description": "A caveat or definition a user needs about this row, in the project's own words."}
 
 

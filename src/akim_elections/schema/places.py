@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import KATO_CODE, KATO_EDITION, NOTE, OTHER_SOURCES, SOURCE_REF, _enum, _fk, _id, _kato, _kato_names, _ref
-from .vocabularies import DISTRICT_KINDS, POST_KINDS, UNIT_LEVELS
+from .vocabularies import DISTRICT_TYPES, KATO_LEVELS, RURAL_POST_TYPES
 
 TABLES: dict[str, dict] = {
     "regions": {
@@ -22,7 +22,7 @@ TABLES: dict[str, dict] = {
             {"name": "iso_3166_2_current", "type": "string",
              "description": "ISO 3166-2 code in force today (two digits, the oblast's KATO prefix; since the ISO 3166-2 change of November 2022), for all 17 oblasts.",
              "constraints": {"required": True, "unique": True, "pattern": r"^KZ-\d{2}$"}},
-            {"name": "kato", "type": "string", "description": f"KATO code of the oblast ({KATO_EDITION}).",
+            {"name": "region_kato", "type": "string", "description": f"KATO code of the oblast ({KATO_EDITION}).",
              "constraints": {"required": True, "unique": True, "pattern": KATO_CODE}},
             {"name": "name_en", "type": "string", "description": "English name.", "constraints": {"required": True}},
             {"name": "name_kk", "type": "string", "description": "Kazakh name, Cyrillic.", "constraints": {"required": True}},
@@ -53,7 +53,7 @@ TABLES: dict[str, dict] = {
             _kato("district_kato", "districts", "district", required=True),
             _ref("region_id", "oblast the district belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the district belonged to on 25 July 2021 (before the 2022 splits)"),
-            {"name": "kind", "type": "string", "description": "District or city.", "constraints": {"required": True, "enum": _enum(DISTRICT_KINDS)}},
+            {"name": "district_type", "type": "string", "description": "District or city.", "constraints": {"required": True, "enum": _enum(DISTRICT_TYPES)}},
             *_kato_names(""),
             _kato("formed_from", "districts", "district whose territory the district was split off from after 25 July 2021 (see district_changes)"),
             {"name": "valid_from", "type": "date",
@@ -61,12 +61,11 @@ TABLES: dict[str, dict] = {
                              "took effect (see district_changes); empty for a district that existed on 25 July 2021, or whose day is not known.")},
             {"name": "valid_to", "type": "date",
              "description": "Last day the district existed; empty, since every district of this KATO edition still exists."},
-            {"name": "territory_changed", "type": "string",
+            {"name": "territory_changed", "type": "list", "itemType": "date", "delimiter": " ",
              "description": ("Days (ISO dates, separated by spaces) on which part of the district was split off into a new district since "
                              "25 July 2021: the day the change took effect or, where no source gives it, the day the decree was signed (the change "
                              "took effect then or soon after). A figure of the district before such a day covers more ground than one after it. "
-                             "Empty where the district kept its territory."),
-             "constraints": {"pattern": r"^\d{4}-\d{2}-\d{2}( \d{4}-\d{2}-\d{2})*$"}},
+                             "Empty where the district kept its territory.")},
         ],
     },
     "district_changes": {
@@ -95,16 +94,16 @@ TABLES: dict[str, dict] = {
         "title": "Rural districts, villages and towns (derived from KATO)",
         "description": (f"The KATO units ({KATO_EDITION}) that a contest names: code, district and names as KATO gives them. "
                         "Built by scripts/build.py from raw/kato; never edit."),
-        "primaryKey": ["kato"],
+        "primaryKey": ["unit_kato"],
         "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("district_kato_2021", "districts", "district_kato"),
-                        _fk("post_kato", "posts", "kato")],
+                        _fk("post_kato", "posts", "post_kato")],
         "fields": [
-            _kato("kato", "units", "unit", required=True),
+            _kato("unit_kato", "units", "unit", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
             _kato("district_kato_2021", "districts", "district the unit lay in on 25 July 2021 (through district_changes)", required=True),
             _kato("post_kato", "posts", "akim post the unit belongs to: the unit itself, or for a village or town the rural district or "
                   "administration it is part of", required=True),
-            {"name": "level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(UNIT_LEVELS)}},
+            {"name": "kato_level", "type": "string", "description": "KATO level of the unit.", "constraints": {"required": True, "enum": _enum(KATO_LEVELS)}},
             *_kato_names(" (abbreviated type words included)"),
         ],
     },
@@ -115,16 +114,16 @@ TABLES: dict[str, dict] = {
                         "villages and settlements that are their own unit, towns of district significance. It is the KATO edition's "
                         "list, not the list of 2021: units merged, split or renamed since then appear as they are now. "
                         "Built by scripts/build.py from raw/kato; never edit."),
-        "primaryKey": ["kato"],
+        "primaryKey": ["post_kato"],
         "foreignKeys": [_fk("district_kato", "districts", "district_kato"), _fk("district_kato_2021", "districts", "district_kato"),
                         _fk("region_id", "regions", "region_id"), _fk("region_id_2021", "regions", "region_id")],
         "fields": [
-            _kato("kato", "posts", "post: a sub-district (digits 7-9 zero), or a town KATO lists only as a settlement", required=True),
+            _kato("post_kato", "posts", "post: a sub-district (digits 7-9 zero), or a town KATO lists only as a settlement", required=True),
             _kato("district_kato", "districts", "district the unit lies in", required=True),
             _kato("district_kato_2021", "districts", "district the unit lay in on 25 July 2021 (through district_changes)", required=True),
             _ref("region_id", "oblast the unit belongs to in this KATO edition"),
             _ref("region_id_2021", "oblast the unit belonged to on 25 July 2021 (before the 2022 splits)"),
-            {"name": "kind", "type": "string", "description": "Kind of post.", "constraints": {"required": True, "enum": _enum(POST_KINDS)}},
+            {"name": "post_type", "type": "string", "description": "Kind of post.", "constraints": {"required": True, "enum": RURAL_POST_TYPES}},
             *_kato_names(" (abbreviated type words included)"),
         ],
     },

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import DAY_OR_MONTH, EDTF_PATTERN, NOTE, SLUG, SOURCE_REF, _bounds, _enum, _fk, _id, _ref
-from .vocabularies import ELECTION_KINDS, ELECTION_LEVELS, ELECTION_TYPES, LANGUAGES, PUBLISHED_STATUSES, SOURCE_KINDS
+from .vocabularies import AKIM_LEVELS, ELECTION_KINDS, ELECTION_TYPES, LANGUAGES, PUBLISHED_STATUSES, PUBLISHER_KINDS
 
 TABLES: dict[str, dict] = {
     "sources": {
@@ -31,8 +31,8 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True, "enum": _enum(PUBLISHED_STATUSES)}},
             {"name": "language", "type": "string", "description": "Language of the page (BCP 47).",
              "constraints": {"required": True, "enum": _enum(LANGUAGES)}},
-            {"name": "kind", "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
-             "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+            {"name": "publisher_kind", "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
+             "constraints": {"required": True, "enum": _enum(PUBLISHER_KINDS)}},
             {"name": "accessed", "type": "date",
              "description": "The page was read on or before this day: the day its row was first added to the package. "
                             "The page may have changed since.", "constraints": {"required": True}},
@@ -45,8 +45,8 @@ TABLES: dict[str, dict] = {
     "elections": {
         "kind": "curated",
         "title": "Elections",
-        "description": ("Elections that figures and contests refer to. `kind` tells votes (`voting_day`) from the totals sources publish over "
-                        "a period or since 2021; filter `kind == 'voting_day'` for votes only. A vote whose day no page gives belongs to "
+        "description": ("Elections that figures and contests refer to. `election_kind` tells votes (`voting_day`) from the totals sources publish over "
+                        "a period or since 2021; filter `election_kind == 'voting_day'` for votes only. A vote whose day no page gives belongs to "
                         "an election of its oblast and of what is known of its date (`2024-05-rural-akmola`, `xxxx-06-29-rural-turkistan`, "
                         "`undated-rural-pavlodar`)."),
         "primaryKey": ["election_id"],
@@ -55,12 +55,12 @@ TABLES: dict[str, dict] = {
             _id("election_id", "election", "what is known of its date, its level and, where the day is not known, its oblast "
                 "(e.g. 2021-07-25-rural, 2024-05-rural-akmola, xxxx-06-29-rural-turkistan, undated-rural-pavlodar, rural-running-total)"),
             {"name": "name_en", "type": "string", "description": "Name of the election in English.", "constraints": {"required": True}},
-            {"name": "kind", "type": "string", "description": "A vote, or a total over votes (see the list).",
+            {"name": "election_kind", "type": "string", "description": "A vote, or a total over votes (see the list).",
              "constraints": {"required": True, "enum": _enum(ELECTION_KINDS)}},
-            {"name": "type", "type": "string",
+            {"name": "election_type", "type": "string",
              "description": "Which round a vote belongs to; for a total, the round of the votes it sums, empty where it mixes rounds or a page does not say.",
              "constraints": {"enum": _enum(ELECTION_TYPES)}},
-            {"name": "level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(ELECTION_LEVELS)}},
+            {"name": "akim_level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(AKIM_LEVELS)}},
             _ref("region_id", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
                  "which may span oblasts, and for totals", required=False),
             {"name": "date", "type": "string",
@@ -76,6 +76,10 @@ TABLES: dict[str, dict] = {
                              "gives allows (2022 for a vote whose page names AMANAT, the party's name from March 2022; else the first "
                              "such day after direct elections at the level began); empty for a date with a year."),
              "constraints": {"minimum": 1990, "maximum": 2030}},
+            {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
+            SOURCE_REF,
+            NOTE,
+            # Built from `date` (and `first_year`): last, after what is edited by hand.
             {"name": "date_earliest", "type": "date",
              "description": ("First day the election can have been held: the first day `date` can mean (the day, or the start of the "
                              "month, year or period; for a date without a year, that day in `first_year`). Set by scripts/build.py "
@@ -85,9 +89,6 @@ TABLES: dict[str, dict] = {
              "description": ("Last day the election can have been held: the last day `date` can mean (the day, or the end of the "
                              "month, year or period); empty where the period is open at its end. Set by scripts/build.py from `date`."),
              "x-derived": True},
-            {"name": "direct", "type": "boolean", "description": "True when voters chose the akims directly.", "constraints": {"required": True}},
-            SOURCE_REF,
-            NOTE,
         ],
     },
     "parties": {
@@ -101,8 +102,8 @@ TABLES: dict[str, dict] = {
             {"name": "name_en", "type": "string", "description": "Name in English as of 2021.", "constraints": {"required": True}},
             {"name": "name_ru", "type": "string", "description": "Name in Russian as of 2021.", "constraints": {"required": True}},
             {"name": "name_kk", "type": "string", "description": "Name in Kazakh as of 2021.", "constraints": {"required": True}},
-            {"name": "aliases", "type": "string", "description": "Other spellings and abbreviations found in sources, separated by ' | '."},
-            {"name": "later_names", "type": "string", "description": "Names the party took after 2021, with the year."},
+            {"name": "aliases", "type": "list", "itemType": "string", "delimiter": " | ", "description": "Other spellings and abbreviations found in sources, separated by ' | '."},
+            {"name": "later_names", "type": "list", "itemType": "string", "delimiter": " | ", "description": "Names the party took after 2021, with the year."},
             SOURCE_REF,
             NOTE,
         ],
@@ -118,11 +119,11 @@ TABLES: dict[str, dict] = {
             {"name": "date", "type": "string",
              "description": "Date of the event in ISO 8601-2 (EDTF): a day, or only the month (`2001-10`) or year (`1999`) where that is all a page gives.",
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2001-10"},
-            *_bounds("date", "the date"),
             {"name": "event", "type": "string", "description": "What happened, in one line.", "constraints": {"required": True}},
             _ref("election_id", "election the event belongs to, if any", required=False),
             SOURCE_REF,
             NOTE,
+            *_bounds("date", "the date"),
         ],
     },
     "id_map": {

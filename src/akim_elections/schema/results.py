@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .fields import EDTF_PATTERN, NOTE, SOURCE_REF, _bounds, _enum, _fk, _id, _kato, _ref
-from .vocabularies import (CATEGORIES, CONTEST_STATUSES, CONTEST_TYPES, GENDERS, INCUMBENCIES, KATO_MATCHES, MEASURES,
-                           NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, SCOPES, SOURCE_KINDS, STAGES, UNIT_TYPES)
+from .vocabularies import (CATEGORIES, CONTEST_STATUSES, GENDERS, INCUMBENCIES, KATO_MATCHES, MEASURES,
+                           NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, POST_TYPES, PUBLISHER_KINDS, RURAL_POST_TYPES, SCOPES, STAGES)
 
 # Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
 # A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
@@ -13,7 +13,7 @@ CONTEST_FIGURES: dict[str, tuple[str, str]] = {
     "turnout_pct": ("turnout_pct", ""),
     "voters_registered": ("voters_registered", ""),
     "votes_cast": ("votes_cast", ""),
-    "candidates": ("candidates", "registered"),
+    "candidates_registered": ("candidates", "registered"),
     "votes_against_all": ("votes_against_all", ""),
     "votes_against_all_pct": ("votes_against_all_pct", ""),
     "ballots_invalid": ("ballots_invalid", ""),
@@ -83,6 +83,10 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
             {"name": "stage", "type": "string", "description": "For candidate counts: the moment of the process the count stands at (see the stages list).",
              "constraints": {"enum": _enum(STAGES)}},
+            {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
+            {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
+             "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
+            {"name": "value_unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "nomination", "type": "string", "description": "How the candidates or winners counted were nominated; empty for all, and empty where `party_id` names the party.",
              "constraints": {"enum": _enum(NOMINATIONS)}},
             _ref("party_id", "nominating party the figure is restricted to (nomination, not membership; the id names the organisation under its 2021 name, so `nur-otan` is AMANAT from 2022, see `parties.later_names`); empty for all", required=False),
@@ -92,8 +96,9 @@ TABLES: dict[str, dict] = {
              "constraints": {"enum": _enum(GENDERS)}},
             {"name": "incumbency", "type": "string", "description": "Sitting akims or newcomers only; empty for all.",
              "constraints": {"enum": _enum(INCUMBENCIES)}},
-            {"name": "unit_type", "type": "string", "description": "Kind of unit whose contests the figure is restricted to; empty for all.",
-             "constraints": {"enum": _enum(UNIT_TYPES)}},
+            {"name": "post_type", "type": "string", "description": ("Kind of unit whose contests the figure is restricted to; empty for all. A page's 'rural districts' that "
+                            "counts every rural-level post is a total, with this column empty."),
+             "constraints": {"enum": _enum(RURAL_POST_TYPES)}},
             {"name": "dimension", "type": "string", "description": "A rarer breakdown (occupation, education, reason for the vote...); empty for none. Its categories are in `category`.",
              "constraints": {"enum": _enum(RARE_DIMENSIONS)}},
             {"name": "category", "type": "string", "description": "Category of `dimension` the figure is restricted to; set exactly when `dimension` is.",
@@ -104,16 +109,11 @@ TABLES: dict[str, dict] = {
                              "gives (a count during nomination or registration, say, on an undated page). Empty for figures of the "
                              "election as a whole."),
              "constraints": {"pattern": EDTF_PATTERN}, "example": "2025-11-28"},
-            *_bounds("as_of", "`as_of`"),
             {"name": "time_of_day", "type": "string", "description": "Local time of day on election day for turnout and other figures reported during the vote (HH:MM).",
              "constraints": {"pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}, "example": "14:00"},
             {"name": "interim", "type": "boolean",
              "description": "True for a figure reported before the final result (during the vote, or a snapshot before a count closed); never preferred over a final one.",
              "constraints": {"required": True}},
-            {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
-            {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
-             "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
-            {"name": "unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "preferred", "type": "boolean",
              "description": ("True for the one figure the package uses where several describe the same thing. Set by scripts/build.py "
                              "from the preference policy (see the Conflicts page); never edited by hand."),
@@ -127,6 +127,8 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True}},
             SOURCE_REF,
             NOTE,
+            # Built from `as_of`: last, after what is edited by hand.
+            *_bounds("as_of", "`as_of`"),
         ],
     },
     "contests": {
@@ -138,7 +140,7 @@ TABLES: dict[str, dict] = {
         "primaryKey": ["contest_id"],
         "foreignKeys": [
             _fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id"),
-            _fk("district_kato", "districts", "district_kato"), _fk("kato", "units", "kato"),
+            _fk("district_kato", "districts", "district_kato"), _fk("unit_kato", "units", "unit_kato"),
             _fk("winner_party_id", "parties", "party_id"), _fk("source_id", "sources", "source_id"),
         ],
         "fields": [
@@ -147,6 +149,10 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast on the election day"),
             _kato("district_kato", "districts", "district"),
             {"name": "district_as_written", "type": "string", "description": "The district's name in the source's own words and language; empty where the source does not name it or its wording is not on record (never an English gloss)."},
+            {"name": "post_type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(POST_TYPES)}},
+            _kato("unit_kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
+            {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
+             "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},
             {"name": "name_kk", "type": "string", "description": "Rural district, village, town, district or city, in Kazakh as the source writes it."},
             {"name": "name_as_written", "type": "string",
@@ -162,15 +168,11 @@ TABLES: dict[str, dict] = {
              "description": ("The place in English (Korgalzhyn district), by `akim_elections.build.english.place_en`: its unit's (or district's) "
                              "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
                              "else the source's Latin spelling (`name_as_written`). Set by scripts/build.py; never edited by hand.")},
-            {"name": "type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(CONTEST_TYPES)}},
-            _kato("kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
-            {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
-             "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "status", "type": "string", "description": "What the pages say became of the contest (see the statuses list).",
              "constraints": {"required": True, "enum": _enum(CONTEST_STATUSES)}},
             *_winner_fields(),
             *_contest_figure_fields(),
-            {"name": "values_inexact", "type": "string", "x-derived": True,
+            {"name": "values_inexact", "type": "list", "itemType": "string", "delimiter": " | ", "x-derived": True,
              "description": ("Columns of this row filled from a figure its source rounds or bounds, with the qualifier "
                              "('votes_cast: at_least'), separated by ' | '; such a value is not an exact count. Set by scripts/build.py.")},
             {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
@@ -247,8 +249,8 @@ TABLES["contest_sources"] = {
         {"name": "qualifier", "type": "string", "description": "How exact the copied figure is (see the figures table); empty for a candidate's value.",
          "constraints": {"enum": _enum(QUALIFIERS)}},
         _ref("source_id", "source of that figure or candidate"),
-        {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
-         "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+        {"name": "publisher_kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+         "constraints": {"required": True, "enum": _enum(PUBLISHER_KINDS)}},
     ],
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import _enum, _fk, _ref
-from .vocabularies import MEASURES, QUALIFIERS, SOURCE_KINDS, UNIT_TYPES
+from .vocabularies import MEASURES, PUBLISHER_KINDS, QUALIFIERS, RURAL_POST_TYPES
 
 TABLES: dict[str, dict] = {
     "regional_summary": {
@@ -33,13 +33,13 @@ TABLES["summary_sources"] = {
         {"name": "column", "type": "string", "description": "Column of the regional summary.", "constraints": {"required": True}},
         {"name": "part", "type": "string",
          "description": "`all` where one figure fills the cell; for a cell summed from an oblast's counts by type of unit (it publishes no total), the type of unit of this part.",
-         "constraints": {"required": True, "enum": ["all", *UNIT_TYPES]}},
+         "constraints": {"required": True, "enum": ["all", *RURAL_POST_TYPES]}},
         _ref("figure_id", "final figure in that cell (or in that part of it)"),
         {"name": "qualifier", "type": "string", "description": "How exact that figure is (see the figures table): a cell is exact only when all its figures are.",
          "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
         _ref("source_id", "source of that figure"),
-        {"name": "kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
-         "constraints": {"required": True, "enum": _enum(SOURCE_KINDS)}},
+        {"name": "publisher_kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+         "constraints": {"required": True, "enum": _enum(PUBLISHER_KINDS)}},
     ],
 }
 
@@ -76,8 +76,8 @@ COVERAGE_COLUMNS = [
      "unit": "percent", "constraints": {"minimum": 0, "maximum": 100}},
     {"name": "measures_known", "type": "integer", "description": "How many of the figure columns of this row are known.",
      "constraints": {"required": True, "minimum": 0}},
-    {"name": "measures_missing", "type": "string", "description": "Figure columns of this row with no preferred figure, separated by ' | '."},
-    {"name": "measures_inexact", "type": "string",
+    {"name": "measures_missing", "type": "list", "itemType": "string", "delimiter": " | ", "description": "Figure columns of this row with no preferred figure, separated by ' | '."},
+    {"name": "measures_inexact", "type": "list", "itemType": "string", "delimiter": " | ",
      "description": ("Figure columns of this row whose source gives a bound or a rounded number, with its qualifier ('voters_registered: approximately'), "
                      "separated by ' | '; such a cell is not an exact count.")},
 ]

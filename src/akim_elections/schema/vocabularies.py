@@ -39,7 +39,7 @@ MEASURES: dict[str, tuple[str, str]] = {
     "regions": ("oblasts", "Oblasts where contests were held."),
     "districts": ("districts", "Districts (and cities) where contests were held."),
     "settlements": ("settlements", "Settlements whose residents voted."),
-    "akim_posts": ("akim posts", "All akim posts of rural level (villages, rural districts, towns of district significance), elected or not; a page that calls them all 'rural districts' still counts this, with `unit_type` empty."),
+    "akim_posts": ("akim posts", "All akim posts of rural level (villages, rural districts, towns of district significance), elected or not; a page that calls them all 'rural districts' still counts this, with `post_type` empty."),
     "akims_elected_pct": ("percent", "Akims elected as a share of all rural-level akim posts."),
     "rural_population_pct": ("percent", "Share of Kazakhstan's population living in rural areas."),
     "term_years": ("years", "Term of office of an elected akim."),
@@ -83,11 +83,6 @@ NOMINATIONS = {
 INCUMBENCIES = {
     "incumbent": "The sitting akim of the same unit.",
     "newcomer": "Not the sitting akim of the unit before the vote (a civil servant or an akim elsewhere may be one); wider than `previous_post = outsider`.",
-}
-UNIT_TYPES = {
-    "rural_district": "Rural districts (сельский округ, ауылдық округ) only, not villages or towns with their own akim; a page's 'rural districts' that counts every rural-level post is a total (empty).",
-    "village": "Villages (село, ауыл) with their own akim.",
-    "town": "Towns of district significance.",
 }
 RARE_DIMENSIONS: dict[str, dict[str, str]] = {
     "occupation": {
@@ -142,15 +137,12 @@ RARE_DIMENSIONS: dict[str, dict[str, str]] = {
 CATEGORIES = {c: meaning for vocabulary in RARE_DIMENSIONS.values() for c, meaning in vocabulary.items()}
 assert len(CATEGORIES) == sum(len(v) for v in RARE_DIMENSIONS.values()), "a category belongs to one dimension"
 # Every breakdown column of the figures table, in order; a figure with all of them empty is a total.
-BREAKDOWNS = ("stage", "nomination", "party_id", "member_of", "gender", "incumbency", "unit_type", "dimension", "category")
+BREAKDOWNS = ("stage", "nomination", "party_id", "member_of", "gender", "incumbency", "post_type", "dimension", "category")
 
 SCOPES = {"national": "All of Kazakhstan.", "region": "One oblast.", "district": "One district of an oblast.",
           "contest": "One contest (see `contest_id`)."}
-CONTEST_TYPES = {"rural_district": "rural district (сельский округ)", "village": "village", "town": "town of district significance",
-                 "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
-                 "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
 # In the order of the preference policy (see akim_elections.build.preference): earlier kinds are preferred.
-SOURCE_KINDS = {
+PUBLISHER_KINDS = {
     "official": "An election commission, akimat, ministry or other government body, or the law itself.",
     "news_agency": "A national news agency (Kazinform, Kazakhstan Today, KazTAG, Interfax-Kazakhstan...).",
     "national_media": "A national newspaper, broadcaster or news site.",
@@ -191,11 +183,15 @@ KATO_MATCHES = {
     "name_kk": "The Kazakh name, without type words such as 'ауылдық округі', matches exactly one unit of the oblast in KATO.",
     "name_latn": "The name as written in a Latin-script source matches exactly one unit of the oblast in KATO.",
 }
-DISTRICT_KINDS = {"district": "A district (аудан, район).", "city": "A city of oblast significance with the villages under it (қалалық әкімдік)."}
-POST_KINDS = {"rural_district": "A rural district (ауылдық округ, сельский округ) of several villages.",
+DISTRICT_TYPES = {"district": "A district (аудан, район).", "city": "A city of oblast significance with the villages under it (қалалық әкімдік)."}
+# Kinds of akim post, one vocabulary for every table (posts and figures hold the rural three).
+POST_TYPES = {"rural_district": "A rural district (ауылдық округ, сельский округ) of several villages.",
               "village": "A village or settlement that is its own unit, not part of a rural district (ауыл, кент, село, посёлок; п.а.).",
-              "town": "A town of district significance (аудандық маңызы бар қала, г.а.)."}
-UNIT_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
+              "town": "A town of district significance (аудандық маңызы бар қала, г.а.).",
+              "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
+              "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
+RURAL_POST_TYPES = ["rural_district", "village", "town"]
+KATO_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
              "ky": "Kyrgyz", "pt": "Portuguese", "it": "Italian", "sv": "Swedish", "uz": "Uzbek", "de": "German", "fr": "French", "zh": "Chinese"}
@@ -211,19 +207,19 @@ ELECTION_TYPES = {
     "indirect": "Akims chosen by the deputies of the district maslikhat, not by voters.",
     "experimental": "Early experiments before the 2021 reform.",
 }
-ELECTION_LEVELS = {"rural": "rural districts, villages and towns of district significance",
+AKIM_LEVELS = {"rural": "rural districts, villages and towns of district significance",
                    "district": "districts of an oblast (аудан, район)",
                    "city": "cities of oblast (regional) significance, regional centres included"}
-# Which contest types an election of each level holds: a contest's type and its election's level agree.
-LEVEL_OF_TYPE = {"rural_district": "rural", "village": "rural", "town": "rural", "district": "district", "city": "city"}
-assert set(LEVEL_OF_TYPE) == set(CONTEST_TYPES) and set(LEVEL_OF_TYPE.values()) == set(ELECTION_LEVELS), "every contest type has its level"
+# Which posts an election of each level fills: a contest's post_type and its election's akim_level agree.
+LEVEL_OF_POST_TYPE = {"rural_district": "rural", "village": "rural", "town": "rural", "district": "district", "city": "city"}
+assert set(LEVEL_OF_POST_TYPE) == set(POST_TYPES) and set(LEVEL_OF_POST_TYPE.values()) == set(AKIM_LEVELS), "every post type has its level"
 
 VOCABULARIES = {
     "measure": {k: f"{v[1]} Unit: {v[0]}." for k, v in MEASURES.items()},
-    "stage": STAGES, "nomination": NOMINATIONS, "gender": GENDERS, "incumbency": INCUMBENCIES, "unit_type": UNIT_TYPES,
+    "stage": STAGES, "nomination": NOMINATIONS, "gender": GENDERS, "incumbency": INCUMBENCIES, "post_type": POST_TYPES,
     "dimension": {d: ", ".join(f"`{c}`" for c in v) for d, v in RARE_DIMENSIONS.items()}, "category": CATEGORIES, "scope": SCOPES,
-    "kind": {**SOURCE_KINDS, **DISTRICT_KINDS, **ELECTION_KINDS}, "type": {**ELECTION_TYPES, **CONTEST_TYPES},
-    "level": {**ELECTION_LEVELS, **UNIT_LEVELS}, "language": LANGUAGES, "qualifier": QUALIFIERS,
+    "publisher_kind": PUBLISHER_KINDS, "district_type": DISTRICT_TYPES, "election_kind": ELECTION_KINDS, "election_type": ELECTION_TYPES,
+    "akim_level": AKIM_LEVELS, "kato_level": KATO_LEVELS, "language": LANGUAGES, "qualifier": QUALIFIERS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES, "status": CONTEST_STATUSES,
 }
 

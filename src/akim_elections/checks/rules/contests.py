@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...schema import LEVEL_OF_TYPE, MAIN_ELECTION
+from ...schema import LEVEL_OF_POST_TYPE, MAIN_ELECTION
 from .sql import _REGION_CONTESTS, _TOLERANCE, Rule
 
 # A contest whose vote is on record: what no page from before the vote can give.
@@ -38,9 +38,9 @@ RULES: list[Rule] = [
     Rule("contest-type-fits-level", "contests",
          "A contest's type and its election's level agree: rural districts, villages and towns in a rural election, districts in a "
          "district election, cities of oblast significance in a city election.",
-         """SELECT c.contest_id || ' (' || c.type || ') in a ' || e.level || ' election' AS subject, 1 AS expected,
-                   (CASE c.type """ + " ".join(f"WHEN '{t}' THEN '{lvl}'" for t, lvl in LEVEL_OF_TYPE.items()) + """ END) = e.level AS observed
-            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.type IS NOT NULL"""),
+         """SELECT c.contest_id || ' (' || c.post_type || ') in a ' || e.akim_level || ' election' AS subject, 1 AS expected,
+                   (CASE c.post_type """ + " ".join(f"WHEN '{t}' THEN '{lvl}'" for t, lvl in LEVEL_OF_POST_TYPE.items()) + """ END) = e.akim_level AS observed
+            FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.post_type IS NOT NULL"""),
     Rule("winner-is-elected", "contests",
          "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "
          "name, party, votes); a contest that names a winner while its candidates are listed has one of them marked elected.",
@@ -58,8 +58,8 @@ RULES: list[Rule] = [
             FROM candidates w JOIN candidates o ON o.contest_id = w.contest_id AND o.candidate_id <> w.candidate_id
             WHERE w.elected = 1 AND w.votes IS NOT NULL AND o.votes IS NOT NULL""", "le"),
     Rule("candidate-count-covers-list", "contests", "A contest's number of candidates is at least the number of candidates listed for it.",
-         """SELECT c.contest_id AS subject, c.candidates AS expected, COUNT(k.candidate_id) AS observed
-            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id WHERE c.candidates IS NOT NULL GROUP BY c.contest_id""", "le"),
+         """SELECT c.contest_id AS subject, c.candidates_registered AS expected, COUNT(k.candidate_id) AS observed
+            FROM contests c JOIN candidates k ON k.contest_id = c.contest_id WHERE c.candidates_registered IS NOT NULL GROUP BY c.contest_id""", "le"),
     Rule("shares-agree-with-counts", "contests",
          "A contest's turnout is its votes cast over its registered voters, and a winner's or candidate's share is the votes over "
          "the votes cast, within the rounding of the percentage given.",

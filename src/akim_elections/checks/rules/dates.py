@@ -43,7 +43,7 @@ RULES: list[Rule] = [
          "election with an oblast lies in it; a vote on a known day names no oblast.",
          f"""SELECT election_id AS subject, 1 AS expected,
                    (region_id IS NOT NULL) = (date_latest IS NULL OR date_latest <> date_earliest) AS observed
-            FROM elections WHERE kind = 'voting_day' AND direct = 1 AND date_earliest >= '{FIRST_DIRECT_VOTE}'
+            FROM elections WHERE election_kind = 'voting_day' AND direct = 1 AND date_earliest >= '{FIRST_DIRECT_VOTE}'
             UNION ALL
             SELECT c.contest_id || ' in ' || c.region_id, 1, c.region_id = e.region_id
             FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE e.region_id IS NOT NULL
@@ -52,11 +52,11 @@ RULES: list[Rule] = [
             FROM figures f JOIN elections e ON e.election_id = f.election_id WHERE e.region_id IS NOT NULL"""),
     Rule("totals-are-not-votes", "elections",
          "Contests belong to votes, never to a period or running total; a running total's figures say the date they run to.",
-         """SELECT c.contest_id || ' in ' || e.election_id AS subject, 1 AS expected, e.kind = 'voting_day' AS observed
+         """SELECT c.contest_id || ' in ' || e.election_id AS subject, 1 AS expected, e.election_kind = 'voting_day' AS observed
             FROM contests c JOIN elections e ON e.election_id = c.election_id
             UNION ALL
             SELECT f.figure_id || ' without as_of', 1, f.as_of IS NOT NULL
-            FROM figures f JOIN elections e ON e.election_id = f.election_id WHERE e.kind = 'running_total'"""),
+            FROM figures f JOIN elections e ON e.election_id = f.election_id WHERE e.election_kind = 'running_total'"""),
     Rule("as-of-in-election-window", "figures",
          f"A figure's moment (`as_of`) lies in its election's window: from the call ({CALL_DAYS} days before its first possible day "
          f"at most) to {REPORT_DAYS} days after its last possible day (no end for a running total or an election no page bounds).",
@@ -69,7 +69,7 @@ RULES: list[Rule] = [
          f"A direct rural by-election takes place after the first nationwide direct vote of rural akims ({FIRST_DIRECT_VOTE}).",
          f"""SELECT election_id AS subject, 1 AS expected,
                    date_earliest >= '{FIRST_DIRECT_VOTE}' AND (date_latest IS NULL OR date_latest > '{FIRST_DIRECT_VOTE}') AS observed
-            FROM elections WHERE type = 'by_election' AND level = 'rural' AND direct = 1"""),
+            FROM elections WHERE election_type = 'by_election' AND akim_level = 'rural' AND direct = 1"""),
     Rule("interim-agrees-with-as-of", "figures",
          "A figure marked interim says when it stands (a time of day, or an `as_of` moment, `XXXX-XX-XX` where no page gives it); "
          "a figure whose moment ends before its vote's last possible day is interim; so is one whose note calls it interim.",
@@ -81,7 +81,7 @@ RULES: list[Rule] = [
             UNION ALL
             SELECT f.figure_id || ' dated ' || f.as_of || ' before the vote, not interim', 1, 0
             FROM figures f JOIN elections e ON e.election_id = f.election_id
-            WHERE f.interim = 0 AND f.as_of_latest < e.date_latest AND e.kind = 'voting_day'
+            WHERE f.interim = 0 AND f.as_of_latest < e.date_latest AND e.election_kind = 'voting_day'
             UNION ALL
             SELECT f.figure_id || ' note says interim, flag does not', 1, 0
             FROM figures f WHERE f.interim = 0 AND LOWER(IFNULL(f.note, '')) LIKE '%interim%'"""),

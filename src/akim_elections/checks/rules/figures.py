@@ -38,8 +38,8 @@ RULES: list[Rule] = [
             FROM figures p JOIN sources ps ON ps.source_id = p.source_id
             JOIN figures o ON o.figure_id <> p.figure_id AND o.rejected = 0
              AND ({_group("o.")}) = ({_group("p.")})
-            JOIN sources os ON os.source_id = o.source_id AND os.kind <> 'mirror'
-            WHERE p.preferred = 1 AND ps.kind = 'mirror' GROUP BY p.figure_id"""),
+            JOIN sources os ON os.source_id = o.source_id AND os.publisher_kind <> 'mirror'
+            WHERE p.preferred = 1 AND ps.publisher_kind = 'mirror' GROUP BY p.figure_id"""),
     Rule("figure-dimensions", "figures",
          "A figure's place matches its scope (national: no oblast; oblast: an oblast; district: a district; contest: a contest), "
          "and only candidate counts carry a stage.",
@@ -63,7 +63,7 @@ RULES: list[Rule] = [
          "`final` marks exactly the preferred figures that are not interim and not at a time of day; rebuild with scripts/build.py after an edit.",
          """SELECT figure_id AS subject, (preferred = 1 AND interim = 0 AND time_of_day IS NULL) AS expected, final AS observed FROM figures"""),
     Rule("unit-per-measure", "figures", "Each figure carries its measure's unit, so a measure always has one unit.",
-         """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.unit || ')' AS subject, 1 AS expected,
-                   (f.unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
+         """SELECT f.figure_id || ' (' || f.measure || ' in ' || f.value_unit || ')' AS subject, 1 AS expected,
+                   (f.value_unit = (SELECT m.unit FROM measures m WHERE m.measure = f.measure)) AS observed
             FROM figures f"""),
 ]

@@ -72,7 +72,7 @@ FIXED_RANGES = (
 # Stages whose candidates stand in a contest (refused or withdrawn counts may be any small number).
 _STAGES_COUNTED = ("nominated", "registered", "on_ballot")
 # The level whose per-contest bounds apply to election e (a city is elected like a district).
-LEVEL_OF_ELECTION = "(CASE WHEN e.level = 'rural' THEN 'rural' ELSE 'district' END)"
+LEVEL_OF_ELECTION = "(CASE WHEN e.akim_level = 'rural' THEN 'rural' ELSE 'district' END)"
 # A figure's page, place and measure; and its stage and moment.
 PAGE_PLACE = ("source_id", "election_id", "scope", "region_id", "district_kato", "contest_id", "measure")
 MOMENT = ("stage", "as_of", "time_of_day", "interim")
@@ -104,7 +104,7 @@ _FIRST_DAY = "(SELECT MIN(date_earliest) FROM events)"
 _LAST_DAY = "(SELECT MAX(accessed) FROM sources)"
 _DATED = """SELECT 'elections: ' || election_id || ' starts ' || date_earliest AS subject, date_earliest AS day FROM elections
             UNION ALL SELECT 'elections: ' || election_id || ' ends ' || date_latest, date_latest FROM elections
-              WHERE kind = 'voting_day' AND date_latest IS NOT NULL
+              WHERE election_kind = 'voting_day' AND date_latest IS NOT NULL
             UNION ALL SELECT 'figures: ' || figure_id || ' as of ' || as_of, as_of_earliest FROM figures WHERE as_of_earliest IS NOT NULL
             UNION ALL SELECT 'figures: ' || figure_id || ' as of ' || as_of, as_of_latest FROM figures WHERE as_of_latest IS NOT NULL
             UNION ALL SELECT 'events: ' || event_id || ' on ' || date, date_earliest FROM events
@@ -201,7 +201,7 @@ def _rules() -> list:
                         AS subject, 1 AS expected,
                         (e.date_latest IS NOT NULL AND e.date_latest <= {published_by} AND e.date_earliest <= {published_by}) AS observed
                 FROM elections e JOIN ({_RESULT_PAGES}) ev ON ev.election_id = e.election_id JOIN sources s ON s.source_id = ev.source_id
-                WHERE e.kind = 'voting_day' AND s.published IS NOT NULL
+                WHERE e.election_kind = 'voting_day' AND s.published IS NOT NULL
                 GROUP BY e.election_id, s.source_id"""),
         Rule("party-name-bounds-date", "elections",
              "A row whose note gives a party's later name (parties.later_names, as AMANAT from 1 March 2022) belongs to a vote "
@@ -214,7 +214,7 @@ def _rules() -> list:
              "A vote is one election: no post (a KATO unit) has two contests in one election, or in two elections that can be "
              "the same day, unless one of them was repeated or called off.",
              f"""SELECT a.contest_id || ' and ' || b.contest_id AS subject, 0 AS expected, 1 AS observed
-                FROM contests a JOIN contests b ON b.kato = a.kato AND b.contest_id > a.contest_id
+                FROM contests a JOIN contests b ON b.unit_kato = a.unit_kato AND b.contest_id > a.contest_id
                 JOIN elections ea ON ea.election_id = a.election_id JOIN elections eb ON eb.election_id = b.election_id
                 WHERE a.status NOT IN ('repeated', 'cancelled') AND b.status NOT IN ('repeated', 'cancelled')
                   AND ea.date_earliest <= IFNULL(eb.date_latest, '9999-12-31') AND eb.date_earliest <= IFNULL(ea.date_latest, '9999-12-31')
@@ -225,8 +225,8 @@ def _rules() -> list:
              "period before the period ended without saying the date it runs to, is `contests_planned`.",
              f"""SELECT f.figure_id AS subject, 0 AS expected, 1 AS observed
                 FROM figures f JOIN elections e ON e.election_id = f.election_id JOIN sources s ON s.source_id = f.source_id
-                WHERE f.measure = 'contests' AND f.rejected = 0 AND e.kind <> 'voting_day'
-                  AND ((e.kind = 'period_total' AND f.as_of IS NULL AND s.published IS NOT NULL AND {published_by} < e.date_latest)
+                WHERE f.measure = 'contests' AND f.rejected = 0 AND e.election_kind <> 'voting_day'
+                  AND ((e.election_kind = 'period_total' AND f.as_of IS NULL AND s.published IS NOT NULL AND {published_by} < e.date_latest)
                        OR """ + " OR ".join(f"LOWER(IFNULL(f.note, '') || ' ' || IFNULL(e.note, '')) LIKE '%{w}%'" for w in PLAN_WORDS) + ")"),
         # 3. references
         Rule("figure-agrees-with-its-contest", "figures",
@@ -279,20 +279,20 @@ def _rules() -> list:
                              AND scope <> 'contest' AND {_total("c.")}) c
                   ON c.election_id = f.election_id AND c.scope = f.scope AND c.region = IFNULL(f.region_id, '')
                  AND c.district = IFNULL(f.district_kato, '')
-                WHERE e.kind = 'voting_day' AND f.rejected = 0 AND f.interim = 0 AND f.time_of_day IS NULL AND f.qualifier = 'exact'
+                WHERE e.election_kind = 'voting_day' AND f.rejected = 0 AND f.interim = 0 AND f.time_of_day IS NULL AND f.qualifier = 'exact'
                   AND {_total("f.", "stage")} AND (f.stage IS NULL OR f.stage IN {_STAGES_COUNTED})
                   AND (f.scope = 'contest' OR c.value > 0)
                 UNION ALL
                 SELECT f.figure_id || ' = ' || f.value || ' contests, posts ' || k.posts, 1, f.value <= k.posts
                 FROM figures f JOIN elections e ON e.election_id = f.election_id JOIN ({_POSTS_OF_PLACE}) k ON k.region = IFNULL(f.region_id, '')
-                WHERE e.kind = 'voting_day' AND e.level = 'rural' AND e.direct = 1 AND e.date_earliest >= '{FIRST_DIRECT_VOTE}'
+                WHERE e.election_kind = 'voting_day' AND e.akim_level = 'rural' AND e.direct = 1 AND e.date_earliest >= '{FIRST_DIRECT_VOTE}'
                   AND f.measure = 'contests' AND f.rejected = 0 AND f.scope IN ('national', 'region') AND {_total("f.")}"""),
         # 6. days of the week
         Rule("weekday-vote-says-why", "elections",
              "A vote held on a known day other than a Sunday says why in its note, naming the weekday.",
              f"""SELECT election_id || ' on a ' || wd.name AS subject, 1 AS expected, IFNULL(note, '') LIKE '%' || wd.name || '%' AS observed
                 FROM elections JOIN {_values(("n", "name"), enumerate(_WEEKDAYS))} wd ON wd.n = CAST(strftime('%w', date_earliest) AS INTEGER)
-                WHERE kind = 'voting_day' AND date_earliest = date_latest AND date NOT LIKE 'X%' AND wd.n <> 0"""),
+                WHERE election_kind = 'voting_day' AND date_earliest = date_latest AND date NOT LIKE 'X%' AND wd.n <> 0"""),
     ]
 
 

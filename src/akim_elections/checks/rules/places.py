@@ -9,7 +9,7 @@ from .sql import Rule
 # decree on 8 June 2022, each from an oblast that lost territory that day. The other rules read regions.csv itself.
 OBLASTS_2021, OBLASTS_FORMED, FORMED_ON = 14, 3, "2022-06-08"
 # After an oblast was formed from others (regions.valid_from), a district whose KATO prefix is the new oblast's sits in it.
-_IN_WRONG_NEW_OBLAST = """EXISTS (SELECT 1 FROM regions n WHERE n.formed_from IS NOT NULL AND substr(n.kato, 1, 2) = substr(x.{district}, 1, 2)
+_IN_WRONG_NEW_OBLAST = """EXISTS (SELECT 1 FROM regions n WHERE n.formed_from IS NOT NULL AND substr(n.region_kato, 1, 2) = substr(x.{district}, 1, 2)
                                   AND e.date_earliest >= n.valid_from AND x.region_id <> n.region_id)"""
 
 
@@ -78,9 +78,9 @@ RULES: list[Rule] = [
     Rule("oblast-codes-agree", "regions",
          "An oblast's current ISO 3166-2 code is `KZ-` and the first two digits of its KATO code, and it has a code of the 2021 "
          "series exactly when it existed on 25 July 2021.",
-         """SELECT region_id || ' (' || iso_3166_2_current || ', KATO ' || kato || ', 2021 code ' || IFNULL(iso_3166_2, 'none') || ')' AS subject,
+         """SELECT region_id || ' (' || iso_3166_2_current || ', KATO ' || region_kato || ', 2021 code ' || IFNULL(iso_3166_2, 'none') || ')' AS subject,
                    1 AS expected,
-                   (iso_3166_2_current = 'KZ-' || substr(kato, 1, 2)) AND ((iso_3166_2 IS NOT NULL) = (valid_from IS NULL)) AS observed
+                   (iso_3166_2_current = 'KZ-' || substr(region_kato, 1, 2)) AND ((iso_3166_2 IS NOT NULL) = (valid_from IS NULL)) AS observed
             FROM regions"""),
     Rule("oblast-of-the-day", "contests",
          "Every contest and figure sits in an oblast that existed on its election day, and after 8 June 2022 a district of Abai, "
@@ -91,9 +91,9 @@ RULES: list[Rule] = [
          "A contest's unit (its KATO code) lay in the contest's district on election day, and that district in the contest's oblast: "
          "for a unit of a district formed since 2021, the district it was split off from until the change took effect "
          "(see district_changes); a district of Abai, Zhetysu or Ulytau sits in the oblast it was part of before 8 June 2022.",
-         f"""SELECT c.contest_id || ' unit ' || c.kato || ' in district ' || c.district_kato AS subject, 1 AS expected,
+         f"""SELECT c.contest_id || ' unit ' || c.unit_kato || ' in district ' || c.district_kato AS subject, 1 AS expected,
                     {_UNIT_IN_DISTRICT_OF_DAY.format(x="c")} AS observed
-            FROM contests c JOIN elections e ON e.election_id = c.election_id JOIN units u ON u.kato = c.kato
+            FROM contests c JOIN elections e ON e.election_id = c.election_id JOIN units u ON u.unit_kato = c.unit_kato
             LEFT JOIN district_changes ch ON ch.district_kato = u.district_kato
             WHERE c.district_kato IS NOT NULL
             UNION ALL
@@ -124,8 +124,8 @@ RULES: list[Rule] = [
          "form, people from the name as written, and a contest's place from the Kazakh name KATO gives its unit or district, else "
          "the source's Kazakh, else its Russian name (a place named only in Latin letters keeps the source's spelling).",
          """SELECT 'contests: ' || c.contest_id AS subject, 1 AS expected,
-                   c.name_latn IS COALESCE((SELECT u.name_latn FROM units u WHERE u.kato = c.kato),
-                                           CASE WHEN c.type IN ('district', 'city') THEN
+                   c.name_latn IS COALESCE((SELECT u.name_latn FROM units u WHERE u.unit_kato = c.unit_kato),
+                                           CASE WHEN c.post_type IN ('district', 'city') THEN
                                                 (SELECT d.name_latn FROM districts d WHERE d.district_kato = c.district_kato) END,
                                            latin(c.name_kk), latin(c.name_ru), c.name_latn)
                    AND c.winner_name_latn IS latin(c.winner_name) AS observed
@@ -133,6 +133,6 @@ RULES: list[Rule] = [
             UNION ALL SELECT 'candidates: ' || candidate_id, 1, name_latn IS latin(name) FROM candidates
             UNION ALL SELECT 'regions: ' || region_id, 1, name_kk_latn = latin(name_kk) FROM regions
             UNION ALL SELECT 'districts: ' || district_kato, 1, name_latn = latin(name_kk) FROM districts
-            UNION ALL SELECT 'units: ' || kato, 1, name_latn = latin(name_kk) FROM units
-            UNION ALL SELECT 'posts: ' || kato, 1, name_latn = latin(name_kk) FROM posts"""),
+            UNION ALL SELECT 'units: ' || unit_kato, 1, name_latn = latin(name_kk) FROM units
+            UNION ALL SELECT 'posts: ' || post_kato, 1, name_latn = latin(name_kk) FROM posts"""),
 ]

@@ -103,7 +103,7 @@ RULES: list[Rule] = [
          _sources_exist()),
     Rule("references-exist", "package",
          "Every reference names an existing row: each value of a foreign key the schema declares (a figure's `region_id`, a "
-         "contest's `kato`...) is a key of the table it refers to.",
+         "contest's `unit_kato`...) is a key of the table it refers to.",
          _references_exist()),
     Rule("every-source-cited", "sources",
          "Every source is cited by some row (its `source_id` or `other_source_ids`): the sources table lists only pages a value "
@@ -112,10 +112,10 @@ RULES: list[Rule] = [
     Rule("source-kind-matches-host", "sources",
          "A source's kind agrees with its host: official only from government, akimat or election-commission sites; encyclopedia "
          "only from Wikipedia and its sister projects; known copy sites always mirror.",
-         f"""SELECT s.source_id || ' (' || s.kind || ' at ' || host(s.url) || ')' AS subject, 1 AS expected,
-                    (s.kind <> 'official' OR {_host_matches(OFFICIAL_HOSTS)})
-                    AND (s.kind <> 'encyclopedia' OR {_host_matches(ENCYCLOPEDIA_HOSTS)})
-                    AND (s.kind = 'mirror' OR NOT {_host_matches(COPY_HOSTS)}) AS observed
+         f"""SELECT s.source_id || ' (' || s.publisher_kind || ' at ' || host(s.url) || ')' AS subject, 1 AS expected,
+                    (s.publisher_kind <> 'official' OR {_host_matches(OFFICIAL_HOSTS)})
+                    AND (s.publisher_kind <> 'encyclopedia' OR {_host_matches(ENCYCLOPEDIA_HOSTS)})
+                    AND (s.publisher_kind = 'mirror' OR NOT {_host_matches(COPY_HOSTS)}) AS observed
             FROM sources s"""),
     Rule("published-status-rule", "sources",
          "A source's publication date follows the one rule of `published_status`: a date in the address is never 'not shown'; "

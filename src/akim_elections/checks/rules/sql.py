@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...quote import FINAL_SQL, sql as quote_sql
-from ...schema import BREAKDOWNS, MAIN_ELECTION, UNIT_TYPES
+from ...schema import BREAKDOWNS, MAIN_ELECTION, RURAL_POST_TYPES
 
 CONSISTENCY, PUBLISHED = "consistency", "published total"
 
@@ -48,7 +48,7 @@ _REGION_CONTESTS = f"""
            COALESCE({_final("region", "contests", region="region_id = r.region_id")},
                     (SELECT SUM(value) FROM figures f WHERE f.election_id = '{MAIN_ELECTION}' AND f.scope = 'region'
                        AND f.region_id = r.region_id AND f.measure = 'contests' AND {quote_sql("f.")}
-                       AND f.unit_type IN {tuple(UNIT_TYPES)} AND {_total("f.", "unit_type")})) AS contests
+                       AND f.post_type IN {tuple(RURAL_POST_TYPES)} AND {_total("f.", "post_type")})) AS contests
     FROM regions r"""
 
 _PREFERRED_FINAL = f"""

@@ -72,8 +72,8 @@ RULES: list[Rule] = [
             WHERE i.measure = 'turnout_pct' AND f.measure = 'turnout_pct' AND i.preferred = 1 AND f.preferred = 1
               AND i.time_of_day IS NOT NULL AND f.interim = 0 AND f.time_of_day IS NULL AND f.as_of IS NULL""", "le"),
     Rule("percent-within-0-100", "figures", "Every figure in percent lies within 0 to 100.",
-         """SELECT figure_id AS subject, 100 AS expected, value AS observed FROM figures WHERE unit = 'percent'
-            UNION ALL SELECT figure_id, 0, -value FROM figures WHERE unit = 'percent'""", "le"),
+         """SELECT figure_id AS subject, 100 AS expected, value AS observed FROM figures WHERE value_unit = 'percent'
+            UNION ALL SELECT figure_id, 0, -value FROM figures WHERE value_unit = 'percent'""", "le"),
     Rule("winners-le-contests", "figures", "In every place and election, the preferred winners never exceed the preferred contests.",
          f"""SELECT a.figure_id AS subject, b.value AS expected, a.value AS observed
             FROM {_USE} a JOIN {_USE} b ON {_same_place("a", "b")} AND {_same_breakdown("a.", "b.")}
@@ -91,7 +91,7 @@ RULES: list[Rule] = [
             FROM ({_REGION_CONTESTS}) rc JOIN {_USE} f ON f.region_id = rc.region_id
             WHERE rc.contests IS NOT NULL AND f.election_id = '{MAIN_ELECTION}' AND f.scope = 'district' AND f.measure = 'contests'
               AND {_total("f.", "stage")} AND f.stage IS NULL
-              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.kind = 'district' AND d.formed_from IS NULL
+              AND NOT EXISTS (SELECT 1 FROM districts d WHERE d.region_id_2021 = rc.region_id AND d.district_type = 'district' AND d.formed_from IS NULL
                               AND d.district_kato NOT IN (SELECT g.district_kato FROM {_USE} g WHERE g.election_id = '{MAIN_ELECTION}'
                                   AND g.scope = 'district' AND g.measure = 'contests' AND g.district_kato IS NOT NULL))
             GROUP BY rc.region_id""", "le"),
