@@ -80,8 +80,9 @@ def check(root: Path, version: str, next_version: str, today: str) -> str:
         raise Refused("the working tree has uncommitted changes; commit or stash them, then run the release again")
     if git("tag", "--list", f"v{version}", root=root).strip():
         raise Refused(f"tag v{version} exists already; give the next version")
-    if released.path(root, version).exists():
-        raise Refused(f"{released.path(root, version).relative_to(root)} exists already: a release's ids are recorded once; give the next version")
+    record = released.path(root, version)
+    if record.exists():
+        raise Refused(f"{record.relative_to(root)} exists already: a release's ids are recorded once; give the next version")
     build = subprocess.run([sys.executable, "scripts/build.py", "--check"], cwd=root, capture_output=True, text=True)
     if build.returncode:
         raise Refused("the build is out of date; run python scripts/build.py, commit, then run the release again")
