@@ -6,8 +6,9 @@
    is not X.Y.Z, a tag vX.Y.Z that exists, a build that is out of date, or a CHANGELOG.md without a
    "## X.Y.Z (unreleased)" section (write it first: akim-elections diff vLAST HEAD --format markdown).
 2. Sets ``__version__`` and ``__release_date__`` (src/akim_elections/_version.py) and the changelog
-   heading ("## X.Y.Z (DATE)"), rebuilds (datapackage.json, CITATION.cff, .zenodo.json carry both),
-   commits "Release X.Y.Z" and tags it vX.Y.Z.
+   heading ("## X.Y.Z (DATE)"), rebuilds (datapackage.json, CITATION.cff, .zenodo.json carry both), records
+   every id the release publishes in releases/ids-X.Y.Z.csv (from then on the validation holds the package to
+   them: rule released-id-lives), commits "Release X.Y.Z" and tags it vX.Y.Z.
 3. Moves on to the next development version (``--next``, by default the next minor: 0.4.0.dev0), with no
    release date and an empty "## 0.4.0 (unreleased)" section, rebuilt and committed.
 
@@ -24,6 +25,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from akim_elections.checks import released  # noqa: E402
 VERSION_FILE = Path("src/akim_elections/_version.py")
 CHANGELOG = Path("CHANGELOG.md")
 RELEASE = re.compile(r"^\d+\.\d+\.\d+$")
@@ -76,6 +80,9 @@ def check(root: Path, version: str, next_version: str, today: str) -> str:
         raise Refused("the working tree has uncommitted changes; commit or stash them, then run the release again")
     if git("tag", "--list", f"v{version}", root=root).strip():
         raise Refused(f"tag v{version} exists already; give the next version")
+    record = released.path(root, version)
+    if record.exists():
+        raise Refused(f"{record.relative_to(root)} exists already: a release's ids are recorded once; give the next version")
     build = subprocess.run([sys.executable, "scripts/build.py", "--check"], cwd=root, capture_output=True, text=True)
     if build.returncode:
         raise Refused("the build is out of date; run python scripts/build.py, commit, then run the release again")
@@ -100,6 +107,7 @@ def release(root: Path, version: str, today: str, next_version: str | None = Non
     log = check(root, version, next_version, today)
     (root / CHANGELOG).write_text(log, encoding="utf-8")
     set_version(root, version, today)
+    released.write(root, version)
     commit(root, f"Release {version}")
     git("tag", "-a", f"v{version}", "-m", f"akim-elections {version}", root=root)
     title, _, rest = log.partition("\n## ")

@@ -51,8 +51,10 @@ def pytest_collection_modifyitems(items):
 
 
 def copy_package(target: Path) -> Path:
-    """Copy datapackage.json, data/ and the KATO classifier the build reads into target."""
+    """Copy datapackage.json, data/, the KATO classifier the build reads and the released ids (once there are) into target."""
     shutil.copytree(ROOT / "data", target / "data")
+    if (ROOT / "releases").is_dir():
+        shutil.copytree(ROOT / "releases", target / "releases")
     shutil.copytree(ROOT / "raw" / "kato", target / "raw" / "kato")
     shutil.copyfile(ROOT / "datapackage.json", target / "datapackage.json")
     return target

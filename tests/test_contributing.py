@@ -12,6 +12,7 @@ from akim_elections.checks.validate import check_structure, checks_frame, load_f
 from conftest import ROOT, load_script, write_rows
 
 build = load_script("build")
+new_id = load_script("new_id")
 
 
 def append(pkg, table, rows):
@@ -22,27 +23,30 @@ def append(pkg, table, rows):
 
 
 def contribute(pkg, source_id):
-    # A contributor's filled templates. The values are made up here, inside the test, and never reach data/.
+    # A contributor's filled templates, the new rows' ids from scripts/new_id.py. The values are made up here, inside the
+    # test, and never reach data/.
+    contest, (first, second), figures = new_id.mint(pkg, "contests")[0], new_id.mint(pkg, "candidates", 2), new_id.mint(pkg, "figures", 3)
     append(pkg, "sources", [{"source_id": "example-org-test01", "url": "https://example.org/protocol-1", "publisher": "Example",
                              "title": "Протокол", "title_en": "A test protocol", "published": "2021-07-26",
                              "published_status": "shown", "language": "ru", "publisher_kind": "regional_media",
                              "accessed": "2021-08-01", "read_whole": "false"}])
-    append(pkg, "contests", [{"contest_id": "2021-07-25-rural-akmola-test-okrug", "election_id": "2021-07-25-rural",
+    append(pkg, "contests", [{"contest_id": contest, "election_id": "2021-07-25-rural",
                               "region_id": "akmola", "district_kato": "116800000", "district_as_written": "Шортандинский район",
                               "name_ru": "Тестовый сельский округ",
                               "post_type": "rural_district", "status": "held", "source_id": source_id}])
     place = {"election_id": "2021-07-25-rural", "scope": "contest", "region_id": "akmola", "district_kato": "116800000",
-             "contest_id": "2021-07-25-rural-akmola-test-okrug", "interim": "false", "qualifier": "exact", "rejected": "false",
+             "contest_id": contest, "interim": "false", "qualifier": "exact", "rejected": "false",
              "source_id": source_id}
     append(pkg, "figures", [
-        {**place, "figure_id": f"test-okrug-{measure.replace('_', '-')}", "measure": measure, "stage": stage, "value": value, "value_unit": unit}
-        for measure, stage, value, unit in (("votes_cast", "", "500", "voters"), ("voters_registered", "", "700", "voters"),
-                                            ("candidates", "registered", "2", "candidates"))])
+        {**place, "figure_id": figure, "measure": measure, "stage": stage, "value": value, "value_unit": unit}
+        for figure, (measure, stage, value, unit) in zip(figures, (("votes_cast", "", "500", "voters"),
+                                                                  ("voters_registered", "", "700", "voters"),
+                                                                  ("candidates", "registered", "2", "candidates")))])
     append(pkg, "candidates", [
-        {"candidate_id": "2021-07-25-rural-akmola-test-okrug-a", "contest_id": "2021-07-25-rural-akmola-test-okrug",
+        {"candidate_id": first, "contest_id": contest,
          "name": "Тестов Тест", "name_latn": "Testov Test", "party_id": "self-nominated", "votes": "300", "elected": "true",
          "source_id": source_id},
-        {"candidate_id": "2021-07-25-rural-akmola-test-okrug-b", "contest_id": "2021-07-25-rural-akmola-test-okrug",
+        {"candidate_id": second, "contest_id": contest,
          "name": "Другой Кандидат", "name_latn": "Drugoi Kandidat", "party_id": "nur-otan", "votes": "200", "elected": "false", "source_id": source_id},
     ])
     for path, data in build.build(pkg).items():  # the contributor's next step: python scripts/build.py

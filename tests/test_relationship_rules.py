@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_package
 from test_validate import batch_results, edit, final, one
 
-from akim_elections.checks import rules
+from akim_elections.checks import released, rules
 from akim_elections.csvio import read_rows
 from akim_elections.schema import MAIN_ELECTION
 
@@ -23,7 +23,7 @@ NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-w
              "candidate-count-covers-list", "shares-agree-with-counts", "winners-le-contests", "district-contests-within-oblast",
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
-             "id-map-resolves", "national-candidates-add-up", "published-status-rule",
+             "id-map-resolves", "id-map-moves-gone-ids", "released-id-lives", "national-candidates-add-up", "published-status-rule",
              "ballots-within-votes-cast", "status-agrees-with-result"]
 
 
@@ -52,6 +52,23 @@ TALGAR = "2024-12-15-rural-almaty-region-talgar"
 def reconcile_with_a_figure_not_to_quote(pkg):
     figure = next(f["figure_id"] for f in read_rows(pkg / "data" / "figures.csv") if f["final"] == "false")
     edit(pkg, "reconciliations", lambda rows: [{**rows[0], "total_figure_id": figure}, *rows[1:]])
+
+
+def released_then_deleted(pkg):
+    """A release of the copy's ids (a synthetic releases/ids-0.0.1.csv), after which a candidate is deleted without an id_map row."""
+    released.write(pkg, "0.0.1")
+    edit(pkg, "candidates", lambda rows: rows[1:])
+
+
+def mapped_to_itself(rows):
+    row = one(rows, table="contests")
+    row["new_id"] = row["old_id"]
+    return rows
+
+
+def mapped_though_a_row(pkg):
+    first, second = (row["contest_id"] for row in read_rows(pkg / "data" / "contests.csv")[:2])
+    edit(pkg, "id_map", lambda rows: [*rows, {**rows[0], "table": "contests", "old_id": first, "new_id": second}])
 
 
 # damage -> the rule that must gain offending rows
@@ -166,6 +183,9 @@ CATALOGUE = {
         change("sources", lambda rows: one(rows, source_id="7-su-kz-8fce50"), accessed="2024-12-31"), "published-status-rule"),
     "id mapped to a row that does not exist": (change("id_map", lambda rows: one(rows, table="candidates"), new_id="no-such-candidate"),
                                                "id-map-resolves"),
+    "a released id deleted without an id_map row": (released_then_deleted, "released-id-lives"),
+    "an id mapped to itself": (lambda pkg: edit(pkg, "id_map", mapped_to_itself), "id-map-moves-gone-ids"),
+    "an id mapped away that is still a row": (mapped_though_a_row, "id-map-moves-gone-ids"),
     "oblast's current ISO code not its KATO prefix": (
         change("regions", lambda rows: one(rows, region_id="akmola"), iso_3166_2_current="KZ-99"), "oblast-codes-agree"),
     "oblast of 2022 given a code of 2021": (

@@ -102,6 +102,21 @@ def test_the_release_script_tags_a_release_commit_that_says_its_version_everywhe
     assert at_tag["CHANGELOG.md"].split("\n## ", 1)[1].startswith(f"{version} (2026-12-20)\n")
 
 
+def test_the_release_commit_records_every_id_it_publishes(released):
+    version = VERSION.removesuffix(".dev0")
+    name = f"releases/ids-{version}.csv"
+    assert name in _git(released, "show", "--name-only", "--format=", f"v{version}").split()
+    recorded = _git(released, "show", f"v{version}:{name}").splitlines()
+    keyed = {t: spec["primaryKey"][0] for t, spec in schema.TABLES.items() if len(spec["primaryKey"]) == 1}
+    ids = sorted(f"{t},{row[key]}" for t, key in keyed.items() for row in read_rows(released / "data" / f"{t}.csv"))
+    assert recorded == ["table,id", *ids]
+    from akim_elections.checks.validate import format_report, validate
+
+    results = validate(released)
+    assert [r for r in results if r.rule == "released-id-lives" and r.passed], format_report(results)
+    assert all(r.passed for r in results), format_report(results)
+
+
 def test_the_release_script_moves_on_to_the_next_development_version(released):
     major, minor, _ = VERSION.removesuffix(".dev0").split(".")
     following = f"{major}.{int(minor) + 1}.0"
@@ -142,6 +157,18 @@ def test_the_release_script_refuses_an_existing_tag(released):
         assert out.returncode == 2 and out.stderr == "release: tag v8.8.8 exists already; give the next version\n"
     finally:
         _git(released, "tag", "--delete", "v8.8.8")
+
+
+def test_the_release_script_refuses_to_record_a_release_s_ids_twice(released):
+    (released / "releases" / "ids-9.9.9.csv").write_text("table,id\n", encoding="utf-8")
+    _git(released, "add", "releases")
+    _git(released, "commit", "--quiet", "-m", "a record without its release")
+    try:
+        out = _release(released, "9.9.9")
+        assert out.returncode == 2 and "releases/ids-9.9.9.csv exists already" in out.stderr, out.stderr
+        assert _git(released, "log", "--format=%s", "-1").strip() == "a record without its release"
+    finally:
+        _git(released, "reset", "--quiet", "--hard", "HEAD~1")
 
 
 def test_the_release_script_refuses_a_stale_build(released):

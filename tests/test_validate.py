@@ -10,6 +10,7 @@ import pytest
 
 from akim_elections.csvio import read_rows
 from conftest import write_rows
+from akim_elections.checks import released
 from akim_elections.checks.rules import RULE_IDS, RULES
 from akim_elections.quote import is_to_quote
 from akim_elections.schema import BREAKDOWNS, MAIN_ELECTION
@@ -273,7 +274,7 @@ def batch_results(copies: dict, clean_package) -> dict:
     A damage changes a table or two: the other tables come from the clean copy, loaded once. The rules are
     independent SQL queries over the same tables, so a copy computes only the rules it is about.
     """
-    parts = {name: checks_frame(changed_frames(pkg, clean_package), policy_ids(pkg, descriptor(pkg)), wanted)
+    parts = {name: checks_frame(changed_frames(pkg, clean_package), policy_ids(pkg, descriptor(pkg)), wanted, released.read(pkg))
              for name, (pkg, wanted) in copies.items()}
     checks = pd.concat(parts.values(), ignore_index=True)
     unexpected, errors = gx_unexpected(checks)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .. import schema
 from ..loader import DataPackageError, default_root, load
+from . import released
 from .offline_docs import make_offline
 from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS
 from ..sqlframe import sql_frame
@@ -186,7 +187,8 @@ def policy_ids(root: Path, desc: dict) -> set[str]:
     return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
 
 
-def sqlite_copy(frames: dict, policy: set[str]):
+def sqlite_copy(frames: dict, policy: set[str], released: list[tuple[str, str, str]] = ()):
+    """The tables in SQLite for the rules, with the ids the policy prefers (`policy`) and those releases published (`released_ids`)."""
     import pandas as pd
 
     con = sqlite3.connect(":memory:")
@@ -200,19 +202,22 @@ def sqlite_copy(frames: dict, policy: set[str]):
     measures = pd.DataFrame([(m, u) for m, (u, _) in schema.MEASURES.items()], columns=["measure", "unit"])
     measures.to_sql("measures", con, index=False)
     pd.DataFrame({"figure_id": sorted(policy)}).to_sql("policy", con, index=False)
+    con.execute('CREATE TABLE released_ids (version TEXT, "table" TEXT, id TEXT)')
+    con.executemany("INSERT INTO released_ids VALUES (?, ?, ?)", released)
     return con
 
 
-def checks_frame(frames: dict, policy: set[str], rules: list | None = None):
+def checks_frame(frames: dict, policy: set[str], rules: list | None = None, released: list[tuple[str, str, str]] = ()):
     """One row per (rule, subject): the bounds the observed value must lie within, from the SQL of every rule.
 
     An "eq" rule bounds observed by expected on both sides, an "le" rule from above only. Every rule thus becomes
     rows of one table, so Great Expectations checks them all in one batch with two expectations.
-    rules narrows the computation to some of RULES (a test that looks at one rule need not compute them all).
+    rules narrows the computation to some of RULES (a test that looks at one rule need not compute them all); released
+    holds the ids releases published (``released.read``).
     """
     import pandas as pd
 
-    con = sqlite_copy(frames, policy)
+    con = sqlite_copy(frames, policy, released)
     parts = []
     for rule in RULES if rules is None else rules:
         rows = con.execute(rule.sql).fetchall()
@@ -337,7 +342,7 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None, rule
     checks = None
     if not failures:
         try:
-            checks = checks_frame(frames, policy_ids(root, desc))
+            checks = checks_frame(frames, policy_ids(root, desc), released=released.read(root))
         except sqlite3.Error as exc:
             results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False, examples=[str(exc)]))
     else:

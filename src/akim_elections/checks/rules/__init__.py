@@ -12,10 +12,10 @@ This registry is the one list the validation runs. Plain data and strings: impor
 
 from __future__ import annotations
 
-from . import contests, dates, figures, labels, places, published, sources, wholes
+from . import contests, dates, figures, ids, labels, places, published, sources, wholes
 from .sql import CONSISTENCY, PUBLISHED, Rule  # noqa: F401  (the names the validation and the docs use)
 
-FAMILIES = (published, places, contests, wholes, figures, dates, sources, labels)
+FAMILIES = (published, places, contests, wholes, figures, dates, sources, ids, labels)
 RULES: list[Rule] = [rule for family in FAMILIES for rule in family.RULES]
 RULE_IDS = [r.id for r in RULES]
 assert len(set(RULE_IDS)) == len(RULE_IDS)

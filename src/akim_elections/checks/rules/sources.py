@@ -1,4 +1,4 @@
-"""Sources and ids: every row cites a source that exists, a source's kind and date agree with its address, and ids resolve."""
+"""Sources and references: every row cites a source that exists, a source's kind and date agree with its address, every reference names a row."""
 
 from __future__ import annotations
 
@@ -81,21 +81,6 @@ def _host_matches(hosts) -> str:
                              if "." not in h else f"host(s.url) = '{h}' OR host(s.url) LIKE '%.{h}'" for h in hosts) + ")"
 
 
-def _id_map_resolves() -> str:
-    parts = []
-    for table, spec in TABLES.items():
-        if len(spec["primaryKey"]) == 1:
-            key = spec["primaryKey"][0]
-            parts.append(f"""SELECT 'id_map: {table} ' || m.old_id || ' -> ' || m.new_id AS subject, 1 AS expected,
-                                    (m.new_id IN (SELECT {key} FROM {table})
-                                     OR EXISTS (SELECT 1 FROM id_map n WHERE n."table" = m."table" AND n.old_id = m.new_id
-                                                AND n.version > m.version)) AS observed
-                             FROM id_map m WHERE m."table" = '{table}' AND m.new_id IS NOT NULL""")
-    return " UNION ALL ".join(parts) + """ UNION ALL
-        SELECT 'id_map: ' || "table" || ' names no table', 1, 0 FROM id_map WHERE "table" NOT IN (""" + ", ".join(
-        f"'{t}'" for t, spec in TABLES.items() if len(spec["primaryKey"]) == 1) + ")"
-
-
 SQL_FUNCTIONS = {"host": host, "url_date": url_date}
 
 RULES: list[Rule] = [
@@ -130,6 +115,4 @@ RULES: list[Rule] = [
                    AND (s.published_status <> 'not_shown' OR s.published IS NULL)
                    AND (s.published IS NULL OR s.accessed IS NULL OR s.published <= s.accessed) AS observed
             FROM sources s"""),
-    Rule("id-map-resolves", "id_map", "Every id that id_map maps to is a row of the table it names (or is mapped on again later).",
-         _id_map_resolves()),
 ]
