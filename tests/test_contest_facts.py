@@ -46,9 +46,9 @@ def test_only_final_whole_figures_without_other_breakdowns_count():
 
 
 def test_winner_columns_copy_the_elected_candidate_spelt_as_it_is():
-    candidates = [candidate("Абилхаирұлы Арыстанбек", "true", "9071", party_id="nur-otan"), candidate("Каденов", "false", "1875")]
+    candidates = [candidate("Абилхаирұлы Арыстанбек", "true", "9071", party_id="nur-otan", gender="male", age="41", incumbent="false"), candidate("Каденов", "false", "1875")]
     [row] = with_contest_facts([contest(winner_name="Арыстанбек Абилхаирулы")], [], candidates)
-    assert [row[c] for c in CONTEST_WINNER] == ["Абилхаирұлы Арыстанбек", "АБИЛХАИРҰЛЫ АРЫСТАНБЕК", "nur-otan", "9071"]
+    assert [row[c] for c in CONTEST_WINNER] == ["Абилхаирұлы Арыстанбек", "АБИЛХАИРҰЛЫ АРЫСТАНБЕК", "male", "41", "false", "nur-otan", "9071"]
 
 
 def test_without_an_elected_candidate_the_winner_columns_are_empty():
@@ -71,7 +71,7 @@ def test_every_copied_column_is_a_derived_field_of_contests():
 def test_every_copied_value_names_the_figure_or_candidate_and_its_source():
     figures = [figure("votes_cast", "2000", qualifier="at_least", source_id="page-a"),
                figure("turnout_pct", "22.1", interim="true", final="false", time_of_day="14:00", source_id="page-b")]
-    candidates = [candidate("Ivan", "true", "900", party_id="auyl", source_id="page-c"), candidate("Petr", "false", "50", source_id="page-c")]
+    candidates = [candidate("Ivan", "true", "900", party_id="auyl", gender="male", age="50", incumbent="true", source_id="page-c"), candidate("Petr", "false", "50", source_id="page-c")]
     sources = [{"source_id": s, "publisher_kind": k} for s, k in (("page-a", "official"), ("page-b", "mirror"), ("page-c", "regional_media"))]
     rows = copy_sources([contest(source_id="page-z")], figures, candidates, sources)
     by_column = {r["column"]: r for r in rows}

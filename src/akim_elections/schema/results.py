@@ -20,13 +20,26 @@ CONTEST_FIGURES: dict[str, tuple[str, str]] = {
     "votes_at_home": ("votes_at_home", ""),
 }
 # Contest columns that the build copies from the candidate marked elected: column -> candidates column.
-CONTEST_WINNER = {"winner_name": "name", "winner_name_latn": "name_latn", "winner_party_id": "party_id", "winner_votes": "votes"}
+CONTEST_WINNER = {"winner_name": "name", "winner_name_latn": "name_latn", "winner_gender": "gender", "winner_age": "age",
+                  "winner_incumbent": "incumbent", "winner_party_id": "party_id", "winner_votes": "votes"}
+
+
+def _person_fields() -> list[dict]:
+    """What a source says of a candidate as a person: the one home of a winner's gender, age and incumbency too."""
+    return [{"name": "gender", "type": "string", "description": "Candidate's gender, where a source gives it.", "constraints": {"enum": _enum(GENDERS)}},
+            {"name": "age", "type": "integer", "description": "Candidate's age on election day, as reported.", "unit": "years",
+             "constraints": {"minimum": 25, "maximum": 100}},
+            {"name": "incumbent", "type": "boolean",
+             "description": "True when the candidate was the sitting akim of the post, false when a source says they were not; empty where none says."}]
 
 
 def _winner_fields() -> list[dict]:
     """The winner columns of contests: copies of the candidate row marked elected, which is their one home."""
     described = {"winner_name": ("string", "Elected akim, as the source of the candidate row writes the name."),
                  "winner_name_latn": ("string", "The winner's name in Latin letters, made by `akim_elections.translit`."),
+                 "winner_gender": ("string", "Winner's gender."),
+                 "winner_age": ("integer", "Winner's age on election day, as reported."),
+                 "winner_incumbent": ("boolean", "True when the winner was the sitting akim."),
                  "winner_party_id": ("string", "Winner's nominating party, or self-nominated (`nur-otan` stands for AMANAT too, the party's name from 2022)."),
                  "winner_votes": ("integer", "Votes for the winner.")}
     fields = []
@@ -36,6 +49,8 @@ def _winner_fields() -> list[dict]:
                                 "home; empty where no candidate row is marked elected.")}
         if column == "winner_votes":
             field.update(unit="votes", constraints={"minimum": 0})
+        person = next((f for f in _person_fields() if f["name"] == CONTEST_WINNER[column]), {})
+        field.update({k: person[k] for k in ("unit", "constraints") if k in person})
         fields.append(field)
     return fields
 
@@ -175,10 +190,6 @@ TABLES: dict[str, dict] = {
             {"name": "values_inexact", "type": "list", "itemType": "string", "delimiter": " | ", "x-derived": True,
              "description": ("Columns of this row filled from a figure its source rounds or bounds, with the qualifier "
                              "('votes_cast: at_least'), separated by ' | '; such a value is not an exact count. Set by scripts/build.py.")},
-            {"name": "winner_incumbent", "type": "boolean", "description": "True when the winner was the sitting akim."},
-            {"name": "winner_gender", "type": "string", "description": "Winner's gender.", "constraints": {"enum": _enum(GENDERS)}},
-            {"name": "winner_age", "type": "integer", "description": "Winner's age on election day, as reported.", "unit": "years",
-             "constraints": {"minimum": 25, "maximum": 100}},
             SOURCE_REF,
             NOTE,
         ],
@@ -197,6 +208,7 @@ TABLES: dict[str, dict] = {
             _ref("contest_id", "contest"),
             {"name": "name", "type": "string", "description": "Candidate's name as the source writes it.", "constraints": {"required": True}},
             {"name": "name_latn", "type": "string", "description": "The name in Latin letters, made by `akim_elections.translit`."},
+            *_person_fields(),
             _ref("party_id", "nominating party, or self-nominated", required=False),
             {"name": "votes", "type": "integer", "description": "Votes received.", "unit": "votes", "constraints": {"minimum": 0}},
             {"name": "share_pct", "type": "number", "description": "Share of the votes cast.", "unit": "percent", "constraints": {"minimum": 0, "maximum": 100}},
