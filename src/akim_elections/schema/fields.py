@@ -19,8 +19,10 @@ def _enum(vocabulary: dict) -> list[str]:
 
 
 def _id(name: str, what: str, scheme: str) -> dict:
+    word = name.removesuffix("_id")
     return {"name": name, "type": "string",
-            "description": f"Identifier of the {what}: a lowercase ASCII slug made once from {scheme}; it never changes, even when a value is corrected.",
+            "description": (f"Identifier of the {what}: a lowercase ASCII slug made once from {scheme}; it never changes, even when a value is corrected. "
+                            f"A row added since 0.3.0 has an id that holds no fact (`{word}-` and eight hex digits, from scripts/new_id.py)."),
             "constraints": {"required": True, "unique": True, "pattern": SLUG}}
 
 
