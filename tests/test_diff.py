@@ -70,6 +70,18 @@ def test_a_renamed_column_is_reported_as_renamed_once(pair):
     assert not report.tables["contests"]
 
 
+def test_a_rename_the_schema_declares_holds_even_when_values_changed(pair):
+    old, new = pair
+    rename_column(new, "contests", "name_ru", "place_ru")
+    first = read_rows(new / "data" / "contests.csv")[0]["contest_id"]
+    edit_rows(new, "contests", lambda r: r.update(place_ru="Другое имя") if r["contest_id"] == first else None)
+    assert "contests: column name_ru removed" in diff(str(old), str(new)).schema  # undeclared: values differ, so not a rename
+    edit_descriptor(new, "contests", lambda s: next(f for f in s["fields"] if f["name"] == "place_ru").update({"x-formerly": ["name_ru"]}))
+    report = diff(str(old), str(new))
+    assert report.schema == ["contests: column name_ru renamed to place_ru"]
+    assert list(report.tables["contests"].changed) == [first] and set(report.tables["contests"].changed[first]) == {"place_ru"}
+
+
 def test_removed_columns_and_type_changes_are_schema_changes(pair):
     old, new = pair
     edit_descriptor(new, "candidates", lambda s: next(f for f in s["fields"] if f["name"] == "votes").update(type="number"))

@@ -5,8 +5,8 @@
 OLD and NEW are package folders or git refs of the current repository. Rows are matched by the
 primary key each descriptor declares. Columns added, removed or renamed are schema changes, reported
 once; rows are compared on the columns both versions have, so a new column does not make every row
-"changed". A column is taken as renamed when a removed and an added column hold the same values in
-every matched row. A CSV whose header differs from the fields its descriptor declares (a column
+"changed". A column is taken as renamed when the newer descriptor says so (a field's ``x-formerly``
+lists its earlier names), or when a removed and an added column hold the same values in every matched row. A CSV whose header differs from the fields its descriptor declares (a column
 the descriptor does not list, or a listed one the file lacks) is a schema difference too, in either
 version: otherwise such a column would be invisible.
 
@@ -211,8 +211,11 @@ def _compare_table(name: str, old_r: dict, new_r: dict, old: Package, new: Packa
     new_types = {f["name"]: f.get("type", "string") for f in _fields(new_r)}
     pairs = {c: c for c in new_types if c in old_types}  # new column -> old column
     gone = [c for c in old_types if c not in new_types]
+    formerly = {f["name"]: f.get("x-formerly", []) for f in _fields(new_r)}
     for column in [c for c in new_types if c not in old_types]:
-        same = next((g for g in gone if matched and all(old_rows[k][1].get(g) == new_rows[k].get(column) for k in matched)), None)
+        # A rename the schema declares (`x-formerly`), else a removed column holding the same values in every matched row.
+        same = next((g for g in formerly[column] if g in gone), None) or next(
+            (g for g in gone if matched and all(old_rows[k][1].get(g) == new_rows[k].get(column) for k in matched)), None)
         if same:
             gone.remove(same)
             pairs[column] = same

@@ -31,7 +31,7 @@ TABLES: dict[str, dict] = {
              "constraints": {"required": True, "enum": _enum(PUBLISHED_STATUSES)}},
             {"name": "language", "type": "string", "description": "Language of the page (BCP 47).",
              "constraints": {"required": True, "enum": _enum(LANGUAGES)}},
-            {"name": "publisher_kind", "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
+            {"name": "publisher_kind", "x-formerly": ["kind"], "type": "string", "description": "What sort of publisher this is; its order is the preference policy's.",
              "constraints": {"required": True, "enum": _enum(PUBLISHER_KINDS)}},
             {"name": "accessed", "type": "date",
              "description": "The page was read on or before this day: the day its row was first added to the package. "
@@ -57,10 +57,10 @@ TABLES: dict[str, dict] = {
             {"name": "name_en", "type": "string", "description": "Name of the election in English.", "constraints": {"required": True}},
             {"name": "election_kind", "type": "string", "description": "A vote, or a total over votes (see the list).",
              "constraints": {"required": True, "enum": _enum(ELECTION_KINDS)}},
-            {"name": "election_type", "type": "string",
+            {"name": "election_type", "x-formerly": ["type"], "type": "string",
              "description": "Which round a vote belongs to; for a total, the round of the votes it sums, empty where it mixes rounds or a page does not say.",
              "constraints": {"enum": _enum(ELECTION_TYPES)}},
-            {"name": "akim_level", "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(AKIM_LEVELS)}},
+            {"name": "akim_level", "x-formerly": ["level"], "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(AKIM_LEVELS)}},
             _ref("region_id", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
                  "which may span oblasts, and for totals", required=False),
             {"name": "date", "type": "string",

@@ -8,6 +8,8 @@ from .vocabularies import (CATEGORIES, CONTEST_STATUSES, GENDERS, INCUMBENCIES, 
 
 # Contest columns that the build fills from the contest's final figures: column -> (measure, stage).
 # A contest's numbers live once, in figures (with source, qualifier and the preference policy); the contest row shows them.
+# Names a column had in an earlier release (read by `akim-elections diff`), for the columns the schema builds in loops.
+FORMERLY = {"candidates_registered": {"x-formerly": ["candidates"]}}
 CONTEST_FIGURES: dict[str, tuple[str, str]] = {
     "winner_share_pct": ("winner_share_pct", ""),
     "turnout_pct": ("turnout_pct", ""),
@@ -63,7 +65,7 @@ def _contest_figure_fields() -> list[dict]:
         at = f" at stage `{stage}`, before any withdrawal: the candidates left on the ballot are the contest's `on_ballot` figure" if stage else ""
         ftype = "number" if unit == "percent" else "integer"
         constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
-        fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True,
+        fields.append({"name": column, "type": ftype, "unit": unit, "constraints": constraints, "x-derived": True, **FORMERLY.get(column, {}),
                        "description": (f"{meaning.rstrip('.')} (measure `{measure}`{at}): the contest's final figure, copied by "
                                        "scripts/build.py from `figures`; never edited here. See `values_inexact` for its precision.")})
     return fields
@@ -101,7 +103,7 @@ TABLES: dict[str, dict] = {
             {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
             {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
              "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
-            {"name": "value_unit", "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
+            {"name": "value_unit", "x-formerly": ["unit"], "type": "string", "description": "Unit of the value; always the unit of the measure.", "constraints": {"required": True}},
             {"name": "nomination", "type": "string", "description": "How the candidates or winners counted were nominated; empty for all, and empty where `party_id` names the party.",
              "constraints": {"enum": _enum(NOMINATIONS)}},
             _ref("party_id", "nominating party the figure is restricted to (nomination, not membership; the id names the organisation under its 2021 name, so `nur-otan` is AMANAT from 2022, see `parties.later_names`); empty for all", required=False),
@@ -164,8 +166,9 @@ TABLES: dict[str, dict] = {
             _ref("region_id", "oblast on the election day"),
             _kato("district_kato", "districts", "district"),
             {"name": "district_as_written", "type": "string", "description": "The district's name in the source's own words and language; empty where the source does not name it or its wording is not on record (never an English gloss)."},
-            {"name": "post_type", "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(POST_TYPES)}},
-            _kato("unit_kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
+            {"name": "post_type", "x-formerly": ["type"], "type": "string", "description": "Kind of unit whose akim is elected.", "constraints": {"enum": _enum(POST_TYPES)}},
+            {**_kato("unit_kato", "units", "rural district, village or town, where its name matches one unit of the oblast; empty for a district or city, whose code is `district_kato`"),
+             "x-formerly": ["kato"]},
             {"name": "kato_match", "type": "string", "description": "Which name gave the KATO code; empty when none matched.",
              "constraints": {"enum": _enum(KATO_MATCHES)}},
             {"name": "name_ru", "type": "string", "description": "Rural district, village, town, district or city, in Russian as the source writes it."},

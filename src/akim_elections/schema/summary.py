@@ -38,7 +38,7 @@ TABLES["summary_sources"] = {
         {"name": "qualifier", "type": "string", "description": "How exact that figure is (see the figures table): a cell is exact only when all its figures are.",
          "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},
         _ref("source_id", "source of that figure"),
-        {"name": "publisher_kind", "type": "string", "description": "Kind of that source (its grade under the preference policy).",
+        {"name": "publisher_kind", "x-formerly": ["kind"], "type": "string", "description": "Kind of that source (its grade under the preference policy).",
          "constraints": {"required": True, "enum": _enum(PUBLISHER_KINDS)}},
     ],
 }
