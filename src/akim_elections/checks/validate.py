@@ -214,15 +214,11 @@ def checks_frame(frames: dict, policy: set[str], rules: list | None = None):
     import pandas as pd
 
     con = sqlite_copy(frames, policy)
-    parts = []
+    rows = []  # one frame for all rules at once: a frame per rule, then their concatenation, costs a tenth of a second
     for rule in RULES if rules is None else rules:
-        rows = con.execute(rule.sql).fetchall()
-        part = pd.DataFrame(rows, columns=["subject", "expected", "observed"])
-        part.insert(0, "rule", rule.id)
-        part["compare"] = rule.compare
-        parts.append(part)
+        rows += [(rule.id, rule.compare, *row) for row in con.execute(rule.sql)]
     con.close()
-    frame = pd.concat(parts, ignore_index=True)
+    frame = pd.DataFrame(rows, columns=["rule", "compare", "subject", "expected", "observed"], dtype=object)
     frame["subject"] = frame["subject"].astype("object").where(frame["subject"].notna(), "(no subject)").astype(str)
     for column in ("expected", "observed"):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
