@@ -297,11 +297,11 @@ def results_per_rule(checks, unexpected: set, errors: list[str]) -> list[Result]
 
     checks may be a slice of a larger table checked in one batch: its index labels are then those of the whole.
     """
-    return [_rule_result(rule, checks, unexpected, errors) for rule in RULES]
+    rows = checks.groupby("rule", sort=False).groups  # each rule's index labels, in one pass (not a pass per rule)
+    return [_rule_result(rule, checks, rows.get(rule.id, []), unexpected, errors) for rule in RULES]
 
 
-def _rule_result(rule, checks, unexpected: set, errors: list[str]) -> Result:
-    rows = checks.index[checks["rule"] == rule.id]
+def _rule_result(rule, checks, rows, unexpected: set, errors: list[str]) -> Result:
     bad = [i for i in rows if i in unexpected]
     examples = errors + [f"{checks.at[i, 'subject']}: expected {_num(checks.at[i, 'upper'])}, observed {_num(checks.at[i, 'observed'])}"
                          for i in bad[:MAX_EXAMPLES]]
