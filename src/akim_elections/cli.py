@@ -161,11 +161,12 @@ def _validate(args) -> int:
     from .extras import require
     from .loader import descriptor, package_root
     from .outputs import check_folder, check_not_around_us, write_manifest
-    from .checks.validate import format_report, resolve_root, validate
+    from .checks.validate import format_report, prepare_process, resolve_root, validate
 
     root = package_root(args.path) if args.path is not None else resolve_root(None)
     descriptor(root)  # a malformed descriptor is one line here, not a traceback inside the checks
     require("validate", "validate")
+    prepare_process()
     if not args.data_docs:
         results = validate(root, rule_results=args.rule_results)
     else:  # the Data Docs folder appears whole, even when the checks fail (that is what it is for)
