@@ -139,6 +139,19 @@ def test_renamed_ids_are_matched_through_the_id_map(pair):
     assert not report.tables["figures"] and not report.tables["candidates"]  # references to renamed ids follow the map
 
 
+def test_a_key_of_several_columns_follows_the_renames_of_each(pair):
+    old, new = pair
+    summary = read_rows(new / "data" / "regional_summary.csv")
+    election = summary[0]["election_id"]
+    rows_of_it = {f"{r['election_id']}/{r['region_id']}" for r in summary if r["election_id"] == election}
+    edit_rows(new, "regional_summary", lambda r: r.update(election_id="renamed-election") if r["election_id"] == election else None)
+    assert set(diff(str(old), str(new)).tables["regional_summary"].removed) == rows_of_it
+
+    write_rows(new / ID_MAP, ["table", "old_id", "new_id"], [{"table": "elections", "old_id": election, "new_id": "renamed-election"}])
+    part = diff(str(old), str(new)).tables["regional_summary"]
+    assert not part.removed and not part.added and {a for a, _b in part.renamed} == rows_of_it
+
+
 def test_a_malformed_id_map_is_one_line(pair, capsys):
     old, new = pair
     write_rows(new / ID_MAP, ["table", "old", "new"], [{"table": "contests", "old": "a", "new": "b"}])

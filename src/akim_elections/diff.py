@@ -197,10 +197,15 @@ def _compare_table(name: str, old_r: dict, new_r: dict, old: Package, new: Packa
     if old_key != new_key:
         schema.append(f"{name}: primary key {', '.join(old_key)} -> {', '.join(new_key)}")
     ids = new.id_map.get(name, {})
+    references = {fk_fields[0]: new.id_map.get(ref, {}) for fk_fields, ref, _ in foreign_keys(new_r) if len(fk_fields) == 1}
     old_rows = {}
     for row in old.rows[name]:
         key = _key(row, old_key)
-        old_rows[ids.get(key, key)] = (key, row)
+        if len(old_key) > 1:  # a key of several references (election, oblast...) follows the renames of each
+            key_now = "/".join(references.get(k, {}).get(row.get(k) or "", row.get(k) or "") for k in old_key)
+        else:
+            key_now = ids.get(key, key)
+        old_rows[key_now] = (key, row)
     new_rows = {_key(row, new_key): row for row in new.rows[name]}
     matched = [k for k in new_rows if k in old_rows]
     out.added = [k for k in new_rows if k not in old_rows]
@@ -227,7 +232,6 @@ def _compare_table(name: str, old_r: dict, new_r: dict, old: Package, new: Packa
         if old_types[was] != new_types[column]:
             schema.append(f"{name}: column {column} type {old_types[was]} -> {new_types[column]}")
 
-    references = {fk_fields[0]: new.id_map.get(ref, {}) for fk_fields, ref, _ in foreign_keys(new_r) if len(fk_fields) == 1}
     for k in matched:
         before, after = old_rows[k][1], new_rows[k]
         changes = {}

@@ -336,14 +336,9 @@ def _quiet():
 
 # --- driver and report ---------------------------------------------------------------------------
 def prepare_process() -> None:
-    """For a process that validates once and exits: import both validators first, then exempt every object alive
-    from garbage collection.
-
-    Their imports leave a heap of some hundred thousand objects that lives until exit. Without this, each full
-    collection during the checks (and the one at exit) walks all of it again: several tenths of a second per run.
-    The checks' own objects are still collected. Not for a long-lived process (a test session): what is frozen
-    stays in memory.
-    """
+    """For a process that validates once and exits: import both validators, then exempt every object alive from garbage
+    collection. Their imports leave some hundred thousand objects alive until exit, which each full collection (and the
+    one at exit) would walk again: tenths of a second per run. Not for a long-lived process: what is frozen stays."""
     import frictionless  # noqa: F401
     import great_expectations  # noqa: F401
 
