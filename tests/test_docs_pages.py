@@ -121,11 +121,11 @@ def test_every_table_has_a_codebook_page_from_the_one_template(site):
     assert {p.name.split(".")[0] for p in (DOCS / "data").glob("*.md")} == {"index"}  # the overview (and its translations); no table has a page file of its own
 
 
-def test_codebook_shows_days_as_days_and_the_schemas_own_examples(site):
+def test_codebook_shows_days_as_days_flags_as_the_csv_does_and_the_schemas_own_examples(site):
     desc = site.ae.descriptor(ROOT)
     for res in desc["resources"]:
         page = site.page_markdown(f"data/{res['name']}.md")
-        assert "00:00:00" not in page, res["name"]
+        assert "00:00:00" not in page and "Example: `False`" not in page and "Example: `True`" not in page, res["name"]
         for field in res["schema"]["fields"]:
             assert f"`{field['name']}`" in page
             if "example" in field:

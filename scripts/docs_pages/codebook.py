@@ -6,6 +6,8 @@ Nothing here is written per table: a field's type, constraints, vocabulary and e
 
 from __future__ import annotations
 
+import numpy as np
+
 from .data import N_, ROOT, _, ae, lang, schema, table, wide
 
 EXAMPLE_LENGTH = 40
@@ -15,7 +17,8 @@ EXTRA_COLUMNS = {"unit": N_("unit"), "dimension": N_("dimension")}
 
 
 def example(field: dict, frame) -> str:
-    """The schema's own example, or else the first value in the data; a day shows as a day, never with 00:00:00."""
+    """The schema's own example, or else the first value in the data as the CSV writes it: a day as a day (never with
+    00:00:00), a flag as true or false."""
     if "example" in field:
         return str(field["example"])
     values = frame[field["name"]].dropna()
@@ -24,6 +27,8 @@ def example(field: dict, frame) -> str:
     value = values.iloc[0]
     if hasattr(value, "isoformat"):
         text = value.date().isoformat() if value == value.normalize() else value.isoformat()
+    elif isinstance(value, (bool, np.bool_)):
+        text = "true" if value else "false"
     else:
         text = str(value)
     return text if len(text) <= EXAMPLE_LENGTH else text[:EXAMPLE_LENGTH - 1] + "…"
