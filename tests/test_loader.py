@@ -83,3 +83,21 @@ def test_a_missing_file_is_a_clear_error(package_copy):
     (package_copy / "data" / "events.csv").unlink()
     with pytest.raises(ae.DataPackageError, match="events.csv is missing"):
         ae.load("events", root=package_copy)
+
+
+def test_a_table_read_before_is_not_read_again_and_each_caller_gets_its_own_copy(package_copy, monkeypatch):
+    first = ae.load("parties", root=package_copy)
+    first.loc[0, "name_en"] = "changed by the caller"
+    reads = []
+    real = type(package_copy).read_bytes
+    monkeypatch.setattr(type(package_copy), "read_bytes", lambda self: reads.append(self.name) or real(self))
+    again = ae.load("parties", root=package_copy)
+    assert reads == [] and again.loc[0, "name_en"] != "changed by the caller"
+
+
+def test_a_file_changed_after_it_was_loaded_is_read_and_checked_again(package_copy):
+    ae.load("contests", root=package_copy)
+    csv = package_copy / "data" / "contests.csv"
+    csv.write_bytes(b"".join(csv.read_bytes().splitlines(keepends=True)[:16]))  # truncated after the first load
+    with pytest.raises(ae.DataPackageError, match="contests"):
+        ae.load("contests", root=package_copy)
