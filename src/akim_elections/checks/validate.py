@@ -24,30 +24,16 @@ import shutil
 import sqlite3
 import tempfile
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema
 from ..loader import DataPackageError, default_root, load
 from . import released
+from .derived import check_derived, policy_ids
 from .offline_docs import make_offline
-from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS
+from .result import MAX_EXAMPLES, Result
+from .rules import PUBLISHED, RULES, SQL_FUNCTIONS
 from ..sqlframe import sql_frame
-
-MAX_EXAMPLES = 5
-
-
-@dataclass
-class Result:
-    stage: str
-    table: str
-    rule: str
-    meaning: str
-    passed: bool
-    expected: str = ""
-    observed: str = ""
-    examples: list[str] = field(default_factory=list)
-    kind: str = CONSISTENCY  # or PUBLISHED: a rule that pins a published value
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -127,46 +113,6 @@ def _frictionless_example(error) -> str:
     return (", ".join(where) + ": " if where else "") + error.note if getattr(error, "note", "") else error.message
 
 
-# --- derived tables ------------------------------------------------------------------------------
-def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries, the contest columns copied from figures and candidates and their sources, must be exactly what the build makes.
-
-    Rebuilt from data/'s own curated columns, so that any copy of the package (a wheel, a download without curated/) is
-    checked; in a clone, `scripts/build.py --check` compares data/ with a rebuild from curated/."""
-    from ..build.contest_facts import copy_sources, with_contest_facts
-    from ..csvio import read_rows, render_rows
-    from ..schema import TABLES
-    from ..build.summary import render_derived
-
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    try:
-        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "candidates", "regions", "sources")}
-        expected = render_derived(tables)
-        expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
-                                           with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
-        expected["contest_sources"] = render_rows([f["name"] for f in TABLES["contest_sources"]["fields"]],
-                                                  copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))
-    except (OSError, UnicodeDecodeError, KeyError) as exc:
-        return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
-                       examples=[f"not checked: {exc}"])]
-    return [_compare_derived(name, data, paths[name]) for name, data in expected.items()]
-
-
-def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
-    meaning = f"{name} is what scripts/build.py makes from the curated columns (edit curated/, then rebuild; never data/)."
-    try:
-        actual = path.read_bytes()
-    except OSError as exc:
-        return Result("rules", name, "derived-up-to-date", meaning, False, examples=[f"not checked: {exc}"])
-    if expected == actual:
-        return Result("rules", name, "derived-up-to-date", meaning, True)
-    new, old = expected.decode("utf-8").splitlines(), actual.decode("utf-8", "replace").splitlines()
-    examples = [f"line {i + 1}: has {b[:80]!r}, the build makes {a[:80]!r}" for i, (a, b) in enumerate(zip(new, old)) if a != b]
-    if len(new) != len(old):
-        examples.append(f"{len(old)} lines, the build makes {len(new)}")
-    return Result("rules", name, "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])
-
-
 # --- 3. meaning (Great Expectations) -------------------------------------------------------------
 def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
     frames, failures = {}, []
@@ -177,15 +123,6 @@ def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
             failures.append(Result("rules", resource["name"], "loadable", "The table loads with its declared types.", False,
                                    examples=[str(exc)[:300]]))
     return frames, failures
-
-
-def policy_ids(root: Path, desc: dict) -> set[str]:
-    """The figures the preference policy prefers, computed from the CSV text as scripts/build.py does."""
-    from ..csvio import read_rows
-    from ..build.preference import preferred_ids
-
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
 
 
 def sqlite_copy(frames: dict, policy: set[str], released: list[tuple[str, str, str]] = ()):
