@@ -86,10 +86,15 @@ def check_structure(root: Path) -> list[Result]:
     for resource in desc.get("resources", []):
         if isinstance(resource.get("schema"), dict):
             resource["schema"].pop("foreignKeys", None)
-    with _quiet():
-        report = frictionless.Package(desc, basepath=str(root)).validate()
+    with _quiet():  # the package validates its descriptor once, as it is made; Package.validate would do so again
+        try:
+            package = frictionless.Package(desc, basepath=str(root))
+        except frictionless.FrictionlessException as exc:
+            return [Result("structure", "datapackage.json", f"frictionless:{exc.error.type}", exc.error.title, False,
+                           examples=[reason.message for reason in exc.reasons[:MAX_EXAMPLES]] or [exc.error.message])]
+        reports = [resource.validate() for resource in package.resources]
     results = []
-    for task in report.tasks:
+    for task in (task for report in reports for task in report.tasks):
         by_type: dict[str, list] = {}
         for error in task.errors:
             by_type.setdefault(error.type, []).append(error)
@@ -99,8 +104,6 @@ def check_structure(root: Path) -> list[Result]:
             examples = [_frictionless_example(e) for e in errors[:MAX_EXAMPLES]]
             results.append(Result("structure", task.name, f"frictionless:{etype}", errors[0].title, False,
                                   observed=f"{len(errors)} error(s)", examples=examples))
-    for error in report.errors:  # package-level errors (descriptor itself)
-        results.append(Result("structure", "datapackage.json", f"frictionless:{error.type}", error.title, False, examples=[error.message]))
     return results
 
 
