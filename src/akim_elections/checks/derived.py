@@ -11,17 +11,32 @@ from pathlib import Path
 from .result import MAX_EXAMPLES, Result
 
 
-def check_derived(root: Path, desc: dict) -> list[Result]:
+class CsvRows(dict):
+    """The package's tables as the build reads them (``csvio.read_rows``), each file read once, when first asked for:
+    the derived tables and the preferred figures both read figures and sources."""
+
+    def __init__(self, root: Path, desc: dict):
+        super().__init__()
+        self.paths = {r["name"]: root / r["path"] for r in desc["resources"]}
+
+    def __missing__(self, name: str) -> list[dict]:
+        from ..csvio import read_rows
+
+        self[name] = read_rows(self.paths[name])
+        return self[name]
+
+
+def check_derived(root: Path, desc: dict, rows: CsvRows | None = None) -> list[Result]:
     """The derived summaries, the contest columns copied from figures and candidates and their sources, must be
     exactly what the build makes."""
     from ..build.contest_facts import copy_sources, with_contest_facts
-    from ..csvio import read_rows, render_rows
+    from ..csvio import render_rows
     from ..schema import TABLES
     from ..build.summary import render_derived
 
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
+    rows = CsvRows(root, desc) if rows is None else rows
     try:
-        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "candidates", "regions", "sources")}
+        tables = {name: rows[name] for name in ("figures", "contests", "candidates", "regions", "sources")}
         expected = render_derived(tables)
         expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
                                            with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
@@ -30,7 +45,7 @@ def check_derived(root: Path, desc: dict) -> list[Result]:
     except (OSError, UnicodeDecodeError, KeyError) as exc:
         return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
                        examples=[f"not checked: {exc}"])]
-    return [_compare_derived(name, data, paths[name]) for name, data in expected.items()]
+    return [_compare_derived(name, data, rows.paths[name]) for name, data in expected.items()]
 
 
 def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
@@ -48,10 +63,9 @@ def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
     return Result("rules", name, "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])
 
 
-def policy_ids(root: Path, desc: dict) -> set[str]:
+def policy_ids(root: Path, desc: dict, rows: CsvRows | None = None) -> set[str]:
     """The figures the preference policy prefers, computed from the CSV text as scripts/build.py does."""
-    from ..csvio import read_rows
     from ..build.preference import preferred_ids
 
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
+    rows = CsvRows(root, desc) if rows is None else rows
+    return preferred_ids(*(rows[name] for name in ("figures", "sources", "elections")))

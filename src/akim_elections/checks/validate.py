@@ -29,7 +29,7 @@ from pathlib import Path
 from .. import schema
 from ..loader import DataPackageError, default_root, load
 from . import released
-from .derived import check_derived, policy_ids
+from .derived import CsvRows, check_derived, policy_ids
 from .offline_docs import make_offline
 from .result import MAX_EXAMPLES, Result
 from .rules import PUBLISHED, RULES, SQL_FUNCTIONS
@@ -292,13 +292,14 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None, rule
         desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Result("structure", "datapackage.json", "descriptor-readable", "The descriptor is UTF-8 JSON.", False, examples=[str(exc)])]
-    results = check_files(root, desc) + check_structure(root) + check_derived(root, desc)
+    rows = CsvRows(root, desc)
+    results = check_files(root, desc) + check_structure(root) + check_derived(root, desc, rows)
     frames, failures = load_frames(root, desc)
     results += failures
     checks = None
     if not failures:
         try:
-            checks = checks_frame(frames, policy_ids(root, desc), released=released.read(root))
+            checks = checks_frame(frames, policy_ids(root, desc, rows), released=released.read(root))
         except sqlite3.Error as exc:
             results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False, examples=[str(exc)]))
     else:
