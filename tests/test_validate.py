@@ -63,6 +63,21 @@ def text_edit(table, transform):
     return apply
 
 
+def descriptor_edit(change):
+    """Apply change(desc) to the copy's datapackage.json."""
+    def apply(pkg):
+        desc = json.loads((pkg / "datapackage.json").read_text(encoding="utf-8"))
+        change(desc)
+        (pkg / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return apply
+
+
+def range_on_text(desc):
+    """A minimum on a text column, which Table Schema does not allow."""
+    fields = next(r for r in desc["resources"] if r["name"] == "parties")["schema"]["fields"]
+    next(f for f in fields if f["name"] == "name_en").setdefault("constraints", {})["minimum"] = "a"
+
+
 def add_row(table, make):
     def change(rows):
         return rows + [make(rows)]
@@ -165,6 +180,7 @@ CATALOGUE = {
     "missing file": (lambda pkg: (pkg / "data" / "events.csv").unlink(), False, ("events", "file-format")),
     "file changed after its hash was recorded": (set_value("sources", lambda rows: rows[0], "title", "a title edited by hand"), False,
                                                  ("sources", "frictionless:hash-count")),
+    "descriptor Frictionless rejects": (descriptor_edit(range_on_text), False, ("datapackage.json", "frictionless:package-error")),
     "extra column": (text_edit("parties", lambda b: b.replace(b"\n", b",x\n")), True, ("parties", "frictionless:extra-label")),
     "renamed column": (text_edit("parties", lambda b: b.replace(b"name_en", b"name_english", 1)), True,
                        ("parties", "frictionless:incorrect-label")),

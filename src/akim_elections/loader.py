@@ -200,17 +200,14 @@ def _parse(data: bytes, file_name: str, fields: list[dict], base: Path):
 
     types, dates = dtypes(fields)
     expected = [f["name"] for f in fields]
-    try:
-        header = pd.read_csv(io.BytesIO(data), nrows=0, encoding="utf-8").columns.tolist()
-    except (ValueError, UnicodeDecodeError) as exc:  # empty file, not UTF-8
-        raise DataPackageError(f"{file_name}: no readable header ({str(exc).splitlines()[0]}); {repair(base)}") from exc
+    header = _header(data, file_name, base)
     if header != expected:
         raise DataPackageError(f"{file_name}: columns {header} differ from the schema's {expected}; "
                                "fix the header or rebuild the descriptor")
-    # Enumerations are read as text and checked first: pandas would silently turn an unknown
-    # category into a missing value.
+    # Enumerations are read as categories of whatever values the file holds, then checked: read straight into the
+    # vocabulary, pandas would silently turn an unknown value into a missing one.
     categories = {k: v for k, v in types.items() if isinstance(v, pd.CategoricalDtype)}
-    read_types = {k: ("string" if k in categories else v) for k, v in types.items()}
+    read_types = {k: ("category" if k in categories else v) for k, v in types.items()}
     try:
         frame = pd.read_csv(io.BytesIO(data), dtype=read_types, keep_default_na=False, na_values=[""], encoding="utf-8",
                             true_values=["true"], false_values=["false"])
@@ -219,11 +216,12 @@ def _parse(data: bytes, file_name: str, fields: list[dict], base: Path):
                                "run akim-elections validate to find the row") from exc
     for column, dtype in categories.items():
         values = frame[column]
-        unknown = values[values.notna() & ~values.isin(list(dtype.categories))]
-        if len(unknown):
-            raise DataPackageError(f"{file_name}: {column} has {unknown.iloc[0]!r}, not one of {list(dtype.categories)}; "
+        unknown = set(values.cat.categories) - set(dtype.categories)
+        if unknown:
+            first = values[values.isin(unknown)].iloc[0]
+            raise DataPackageError(f"{file_name}: {column} has {first!r}, not one of {list(dtype.categories)}; "
                                    "correct the value or add it to the vocabulary in schema.py")
-        frame[column] = values.astype(dtype)
+        frame[column] = values.cat.set_categories(dtype.categories)
     for column in dates:
         try:
             frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
@@ -231,3 +229,19 @@ def _parse(data: bytes, file_name: str, fields: list[dict], base: Path):
             raise DataPackageError(f"{file_name}: {column} has a value that is not a YYYY-MM-DD date "
                                    f"({str(exc).splitlines()[0]}); correct it") from exc
     return frame
+
+
+def _header(data: bytes, file_name: str, base: Path) -> list[str]:
+    """The column names in the CSV's first record, read as pandas reads them (a byte-order mark and blank lines before
+    it skipped), without a second pass of pandas over the file."""
+    import csv
+    import io
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"{file_name} is not UTF-8 (byte {exc.start}); {repair(base)}") from exc
+    header = next(csv.reader(io.StringIO(text.lstrip("\r\n"))), None)
+    if not header:
+        raise DataPackageError(f"{file_name}: no readable header (the file is empty); {repair(base)}")
+    return header

@@ -15,6 +15,7 @@ One readable report; exit status 1 on any failure. Heavy libraries are imported 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import json
@@ -24,30 +25,16 @@ import shutil
 import sqlite3
 import tempfile
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schema
 from ..loader import DataPackageError, default_root, load
 from . import released
+from .derived import CsvRows, check_derived, policy_ids
 from .offline_docs import make_offline
-from .rules import CONSISTENCY, PUBLISHED, RULES, SQL_FUNCTIONS
+from .result import MAX_EXAMPLES, Result
+from .rules import PUBLISHED, RULES, SQL_FUNCTIONS
 from ..sqlframe import sql_frame
-
-MAX_EXAMPLES = 5
-
-
-@dataclass
-class Result:
-    stage: str
-    table: str
-    rule: str
-    meaning: str
-    passed: bool
-    expected: str = ""
-    observed: str = ""
-    examples: list[str] = field(default_factory=list)
-    kind: str = CONSISTENCY  # or PUBLISHED: a rule that pins a published value
 
 
 def resolve_root(path: str | Path | None) -> Path:
@@ -100,10 +87,15 @@ def check_structure(root: Path) -> list[Result]:
     for resource in desc.get("resources", []):
         if isinstance(resource.get("schema"), dict):
             resource["schema"].pop("foreignKeys", None)
-    with _quiet():
-        report = frictionless.Package(desc, basepath=str(root)).validate()
+    with _quiet():  # the package validates its descriptor once, as it is made; Package.validate would do so again
+        try:
+            package = frictionless.Package(desc, basepath=str(root))
+        except frictionless.FrictionlessException as exc:
+            return [Result("structure", "datapackage.json", f"frictionless:{exc.error.type}", exc.error.title, False,
+                           examples=[reason.message for reason in exc.reasons[:MAX_EXAMPLES]] or [exc.error.message])]
+        reports = [resource.validate() for resource in package.resources]
     results = []
-    for task in report.tasks:
+    for task in (task for report in reports for task in report.tasks):
         by_type: dict[str, list] = {}
         for error in task.errors:
             by_type.setdefault(error.type, []).append(error)
@@ -113,8 +105,6 @@ def check_structure(root: Path) -> list[Result]:
             examples = [_frictionless_example(e) for e in errors[:MAX_EXAMPLES]]
             results.append(Result("structure", task.name, f"frictionless:{etype}", errors[0].title, False,
                                   observed=f"{len(errors)} error(s)", examples=examples))
-    for error in report.errors:  # package-level errors (descriptor itself)
-        results.append(Result("structure", "datapackage.json", f"frictionless:{error.type}", error.title, False, examples=[error.message]))
     return results
 
 
@@ -125,46 +115,6 @@ def _frictionless_example(error) -> str:
         if value not in (None, ""):
             where.append(f"{label} {value!r}" if attr == "cell" else f"{label} {value}")
     return (", ".join(where) + ": " if where else "") + error.note if getattr(error, "note", "") else error.message
-
-
-# --- derived tables ------------------------------------------------------------------------------
-def check_derived(root: Path, desc: dict) -> list[Result]:
-    """The derived summaries, the contest columns copied from figures and candidates and their sources, must be exactly what the build makes.
-
-    Rebuilt from data/'s own curated columns, so that any copy of the package (a wheel, a download without curated/) is
-    checked; in a clone, `scripts/build.py --check` compares data/ with a rebuild from curated/."""
-    from ..build.contest_facts import copy_sources, with_contest_facts
-    from ..csvio import read_rows, render_rows
-    from ..schema import TABLES
-    from ..build.summary import render_derived
-
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    try:
-        tables = {name: read_rows(paths[name]) for name in ("figures", "contests", "candidates", "regions", "sources")}
-        expected = render_derived(tables)
-        expected["contests"] = render_rows([f["name"] for f in TABLES["contests"]["fields"]],
-                                           with_contest_facts(tables["contests"], tables["figures"], tables["candidates"]))
-        expected["contest_sources"] = render_rows([f["name"] for f in TABLES["contest_sources"]["fields"]],
-                                                  copy_sources(tables["contests"], tables["figures"], tables["candidates"], tables["sources"]))
-    except (OSError, UnicodeDecodeError, KeyError) as exc:
-        return [Result("rules", "regional_summary", "derived-up-to-date", "The derived tables can be rebuilt.", False,
-                       examples=[f"not checked: {exc}"])]
-    return [_compare_derived(name, data, paths[name]) for name, data in expected.items()]
-
-
-def _compare_derived(name: str, expected: bytes, path: Path) -> Result:
-    meaning = f"{name} is what scripts/build.py makes from the curated columns (edit curated/, then rebuild; never data/)."
-    try:
-        actual = path.read_bytes()
-    except OSError as exc:
-        return Result("rules", name, "derived-up-to-date", meaning, False, examples=[f"not checked: {exc}"])
-    if expected == actual:
-        return Result("rules", name, "derived-up-to-date", meaning, True)
-    new, old = expected.decode("utf-8").splitlines(), actual.decode("utf-8", "replace").splitlines()
-    examples = [f"line {i + 1}: has {b[:80]!r}, the build makes {a[:80]!r}" for i, (a, b) in enumerate(zip(new, old)) if a != b]
-    if len(new) != len(old):
-        examples.append(f"{len(old)} lines, the build makes {len(new)}")
-    return Result("rules", name, "derived-up-to-date", meaning, False, examples=examples[:MAX_EXAMPLES])
 
 
 # --- 3. meaning (Great Expectations) -------------------------------------------------------------
@@ -179,22 +129,13 @@ def load_frames(root: Path, desc: dict) -> tuple[dict, list[Result]]:
     return frames, failures
 
 
-def policy_ids(root: Path, desc: dict) -> set[str]:
-    """The figures the preference policy prefers, computed from the CSV text as scripts/build.py does."""
-    from ..csvio import read_rows
-    from ..build.preference import preferred_ids
-
-    paths = {r["name"]: root / r["path"] for r in desc["resources"]}
-    return preferred_ids(*(read_rows(paths[name]) for name in ("figures", "sources", "elections")))
-
-
 def sqlite_copy(frames: dict, policy: set[str], released: list[tuple[str, str, str]] = ()):
     """The tables in SQLite for the rules, with the ids the policy prefers (`policy`) and those releases published (`released_ids`)."""
     import pandas as pd
 
     con = sqlite3.connect(":memory:")
-    for name, function in SQL_FUNCTIONS.items():
-        con.create_function(name, -1, function, deterministic=True)
+    for name, function in SQL_FUNCTIONS.items():  # pure, and called again on the same values (host: 46 times a source)
+        con.create_function(name, -1, functools.lru_cache(maxsize=None)(function), deterministic=True)
     for name, frame in frames.items():
         _copy_table(con, name, sql_frame(frame))
         if name in schema.TABLES:  # the rules look rows up by key (id_map's by table and old id)
@@ -352,13 +293,14 @@ def validate(path: str | Path | None = None, data_docs: Path | None = None, rule
         desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Result("structure", "datapackage.json", "descriptor-readable", "The descriptor is UTF-8 JSON.", False, examples=[str(exc)])]
-    results = check_files(root, desc) + check_structure(root) + check_derived(root, desc)
+    rows = CsvRows(root, desc)
+    results = check_files(root, desc) + check_structure(root) + check_derived(root, desc, rows)
     frames, failures = load_frames(root, desc)
     results += failures
     checks = None
     if not failures:
         try:
-            checks = checks_frame(frames, policy_ids(root, desc), released=released.read(root))
+            checks = checks_frame(frames, policy_ids(root, desc, rows), released=released.read(root))
         except sqlite3.Error as exc:
             results.append(Result("rules", "package", "cross-table", "The cross-table rules can be computed.", False, examples=[str(exc)]))
     else:
