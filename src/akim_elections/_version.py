@@ -5,5 +5,5 @@ nothing built from the tree claims to be a release. ``python scripts/release.py 
 lines for the release commit, tags it ``vX.Y.Z`` and moves on to the next development version.
 """
 
-__version__ = "0.3.0"
-__release_date__ = "2026-12-08"  # "YYYY-MM-DD" in a release
+__version__ = "0.4.0.dev0"
+__release_date__ = None  # "YYYY-MM-DD" in a release
