@@ -107,6 +107,8 @@ def build(root: Path = ROOT) -> dict[Path, bytes]:
     # Derived columns of curated tables: the bounds of EDTF dates, and which figure the preference policy uses
     # (it reads the elections' bounds).
     tables["elections"] = with_bounds(tables["elections"], "date", "date_earliest", "date_latest", "first_year")
+    # A reader scans elections by date: oldest first, an open or unknown end after a closed one, ties by id.
+    tables["elections"].sort(key=lambda e: (e["date_earliest"], e["date_latest"] or "9999", e["election_id"]))
     tables["events"] = with_bounds(tables["events"], "date", "date_earliest", "date_latest")
     tables["figures"] = with_bounds(with_flags(tables["figures"], tables["sources"], tables["elections"]), "as_of", "as_of_earliest", "as_of_latest")
     # The contest row's copies of its final figures and its elected candidate (their one home is figures and candidates).

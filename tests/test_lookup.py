@@ -36,7 +36,7 @@ def test_breakdowns_are_given_by_column_name():
 
 @pytest.mark.parametrize("kwargs, error, words", [
     ({"measure": "winner"}, ae.NoFigureError, "no figure has measure='winner'"),
-    ({"measure": "winners", "party": "nur_otan"}, ae.NoFigureError, "no figure has party_id='nur_otan'"),
+    ({"measure": "winners", "party": "nur-otn"}, ae.NoFigureError, "no figure has party_id='nur-otn'"),
     ({"measure": "candidates"}, ae.NoFigureError, "only broken down by stage"),
 ])
 def test_no_match_is_a_one_line_lookup_error(kwargs, error, words):
@@ -119,3 +119,8 @@ def test_figures_of_counts_read_back_as_integers():
     rows = ae.figures("winners", party="nur-otan")
     assert str(rows["value"].dtype) == "Int64"
     assert rows.loc[0, "value"] == 627
+
+
+@pytest.mark.parametrize("name", ["amanat", "AMANAT", "Nur Otan", "Нур Отан", "«Нұр Отан»"])
+def test_a_party_named_as_the_parties_table_writes_it_means_its_id(name):
+    assert ae.figure("winners", party=name) == ae.figure("winners", party="nur-otan")

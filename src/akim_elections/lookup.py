@@ -10,7 +10,8 @@ the schema can be given as a keyword at once:
 - ``measure``, ``election`` (default: the vote of 25 July 2021), ``region`` and ``party`` name their
   columns; any other column is given by its name (``stage=``, ``nomination=``, ``gender=``, ``incumbency=``,
   ``post_type=``, ``member_of=``, ``as_of=``, ``district=``...), and ``contest=`` works for ``contest_id=``.
-  ``party="self-nominated"`` means ``nomination="self"``. A rarer dimension is a keyword too:
+  ``party="self-nominated"`` means ``nomination="self"``; a party may also be named as the parties table writes it
+  (its name, an alias, a later name: ``party="amanat"`` is ``nur-otan``). A rarer dimension is a keyword too:
   ``occupation="civil_servant"`` means ``dimension="occupation", category="civil_servant"``.
 - Place: the scope follows from the most specific place given (``region`` → region, ``district`` →
   district, ``contest`` → contest; none → national). Columns of other place levels are left free.
@@ -26,6 +27,8 @@ comes back as a bare 2000.
 """
 
 from __future__ import annotations
+
+import re
 
 from .loader import descriptor, load, primary_key
 from .schema import MAIN_ELECTION, RARE_DIMENSIONS, TABLES
@@ -64,8 +67,7 @@ def figures(measure: str | None = None, election: str | None = MAIN_ELECTION, re
     """
     frame = load("figures", root)
     breakdown = _named_breakdown(party, breakdown)
-    if party == SELF_NOMINATED:
-        party = None
+    party = None if party == SELF_NOMINATED else _party_id(party, root)
     criteria = _criteria(frame, root, measure=measure, election_id=election, region_id=region, party_id=party, **breakdown)
     mask = frame.index == frame.index
     for column, value in criteria.items():
@@ -84,6 +86,26 @@ def _all_whole(rows) -> bool:
     """True when every value is a count that reads back as an integer (no share, no fraction)."""
     values = rows["value"].astype("float64")
     return bool((rows["value_unit"].astype("string") != SHARE_UNIT).all() and (values == values.round()).all())
+
+
+def _name_key(text: str) -> str:
+    """A party's name as a key: no quotes, no bracketed remark ("from 1 March 2022"), case and spacing folded."""
+    text = re.sub(r"\(.*?\)|[«»\"'“”]", "", text)
+    return re.sub(r"[\s_-]+", "-", text.strip().casefold())
+
+
+def _party_id(party: str | None, root) -> str | None:
+    """The party id a question means: the id itself, or the one party whose name, alias or later name it is."""
+    if party is None:
+        return None
+    parties = load("parties", root)
+    if party in set(parties["party_id"]):
+        return party
+    names = {pid: {_name_key(n) for column in ("party_id", "name_en", "name_ru", "name_kk", "aliases", "later_names")
+                   if isinstance(row[column], str) for n in row[column].split(" | ")}
+             for pid, row in parties.set_index("party_id", drop=False).iterrows()}
+    matches = [pid for pid, keys in names.items() if _name_key(party) in keys]
+    return matches[0] if len(matches) == 1 else party  # unknown or ambiguous: the "no figure" hint lists the ids
 
 
 def _named_breakdown(party, breakdown: dict) -> dict:
