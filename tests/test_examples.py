@@ -140,7 +140,8 @@ def test_the_sqlite_view_and_canned_queries_answer(tmp_path):
         for name, query in CANNED_QUERIES.items():
             assert ":election" in query["sql"], name
             rows = con.execute(query["sql"], {"election": "2021-07-25-rural"}).fetchall()
-            assert rows, name
+            assert rows and con.execute(query["sql"], {"election": ""}).fetchall() == rows, name  # empty: the main vote
+            assert not con.execute(query["sql"], {"election": "no-such-election"}).fetchall(), name
         per_region = con.execute(f"SELECT region_id, count(*) FROM {FINAL_VIEW} WHERE election_id = '2021-07-25-rural' "
                                  "AND measure = 'turnout_pct' AND scope = 'region' GROUP BY region_id HAVING count(*) > 1").fetchall()
         assert per_region == []

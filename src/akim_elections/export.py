@@ -196,20 +196,21 @@ FINAL_VIEW = "figures_final"
 # Every breakdown but the party's empty (the canned queries break down by party or not at all).
 NO_BREAKDOWN = " AND ".join(f"{c} IS NULL" for c in schema.BREAKDOWNS if c != "party_id")
 
-# Datasette canned queries: each asks for the election, so no answer mixes two votes.
+# Datasette canned queries: each asks for the election, so no answer mixes two votes; left empty, it is the main vote.
+ELECTION = f"COALESCE(NULLIF(:election, ''), '{schema.MAIN_ELECTION}')"
 CANNED_QUERIES = {
     "winners_by_party": {
         "title": "Winners by nominating party, nationally",
-        "sql": f"SELECT party_id, value AS winners FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'national' "
+        "sql": f"SELECT party_id, value AS winners FROM {FINAL_VIEW} WHERE election_id = {ELECTION} AND scope = 'national' "
                f"AND measure = 'winners' AND party_id IS NOT NULL AND {NO_BREAKDOWN} ORDER BY value DESC"},
     "turnout_by_oblast": {
         "title": "Final turnout by oblast",
-        "sql": f"SELECT region_id, value AS turnout_pct FROM {FINAL_VIEW} WHERE election_id = :election AND scope = 'region' "
+        "sql": f"SELECT region_id, value AS turnout_pct FROM {FINAL_VIEW} WHERE election_id = {ELECTION} AND scope = 'region' "
                f"AND measure = 'turnout_pct' AND party_id IS NULL AND {NO_BREAKDOWN} ORDER BY region_id"},
     "named_winners": {
         "title": "Contests with a named winner",
         "sql": "SELECT region_id, contest_id, winner_name, winner_party_id FROM contests "
-               "WHERE election_id = :election AND winner_name IS NOT NULL ORDER BY region_id, contest_id"},
+               f"WHERE election_id = {ELECTION} AND winner_name IS NOT NULL ORDER BY region_id, contest_id"},
 }
 
 
