@@ -13,10 +13,6 @@ RURAL_TYPES = {"rural_district", "village", "town"}
 DISTRICT_TYPES = {"district", "city"}
 
 
-def _contests_with_elections() -> pd.DataFrame:
-    contests = ae.load("contests")
-    elections = ae.load("elections")[["election_id", "akim_level"]]
-    return contests.merge(elections, on="election_id", how="left", validate="many_to_one")
 
 
 def test_district_and_city_are_defined_once_and_reach_the_descriptor():
@@ -26,12 +22,6 @@ def test_district_and_city_are_defined_once_and_reach_the_descriptor():
     assert all(schema.VOCABULARIES["post_type"][t] == schema.POST_TYPES[t] for t in DISTRICT_TYPES)
 
 
-def test_the_level_of_a_contest_matches_the_level_of_its_election():
-    merged = _contests_with_elections()
-    assert len(merged[merged["post_type"] == "district"]) >= 42
-    assert set(merged.loc[merged["post_type"] == "district", "akim_level"]) == {"district"}
-    assert set(merged.loc[merged["post_type"] == "city", "akim_level"]) == {"city"}
-    assert set(merged.loc[merged["post_type"].isin(RURAL_TYPES), "akim_level"]) == {"rural"}
 
 
 def test_every_post_type_has_one_level_and_every_level_its_types():
@@ -41,15 +31,6 @@ def test_every_post_type_has_one_level_and_every_level_its_types():
     assert field["constraints"]["enum"] == ["rural", "district", "city"]
 
 
-def test_district_and_city_contests_name_their_unit_by_its_kato_district_of_the_same_kind():
-    contests = ae.load("contests")
-    districts = ae.load("districts")[["district_kato", "district_type", "region_id"]]
-    upper = contests[contests["post_type"].isin(DISTRICT_TYPES)].merge(
-        districts, on="district_kato", how="left", suffixes=("", "_kato"), validate="many_to_one")
-    assert upper["district_kato"].notna().all()
-    assert upper["unit_kato"].isna().all()  # sub-district codes only; the unit's own code is district_kato
-    assert (upper["post_type"].astype(str) == upper["district_type"].astype(str)).all()
-    assert (upper["region_id"].astype(str) == upper["region_id_kato"].astype(str)).all()
 
 
 def test_the_pilot_of_5_november_2023_holds_its_45_posts_in_a_district_and_a_city_election():

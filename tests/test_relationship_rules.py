@@ -24,7 +24,8 @@ NEW_RULES = ["unit-in-its-district", "figure-district-in-oblast", "district-as-w
              "share-agrees-with-counts", "national-turnout-among-oblasts", "oblasts-reconcile-with-nation", "as-of-in-election-window",
              "by-election-after-first-direct-vote", "dates-agree-with-bounds", "interim-agrees-with-as-of", "source-kind-matches-host",
              "id-map-resolves", "id-map-moves-gone-ids", "released-id-lives", "national-candidates-add-up", "published-status-rule",
-             "ballots-within-votes-cast", "status-agrees-with-result"]
+             "ballots-within-votes-cast", "status-agrees-with-result",
+             "district-contest-is-its-district"]
 
 
 def offending_rows(results) -> dict[str, int]:
@@ -115,6 +116,14 @@ CATALOGUE = {
         change("contests", lambda rows: one(rows, contest_id=FORT), winner_name="Айдос Елемесов"), "winner-is-elected"),
     "winner spelt otherwise than the elected candidate": (
         change("contests", lambda rows: one(rows, contest_id=TALGAR), winner_name="Арыстанбек Абилхаирулы"), "winner-is-elected"),
+    "winner's age otherwise than the elected candidate's": (
+        change("contests", lambda rows: one(rows, contest_id=FORT), winner_age="54"), "winner-is-elected"),
+    "district akim's contest placed in a city": (
+        change("contests", lambda rows: one(rows, contest_id="2023-11-05-district-aktobe-uil"), district_kato="151000000"),
+        "district-contest-is-its-district"),
+    "district akim's contest given a rural unit": (
+        change("contests", lambda rows: one(rows, contest_id="2023-11-05-district-aktobe-uil"), unit_kato="154851000"),
+        "district-contest-is-its-district"),
     "more against-all ballots than votes cast": (
         change("contests", lambda rows: one(rows, contest_id=TALGAR), votes_against_all="12876"), "ballots-within-votes-cast"),
     "more invalid ballots than votes cast": (

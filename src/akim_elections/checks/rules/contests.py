@@ -41,12 +41,20 @@ RULES: list[Rule] = [
          """SELECT c.contest_id || ' (' || c.post_type || ') in a ' || e.akim_level || ' election' AS subject, 1 AS expected,
                    (CASE c.post_type """ + " ".join(f"WHEN '{t}' THEN '{lvl}'" for t, lvl in LEVEL_OF_POST_TYPE.items()) + """ END) = e.akim_level AS observed
             FROM contests c JOIN elections e ON e.election_id = c.election_id WHERE c.post_type IS NOT NULL"""),
+    Rule("district-contest-is-its-district", "contests",
+         "A district or city akim's contest is placed by its district alone: no sub-district unit, and a `district_kato` that "
+         "KATO lists as a district for a district akim and as a city for a city akim, in the contest's oblast.",
+         """SELECT c.contest_id || ' (' || c.post_type || ' in ' || IFNULL(c.district_kato, 'no district') || ')' AS subject, 1 AS expected,
+                   (c.unit_kato IS NULL AND d.district_type IS c.post_type AND d.region_id IS c.region_id) AS observed
+            FROM contests c LEFT JOIN districts d ON d.district_kato = c.district_kato WHERE c.post_type IN ('district', 'city')"""),
     Rule("winner-is-elected", "contests",
          "Where a contest has a candidate marked elected, its winner columns are that candidate's, spelt the same (name, Latin "
-         "name, party, votes); a contest that names a winner while its candidates are listed has one of them marked elected.",
+         "name, gender, age, incumbency, party, votes); a contest that names a winner while its candidates are listed has one of "
+         "them marked elected.",
          """SELECT c.contest_id || ' winner ' || IFNULL(c.winner_name, '(none)') AS subject, 1 AS expected,
                    (c.winner_name IS k.name AND c.winner_name_latn IS k.name_latn AND c.winner_party_id IS k.party_id
-                    AND c.winner_votes IS k.votes) AS observed
+                    AND c.winner_votes IS k.votes AND c.winner_gender IS k.gender AND c.winner_age IS k.age
+                    AND c.winner_incumbent IS k.incumbent) AS observed
             FROM contests c JOIN candidates k ON k.contest_id = c.contest_id AND k.elected = 1
             UNION ALL
             SELECT c.contest_id || ' names a winner, no candidate is elected', 1, 0
