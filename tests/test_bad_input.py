@@ -140,13 +140,13 @@ CASES = [
     ("diff-empty-descriptor", ["diff", "{pkg}", "{pkg}"], lambda p: descriptor(p, "{}"), USAGE, "lists no resources"),
     ("diff-unknown-format", ["diff", "{pkg}", "{pkg}", "--format", "html"], None, USAGE, "invalid choice: 'html'"),
     ("parquet-extra-missing", ["export", "--format", "parquet", "--out", "{ws}/pq"], Hide("pyarrow"), USAGE,
-     "pip install 'akim-elections[parquet]'"),
+     "pip install '.[parquet]'"),
     ("excel-extra-missing", ["export", "--format", "xlsx", "--out", "{ws}/a.xlsx"], Hide("openpyxl"), USAGE,
-     "pip install 'akim-elections[excel]'"),
+     "pip install '.[excel]'"),
     ("validate-extra-missing", ["validate", "{pkg}"], Hide("great_expectations"), USAGE,
-     "pip install 'akim-elections[validate]'"),
+     "pip install '.[validate]'"),
     ("validate-frictionless-missing", ["validate", "{pkg}", "--data-docs", "{ws}/docs"], Hide("frictionless"), USAGE,
-     "pip install 'akim-elections[validate]'"),
+     "pip install '.[validate]'"),
 ]
 
 

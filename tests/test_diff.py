@@ -198,3 +198,21 @@ def test_a_declared_column_missing_from_the_csv_is_a_difference(pair, capsys):
     assert f"parties: column name_en declared in {old}'s descriptor is missing from its CSV" in report.schema
     assert main(["diff", str(old), str(new)]) == 1
     assert "name_en declared" in capsys.readouterr().out
+
+
+def test_a_long_value_is_shown_where_it_changed(pair):
+    old, new = pair
+    first = read_rows(new / "data" / "sources.csv")[0]["source_id"]
+    long_title = "A very long English title of a page that goes on and on about the akim elections in Zhetysu region"
+    edit_rows(old, "sources", lambda r: r.update(title_en=long_title) if r["source_id"] == first else None)
+    edit_rows(new, "sources", lambda r: r.update(title_en=long_title.replace("Zhetysu region", "Almaty oblast")) if r["source_id"] == first else None)
+    text = format_text(diff(str(old), str(new)))
+    line = next(x for x in text.splitlines() if first in x and "title_en" in x)
+    assert "Zhetysu region" in line and "Almaty oblast" in line and "A very long" not in line
+
+
+def test_a_ref_asked_outside_a_repository_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["diff", "v0.2.0", "v0.3.0"]) == 2
+    err = capsys.readouterr().err
+    assert "is not in a git repository" in err and err.count("\n") == 1

@@ -220,7 +220,8 @@ def test_a_bare_install_gets_one_line_naming_the_extra(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 2
     assert out.stderr.strip() == ("akim-elections: export --format parquet needs the [parquet] extra (pyarrow is not installed): "
-                                  "pip install 'akim-elections[parquet]'")
+                                  "in a clone, pip install '.[parquet]'; from a wheel, "
+                                  "pip install 'akim_elections-<version>-py3-none-any.whl[parquet]'")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -72,6 +72,9 @@ def package_dir(spec: str, workdir: Path) -> Path:
     folder = Path(spec)
     if folder.exists():
         return package_root(folder)
+    if not _git_ok("rev-parse", "--git-dir"):
+        raise UsageError(f"{spec!r} is not a folder, and {Path.cwd()} is not in a git repository to read it as a ref from; "
+                         "give a package folder, or run diff inside a clone of the package")
     if not _git_ok("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"):
         raise UsageError(f"{spec!r} is neither a folder nor a git ref of this repository; give a package folder, "
                          "or a tag or commit (git tag lists them)")
@@ -252,12 +255,21 @@ def _more(items: list, limit: int) -> list:
     return items[:limit] + ([f"... and {len(items) - limit} more"] if len(items) > limit else [])
 
 
-def _short(value: str, width: int = 60) -> str:
-    return repr(value if len(value) <= width else value[: width - 1] + "…")
+def _short(old: str, new: str, width: int = 60) -> tuple[str, str]:
+    """Both values cut to width around where they first differ, so that a long text shows its change, not its start."""
+    if max(len(old), len(new)) <= width:
+        return repr(old), repr(new)
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = max(0, start - width // 3)
+
+    def cut(value: str) -> str:
+        part = value[start:start + width]
+        return repr(("…" if start else "") + part + ("…" if start + width < len(value) else ""))
+    return cut(old), cut(new)
 
 
 def _change(fields: dict) -> str:
-    return "; ".join(f"{f}: {_short(o)} -> {_short(n)}" for f, (o, n) in fields.items())
+    return "; ".join(f"{f}: {' -> '.join(_short(o, n))}" for f, (o, n) in fields.items())
 
 
 def format_text(report: Report, limit: int = LIMIT) -> str:

@@ -14,8 +14,9 @@ class MissingExtraError(UsageError):
     """A feature needs an optional dependency that is not installed."""
 
     def __init__(self, feature: str, extra: str, module: str):
-        super().__init__(f"{feature} needs the [{extra}] extra ({module} is not installed): "
-                         f"pip install 'akim-elections[{extra}]'")
+        # The package is not on PyPI: the extra is installed from where the package came from (a clone, a wheel file).
+        super().__init__(f"{feature} needs the [{extra}] extra ({module} is not installed): in a clone, "
+                         f"pip install '.[{extra}]'; from a wheel, pip install 'akim_elections-<version>-py3-none-any.whl[{extra}]'")
         self.extra = extra
 
 

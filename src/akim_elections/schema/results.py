@@ -62,6 +62,8 @@ def _contest_figure_fields() -> list[dict]:
     fields = []
     for column, (measure, stage) in CONTEST_FIGURES.items():
         unit, meaning = MEASURES[measure]
+        if stage:  # the measure's meaning speaks of a `stage` column, which contests do not have: name the stage
+            meaning = f"{measure.capitalize()} {stage}"
         at = f" at stage `{stage}`, before any withdrawal: the candidates left on the ballot are the contest's `on_ballot` figure" if stage else ""
         ftype = "number" if unit == "percent" else "integer"
         constraints = {"minimum": 0, "maximum": 100} if unit == "percent" else {"minimum": 1 if measure == "candidates" else 0}
