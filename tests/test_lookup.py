@@ -124,3 +124,8 @@ def test_figures_of_counts_read_back_as_integers():
 @pytest.mark.parametrize("name", ["amanat", "AMANAT", "Nur Otan", "Нур Отан", "«Нұр Отан»"])
 def test_a_party_named_as_the_parties_table_writes_it_means_its_id(name):
     assert ae.figure("winners", party=name) == ae.figure("winners", party="nur-otan")
+
+
+def test_a_figure_that_exists_only_for_oblasts_says_so_and_how_to_ask():
+    with pytest.raises(ae.NoFigureError, match=r"such figures exist only at scope region \(pass region=\.\.\.\)"):
+        ae.figure("winners", gender="female")

@@ -74,7 +74,7 @@ def figures(measure: str | None = None, election: str | None = MAIN_ELECTION, re
         mask &= _matches(frame[column], value)
     rows = frame[mask]
     if rows.empty:
-        hint = _unknown_value_hint(frame, criteria) or _breakdown_hint(frame, criteria)
+        hint = _unknown_value_hint(frame, criteria) or _breakdown_hint(frame, criteria) or _scope_hint(frame, criteria)
         raise NoFigureError(f"no figure matches {_describe(criteria)}{hint}")
     sources = load("sources", root)[["source_id", *SOURCE_COLUMNS]]
     rows = rows.merge(sources, on="source_id", how="left")
@@ -194,6 +194,24 @@ def _unknown_value_hint(frame, criteria: dict) -> str:
         if str(value) not in set(known):
             return f"; no figure has {column}={value!r} (known: {', '.join(sorted(known)[:12])}{', ...' if len(known) > 12 else ''})"
     return ""
+
+
+# How a question asks for a place of each scope (the keyword of figure()).
+PLACE_KEYWORD = {"region": "region", "district": "district", "contest": "contest"}
+
+
+def _scope_hint(frame, criteria: dict) -> str:
+    """Name the scopes at which figures with the values asked exist (whatever their other breakdowns), when none
+    exists at the scope asked or implied."""
+    mask = frame.index == frame.index
+    for column, value in criteria.items():
+        if column != "scope" and value is not None and not isinstance(value, bool):
+            mask &= _matches(frame[column], value)
+    scopes = sorted(set(frame.loc[mask, "scope"].astype("string")) - {criteria.get("scope")})
+    if not scopes:
+        return ""
+    ways = [f"{scope} (pass {PLACE_KEYWORD[scope]}=...)" if scope in PLACE_KEYWORD else scope for scope in scopes]
+    return "; such figures exist only at scope " + ", ".join(ways)
 
 
 def _breakdown_hint(frame, criteria: dict) -> str:
