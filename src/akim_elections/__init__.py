@@ -1,4 +1,4 @@
-"""Kazakhstan's direct elections of rural akims: sourced tables as typed pandas DataFrames.
+"""Kazakhstan's direct elections of akims (rural, district, city): sourced tables as typed pandas DataFrames.
 
     >>> import akim_elections as ae
     >>> ae.tables()

@@ -18,10 +18,11 @@ from ._version import __release_date__, __version__
 AUTHOR = "akim-elections contributors"
 # People who maintain the data, as {"given": ..., "family": ..., "orcid": "https://orcid.org/..."} (orcid optional).
 MAINTAINERS: tuple[dict, ...] = ()
-TITLE = "akim-elections: Kazakhstan's direct elections of rural akims, a sourced open dataset"
+TITLE = "akim-elections: Kazakhstan's direct elections of akims, a sourced open dataset"
 LICENSE = "CC-BY-4.0"
 KEYWORDS = ("Kazakhstan", "elections", "local government", "akim")
-DESCRIPTION = "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims, starting with 25 July 2021."
+DESCRIPTION = ("Sourced figures, contests and candidates of Kazakhstan's direct elections of akims: rural akims from 25 July 2021, "
+               "district and city akims from 2023.")
 
 
 def data_fingerprint(desc: dict | None = None) -> str:

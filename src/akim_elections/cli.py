@@ -227,7 +227,7 @@ def _cite(args) -> int:
 def parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
-    p = _Parser(prog="akim-elections", description="Kazakhstan's direct elections of rural akims: the open dataset.")
+    p = _Parser(prog="akim-elections", description="Kazakhstan's direct elections of akims: the open dataset.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--root", type=Path, default=None, help="folder holding datapackage.json (default: the installed copy)")
     sub = p.add_subparsers(dest="command", required=True)

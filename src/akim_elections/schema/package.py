@@ -6,14 +6,14 @@ from .._version import __version__ as VERSION  # noqa: F401  (re-exported for th
 
 PACKAGE = {
     "name": "akim-elections",
-    "title": "Kazakhstan's direct elections of rural akims",
+    "title": "Kazakhstan's direct elections of akims",
     "description": (
-        "Sourced figures, contests and candidates of Kazakhstan's direct elections of rural akims "
-        "(heads of rural districts, villages and towns of district significance), starting with the "
-        "first nationwide vote of 25 July 2021. Every value cites a public source; where sources "
+        "Sourced figures, contests and candidates of Kazakhstan's direct elections of akims: rural akims "
+        "(heads of rural districts, villages and towns of district significance) from the first nationwide "
+        "vote of 25 July 2021, district and city akims from 2023. Every value cites a public source; where sources "
         "disagree all figures are kept and one is marked preferred."
     ),
-    "keywords": ["Kazakhstan", "elections", "local government", "akim", "rural", "2021"],
+    "keywords": ["Kazakhstan", "elections", "local government", "akim", "rural", "district", "city", "2021"],
     "licenses": [
         {
             "name": "CC-BY-4.0",
