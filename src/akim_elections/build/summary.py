@@ -46,7 +46,10 @@ def _cells(tables: dict[str, list[dict]]):
     for f in figures:
         if f["scope"] == "region" and f["region_id"]:
             shown[f["election_id"]].add(f["region_id"])
-    # Every oblast of 25 July 2021 for the main election (so gaps show); elsewhere only oblasts with a figure.
+    # An oblast with a listed contest gets its row too, so its coverage counts even where it publishes no figure.
+    for c in contests:
+        shown[c["election_id"]].add(c["region_id"])
+    # Every oblast of 25 July 2021 for the main election (so gaps show); elsewhere only oblasts with a figure or a contest.
     shown[MAIN_ELECTION] = {r["region_id"] for r in tables["regions"] if not r["valid_from"]}
     field_types = {f["name"]: f["type"] for f in schema.TABLES["regional_summary"]["fields"]}
     for election in sorted(shown):

@@ -9,7 +9,11 @@ TABLES: dict[str, dict] = {
     "regional_summary": {
         "kind": "derived",
         "title": "Regional summary (derived)",
-        "description": "Final regional figures (the `final` flag) pivoted wide, one row per election and oblast, with each inexact cell named and contest-level coverage. Built by scripts/build.py; never edit.",
+        "description": ("Final regional figures (the `final` flag) pivoted wide, with each inexact cell named, and contest-level coverage: one row per "
+                        "election and oblast that has a regional figure or a listed contest (for 25 July 2021, every oblast of that day). An election is "
+                        "a vote (`voting_day`) or a total that sources publish over a period or since 2021 (`period_total`, `running_total`), whose rows "
+                        "may overlap those of the votes it sums: join `elections` on `election_id` and keep `election_kind == 'voting_day'` for votes only. "
+                        "Built by scripts/build.py; never edit."),
         "primaryKey": ["election_id", "region_id"],
         "foreignKeys": [_fk("election_id", "elections", "election_id"), _fk("region_id", "regions", "region_id")],
         "fields": [
