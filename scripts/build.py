@@ -41,6 +41,16 @@ def _table_fields(name: str) -> list[str]:
     return [f["name"] for f in schema.TABLES[name]["fields"]]
 
 
+def _categories(table: str, field: dict) -> list[dict]:
+    """Each code of a coded field with its meaning (Table Schema v2 ``categories``), so the package explains its own codes."""
+    meanings = schema.meanings(table, field)
+    missing = [code for code in field["constraints"]["enum"] if code not in meanings]
+    if missing:
+        raise DataPackageError(f"{table}.{field['name']}: the code(s) {', '.join(missing)} have no meaning; "
+                               "add them to its vocabulary in src/akim_elections/schema/vocabularies.py")
+    return [{"value": code, "label": meanings[code]} for code in field["constraints"]["enum"]]
+
+
 def _resource(name: str, data: bytes) -> dict:
     spec = schema.TABLES[name]
     fields = []
@@ -48,6 +58,8 @@ def _resource(name: str, data: bytes) -> dict:
         entry = {k: v for k, v in field.items() if k != "constraints"}
         if field.get("constraints"):
             entry["constraints"] = dict(field["constraints"])
+        if field.get("constraints", {}).get("enum"):
+            entry["categories"] = _categories(name, field)
         fields.append(entry)
     table_schema = {"fields": fields, "primaryKey": spec["primaryKey"], "missingValues": [""]}
     if spec["foreignKeys"]:

@@ -1,6 +1,10 @@
+import json
 import shutil
 
+import pytest
+
 from akim_elections import schema
+from akim_elections.errors import DataPackageError
 from akim_elections.csvio import read_rows
 from conftest import ROOT, load_script, write_rows
 
@@ -126,3 +130,21 @@ def test_elections_come_out_oldest_first_whatever_order_they_are_typed_in(tmp_pa
     built = read_rows(root / "data" / "elections.csv")
     keys = [(e["date_earliest"], e["date_latest"] or "9999", e["election_id"]) for e in built]
     assert keys == sorted(keys) and len(built) == len(rows)
+
+
+def test_every_code_of_the_descriptor_carries_its_meaning():
+    """A user holding only datapackage.json reads what each code means in the field's `categories`, in the enum's order."""
+    desc = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    coded = [(r["name"], f) for r in desc["resources"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("enum")]
+    assert len(coded) > 25
+    for table, field in coded:
+        assert [c["value"] for c in field["categories"]] == field["constraints"]["enum"], f"{table}.{field['name']}"
+        assert all(c["label"].strip() for c in field["categories"]), f"{table}.{field['name']} has a code without meaning"
+    measures = {c["value"]: c["label"] for c in next(f for t, f in coded if (t, f["name"]) == ("figures", "measure"))["categories"]}
+    assert measures["voters_pct_of_oblasts"].endswith("Unit: percent.")
+
+
+def test_a_code_without_a_meaning_stops_the_build_in_one_line():
+    field = {"name": "qualifier", "constraints": {"enum": ["exact", "roughly"]}}
+    with pytest.raises(DataPackageError, match="roughly have no meaning"):
+        build._categories("figures", field)

@@ -16,7 +16,7 @@ from akim_elections.cli import main
 from akim_elections.export import FINAL_VIEW, export
 from akim_elections.extras import EXTRAS
 from akim_elections.outputs import MANIFEST
-from akim_elections.schema import MAIN_ELECTION
+from akim_elections.schema import CONTEST_STATUSES, MAIN_ELECTION
 from conftest import ROOT
 
 
@@ -37,6 +37,9 @@ def test_xlsx_has_a_codebook_bold_frozen_filtered_headers_and_dates_as_dates(exp
     assert len(rows) == sum(len(fields_of(t)) for t in ae.tables())
     assert rows[("contests", "winner_votes")][3] == "votes"
     assert "nur-otan" not in rows[("figures", "measure")][6] and "winners" in rows[("figures", "measure")][6]
+    values = list(wb["values"].iter_rows(values_only=True))
+    assert wb.sheetnames[2] == "values" and values[0] == ("table", "field", "value", "meaning")
+    assert ("figures", "measure", "akims_elected_pct", schema.VOCABULARIES["measure"]["akims_elected_pct"]) in values
     ws = wb["elections"]
     assert ws["A1"].font.b and ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions
     date_col = [c.value for c in ws[1]].index("date_earliest") + 1
@@ -59,6 +62,18 @@ def test_sqlite_has_the_codebook_tables_and_an_index_on_every_foreign_key(export
     assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == len(ae.load("figures"))
 
 
+def test_sqlite_values_say_what_each_code_means(exported):
+    con = sqlite3.connect(exported / "akims.sqlite")
+    meaning = con.execute("SELECT meaning FROM _values WHERE \"table\"='figures' AND field='measure' AND value='voters_pct_of_oblasts'").fetchone()[0]
+    assert meaning == schema.VOCABULARIES["measure"]["voters_pct_of_oblasts"] and meaning.endswith("Unit: percent.")
+    coded = {(r["name"], f["name"]): f["constraints"]["enum"] for r in ae.descriptor()["resources"] for f in r["schema"]["fields"]
+             if f.get("constraints", {}).get("enum")}
+    for (table, field), codes in coded.items():
+        rows = con.execute("SELECT value, meaning FROM _values WHERE \"table\"=? AND field=?", (table, field)).fetchall()
+        assert sorted(v for v, _m in rows) == sorted(codes) and all(m for _v, m in rows), (table, field)
+    assert con.execute("SELECT count(*) FROM _values").fetchone()[0] == sum(len(c) for c in coded.values())
+
+
 def test_datasette_metadata_beside_the_database_describes_tables_and_columns(exported):
     meta = json.loads((exported / "akims.metadata.json").read_text(encoding="utf-8"))
     assert meta["title"] == ae.descriptor()["title"] and meta["license_url"].startswith("https://creativecommons.org/")
@@ -66,6 +81,8 @@ def test_datasette_metadata_beside_the_database_describes_tables_and_columns(exp
     assert set(tables) == set(ae.tables())
     column = tables["contests"]["columns"]["winner_votes"]
     assert column.startswith("Votes for the winner. Copied by scripts/build.py from the contest's candidate marked elected") and column.endswith(" Unit: votes.")
+    assert tables["figures"]["columns"]["measure"].endswith(" The meaning of each code: table _values.")
+    assert "_values" not in column
 
 
 def test_parquet_fields_carry_description_and_unit_and_dates_are_date32(exported):
@@ -77,6 +94,7 @@ def test_parquet_fields_carry_description_and_unit_and_dates_are_date32(exported
     assert schema.field("date_earliest").metadata[b"description"].startswith(b"First day the election can have been held")
     contests = pq.read_schema(exported / "parquet" / "contests.parquet")
     assert contests.field("winner_votes").metadata[b"unit"] == b"votes"
+    assert json.loads(contests.field("status").metadata[b"categories"]) == CONTEST_STATUSES
     assert contests.metadata[b"description"].startswith(b"One row per contest")
     assert len(pq.read_table(exported / "parquet" / "figures.parquet")) == len(ae.load("figures"))
 

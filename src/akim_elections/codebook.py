@@ -11,6 +11,7 @@ from .schema import PATTERN_NAMES
 
 TABLE_COLUMNS = ("table", "title", "description", "kind", "primary_key")
 FIELD_COLUMNS = ("table", "field", "type", "unit", "required", "description", "allowed_values")
+VALUE_COLUMNS = ("table", "field", "value", "meaning")
 
 
 def allowed_values(field: dict) -> str:
@@ -39,6 +40,12 @@ def field_rows(desc: dict) -> list[dict]:
                          "required": bool(f.get("constraints", {}).get("required")),
                          "description": f.get("description", ""), "allowed_values": allowed_values(f)})
     return rows
+
+
+def value_rows(desc: dict) -> list[dict]:
+    """What each code of a coded field means, from the field's ``categories`` (Table Schema v2), one row per code."""
+    return [{"table": r["name"], "field": f["name"], "value": c["value"], "meaning": c["label"]}
+            for r in desc["resources"] for f in r["schema"]["fields"] for c in f.get("categories", [])]
 
 
 def foreign_keys(resource: dict) -> list[tuple[list[str], str, list[str]]]:

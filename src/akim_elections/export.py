@@ -2,13 +2,13 @@
 
 - csv: a folder with datapackage.json and data/*.csv (the package as published);
 - parquet: a folder with one typed file per table; dates are date32, every field carries its
-  description and unit in the schema metadata;
+  description and unit (a coded field also its codes' meanings, as JSON) in the schema metadata;
 - sqlite: one file with primary and foreign keys, an index on every foreign key, a view
-  ``figures_final`` (the figures to quote), and the codebook in
-  tables ``_tables`` and ``_fields``; Datasette's metadata is written beside it, named after the
+  ``figures_final`` (the figures to quote), and the codebook in tables ``_tables``, ``_fields`` and
+  ``_values`` (what each code of a coded column means); Datasette's metadata is written beside it, named after the
   database (``akims.sqlite`` -> ``akims.metadata.json``, for ``datasette akims.sqlite -m akims.metadata.json``);
-- xlsx: a workbook with a README sheet, a codebook sheet and one sheet per table (bold frozen header
-  with filters, dates as dates, column widths fitted).
+- xlsx: a workbook with a README sheet, a codebook sheet, a values sheet (what each code means) and one
+  sheet per table (bold frozen header with filters, dates as dates, column widths fitted).
 
 SQLite, Parquet and xlsx add the columns of ``schema.EXPORT_FIELDS`` (figures: ``count``, the value
 as an integer where its unit counts things), so counts read back as integers.
@@ -31,7 +31,7 @@ from typing import Callable
 from . import schema
 from .atomic import staged
 from .citation import apa
-from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, field_rows, foreign_keys, table_rows
+from .codebook import FIELD_COLUMNS, TABLE_COLUMNS, VALUE_COLUMNS, field_rows, foreign_keys, table_rows, value_rows
 from .errors import DataPackageError, UsageError
 from .extras import require
 from .loader import descriptor, load, package_root, primary_key, tables
@@ -151,6 +151,8 @@ def _parquet(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) 
             meta = {"description": field.get("description", "")}
             if field.get("unit"):
                 meta["unit"] = field["unit"]
+            if field.get("categories"):  # {code: meaning}, as JSON: Parquet metadata values are strings
+                meta["categories"] = json.dumps({c["value"]: c["label"] for c in field["categories"]}, ensure_ascii=False)
             kind = pa.date32() if field.get("type") == "date" else arrow_field.type
             fields.append(pa.field(arrow_field.name, kind, nullable=arrow_field.nullable, metadata=meta))
         meta = dict(table.schema.metadata or {})
@@ -236,6 +238,8 @@ def _sqlite(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -
             _insert(con, "_tables", [*TABLE_COLUMNS, "rows"], [(*r.values(), len(frames[r["table"]])) for r in table_rows(desc)])
             con.execute(f"CREATE TABLE _fields ({_columns(FIELD_COLUMNS)})")
             _insert(con, "_fields", list(FIELD_COLUMNS), [tuple(r.values()) for r in field_rows(desc)])
+            con.execute(f"CREATE TABLE _values ({_columns(VALUE_COLUMNS)}, PRIMARY KEY ({_columns(VALUE_COLUMNS[:3])}))")
+            _insert(con, "_values", list(VALUE_COLUMNS), [tuple(r.values()) for r in value_rows(desc)])
             con.execute(f"CREATE VIEW {FINAL_VIEW} AS SELECT * FROM figures WHERE {FINAL_SQL}")
             con.commit()
             broken = con.execute("PRAGMA foreign_key_check").fetchall()
@@ -255,10 +259,12 @@ def datasette_metadata(desc: dict, database: str) -> dict:
             "source": f"{desc.get('title', '')} {desc.get('version', '')}, data fingerprint {fingerprint(desc)}".strip()}
     if desc.get("homepage"):
         meta["source_url"] = desc["homepage"]
+    coded = {(r["table"], r["field"]) for r in value_rows(desc)}
     fields_by_table: dict[str, dict] = {}
     for row in field_rows(desc):
         unit = f" Unit: {row['unit']}." if row["unit"] else ""
-        fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit
+        codes = " The meaning of each code: table _values." if (row["table"], row["field"]) in coded else ""
+        fields_by_table.setdefault(row["table"], {})[row["field"]] = row["description"] + unit + codes
     meta["databases"] = {database: {"tables": {
         r["table"]: {"title": r["title"], "description": r["description"], "columns": fields_by_table[r["table"]]}
         for r in table_rows(desc)}, "queries": CANNED_QUERIES}}
@@ -273,9 +279,10 @@ def _xlsx(tmp: Path, frames: dict, desc: dict, root, out: Path, force: bool) -> 
         desc.get("title", ""), f"Version {desc.get('version', '')}", desc.get("description", ""), "",
         "Licence of the data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Keep the sources sheet with any copy.",
         f"Cite as: {apa(fingerprint(desc))}", "",
-        "Sheets: codebook (what every column means), " + ", ".join(frames),
+        "Sheets: codebook (what every column means), values (what each code of a coded column means), " + ", ".join(frames),
     ]})
-    sheets = {"README": readme, "codebook": pd.DataFrame(field_rows(desc), columns=list(FIELD_COLUMNS)), **frames}
+    sheets = {"README": readme, "codebook": pd.DataFrame(field_rows(desc), columns=list(FIELD_COLUMNS)),
+              "values": pd.DataFrame(value_rows(desc), columns=list(VALUE_COLUMNS)), **frames}
     with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
         writer.book.properties.creator = XLSX_CREATOR  # marks the file as an export (outputs.check_xlsx)
         for name, frame in sheets.items():

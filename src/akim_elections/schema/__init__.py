@@ -38,3 +38,12 @@ def input_fields(name: str) -> list[str]:
     """The columns of curated/<name>.csv: the table's fields in the schema's order, without those the build derives (`x-derived`)."""
     return [f["name"] for f in TABLES[name]["fields"] if not f.get("x-derived")]
 
+
+
+def meanings(table: str, field: dict) -> dict[str, str]:
+    """What each code of a coded field means: its vocabulary, or for a field naming columns of another table, their descriptions.
+
+    The build writes them into the descriptor (each field's ``categories``), so a copy of the package carries them."""
+    if (table, field["name"]) == ("contest_sources", "column"):
+        return {f["name"]: f["description"] for f in TABLES["contests"]["fields"]}
+    return VOCABULARIES.get(field["name"], {})

@@ -14,6 +14,11 @@ DAY_OR_MONTH = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 KATO_EDITION = "NK RK 11-2025, edition of 17 July 2026"
 
 
+# Where a user of any copy finds what the codes of a coded field mean (scripts/build.py writes the categories, the exports `_values`).
+MEANINGS = ("each code's meaning is in this field's `categories` in datapackage.json, in the `_values` table of the SQLite export "
+            "and in the `values` sheet of the workbook")
+
+
 def _enum(vocabulary: dict) -> list[str]:
     return list(vocabulary)
 

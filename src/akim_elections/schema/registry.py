@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import DAY_OR_MONTH, EDTF_PATTERN, NOTE, SLUG, SOURCE_REF, _bounds, _enum, _fk, _id, _ref
+from .fields import DAY_OR_MONTH, EDTF_PATTERN, MEANINGS, NOTE, SLUG, SOURCE_REF, _bounds, _enum, _fk, _id, _ref
 from .vocabularies import AKIM_LEVELS, ELECTION_KINDS, ELECTION_TYPES, LANGUAGES, PUBLISHED_STATUSES, PUBLISHER_KINDS
 
 TABLES: dict[str, dict] = {
@@ -55,7 +55,7 @@ TABLES: dict[str, dict] = {
             _id("election_id", "election", "what is known of its date, its level and, where the day is not known, its oblast "
                 "(e.g. 2021-07-25-rural, 2024-05-rural-akmola, xxxx-06-29-rural-turkistan, undated-rural-pavlodar, rural-running-total)"),
             {"name": "name_en", "type": "string", "description": "Name of the election in English.", "constraints": {"required": True}},
-            {"name": "election_kind", "type": "string", "description": "A vote, or a total over votes (see the list).",
+            {"name": "election_kind", "type": "string", "description": f"A vote, or a total over votes ({MEANINGS}).",
              "constraints": {"required": True, "enum": _enum(ELECTION_KINDS)}},
             {"name": "election_type", "x-formerly": ["type"], "type": "string",
              "description": "Which round a vote belongs to; for a total, the round of the votes it sums, empty where it mixes rounds or a page does not say.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import EDTF_PATTERN, NOTE, SOURCE_REF, _bounds, _enum, _fk, _id, _kato, _ref
+from .fields import EDTF_PATTERN, MEANINGS, NOTE, SOURCE_REF, _bounds, _enum, _fk, _id, _kato, _ref
 from .vocabularies import (CATEGORIES, CONTEST_STATUSES, GENDERS, INCUMBENCIES, KATO_MATCHES, MEASURES,
                            NOMINATIONS, QUALIFIERS, RARE_DIMENSIONS, POST_TYPES, PUBLISHER_KINDS, RURAL_POST_TYPES, SCOPES, STAGES)
 
@@ -98,9 +98,9 @@ TABLES: dict[str, dict] = {
             _kato("district_kato", "districts", "district, for district and contest figures"),
             {"name": "district_as_written", "type": "string", "description": "The district's name as the source writes it."},
             _ref("contest_id", "contest, for contest figures", required=False),
-            {"name": "measure", "type": "string", "description": "What is counted; see the measures list for meaning and unit.",
+            {"name": "measure", "type": "string", "description": f"What is counted; {MEANINGS}, with its unit.",
              "constraints": {"required": True, "enum": _enum(MEASURES)}},
-            {"name": "stage", "type": "string", "description": "For candidate counts: the moment of the process the count stands at (see the stages list).",
+            {"name": "stage", "type": "string", "description": f"For candidate counts: the moment of the process the count stands at ({MEANINGS}).",
              "constraints": {"enum": _enum(STAGES)}},
             {"name": "value", "type": "number", "description": "The figure as published.", "constraints": {"required": True, "minimum": 0}},
             {"name": "qualifier", "type": "string", "description": "How exact the source says the value is ('more than 2,000' is 2000 with `at_least`).",
@@ -188,7 +188,7 @@ TABLES: dict[str, dict] = {
              "description": ("The place in English (Korgalzhyn district), by `akim_elections.build.english.place_en`: its unit's (or district's) "
                              "`name_en`, else made from the source's Kazakh name, else its Russian name (its adjective ending dropped), "
                              "else the source's Latin spelling (`name_as_written`). Set by scripts/build.py; never edited by hand.")},
-            {"name": "status", "type": "string", "description": "What the pages say became of the contest (see the statuses list).",
+            {"name": "status", "type": "string", "description": f"What the pages say became of the contest ({MEANINGS}).",
              "constraints": {"required": True, "enum": _enum(CONTEST_STATUSES)}},
             *_winner_fields(),
             *_contest_figure_fields(),

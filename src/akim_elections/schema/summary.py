@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .fields import _enum, _fk, _ref
-from .vocabularies import MEASURES, PUBLISHER_KINDS, QUALIFIERS, RURAL_POST_TYPES
+from .vocabularies import MEASURES, PUBLISHER_KINDS, QUALIFIERS, SUMMARY_PARTS
 
 TABLES: dict[str, dict] = {
     "regional_summary": {
@@ -37,7 +37,7 @@ TABLES["summary_sources"] = {
         {"name": "column", "type": "string", "description": "Column of the regional summary.", "constraints": {"required": True}},
         {"name": "part", "type": "string",
          "description": "`all` where one figure fills the cell; for a cell summed from an oblast's counts by type of unit (it publishes no total), the type of unit of this part.",
-         "constraints": {"required": True, "enum": ["all", *RURAL_POST_TYPES]}},
+         "constraints": {"required": True, "enum": _enum(SUMMARY_PARTS)}},
         _ref("figure_id", "final figure in that cell (or in that part of it)"),
         {"name": "qualifier", "type": "string", "description": "How exact that figure is (see the figures table): a cell is exact only when all its figures are.",
          "constraints": {"required": True, "enum": _enum(QUALIFIERS)}},

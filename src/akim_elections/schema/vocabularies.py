@@ -191,6 +191,8 @@ POST_TYPES = {"rural_district": "A rural district (ауылдық округ, с
               "district": "district of an oblast (аудан, район): its akim is elected directly since the pilot of 5 November 2023",
               "city": "city of oblast significance (облыстық маңызы бар қала), a regional centre among them since Semey in 2025"}
 RURAL_POST_TYPES = ["rural_district", "village", "town"]
+# The parts of a regional summary cell (summary_sources.part): the whole cell, or one type of rural unit it was summed from.
+SUMMARY_PARTS = {"all": "One figure fills the cell.", **{t: POST_TYPES[t] for t in RURAL_POST_TYPES}}
 KATO_LEVELS = {"sub_district": "A rural district, or a town or village administration, with its own akim.",
                "settlement": "A single settlement (village or town)."}
 LANGUAGES = {"kk": "Kazakh (Cyrillic)", "kk-Latn": "Kazakh (Latin)", "ru": "Russian", "ru-Latn": "Russian (Latin transliteration)", "en": "English",
@@ -221,6 +223,7 @@ VOCABULARIES = {
     "publisher_kind": PUBLISHER_KINDS, "district_type": DISTRICT_TYPES, "election_kind": ELECTION_KINDS, "election_type": ELECTION_TYPES,
     "akim_level": AKIM_LEVELS, "kato_level": KATO_LEVELS, "language": LANGUAGES, "qualifier": QUALIFIERS,
     "published_status": PUBLISHED_STATUSES, "kato_match": KATO_MATCHES, "status": CONTEST_STATUSES,
+    "winner_gender": GENDERS, "part": SUMMARY_PARTS,
 }
 
 
