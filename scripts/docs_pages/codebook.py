@@ -34,10 +34,10 @@ def example(field: dict, frame) -> str:
     return text if len(text) <= EXAMPLE_LENGTH else text[:EXAMPLE_LENGTH - 1] + "…"
 
 
-def _vocabulary(field: dict) -> dict | None:
-    """The values of a field with the schema's meaning of each, where the schema describes every one of them."""
+def _vocabulary(table: str, field: dict) -> dict | None:
+    """The values of a field with the schema's meaning of each (schema.meanings, as the descriptor's categories)."""
     enum = field.get("constraints", {}).get("enum")
-    meanings = schema.VOCABULARIES.get(field["name"], {})
+    meanings = schema.meanings(table, field)
     if field["name"] == "measure":  # the unit has a column of its own
         meanings = {m: d for m, (_u, d) in schema.MEASURES.items()}
     if not enum or not all(v in meanings for v in enum):
@@ -69,7 +69,7 @@ def page(name: str) -> dict:
     """The context of one table's codebook page."""
     resource = next(r for r in ae.descriptor(ROOT)["resources"] if r["name"] == name)
     frame = table(name)
-    vocabularies = [v for v in (_vocabulary(f) for f in resource["schema"]["fields"]) if v]
+    vocabularies = [v for v in (_vocabulary(resource["name"], f) for f in resource["schema"]["fields"]) if v]
     shown = {**resource, "description": lang.schema_text(resource["description"]), "x-kind": _(TABLE_KINDS[resource["x-kind"]])}
     return {"resource": shown, "rows": len(frame), "fields": fields(resource, frame), "vocabularies": vocabularies}
 
