@@ -31,8 +31,14 @@ def _id(name: str, what: str, scheme: str) -> dict:
             "constraints": {"required": True, "unique": True, "pattern": SLUG}}
 
 
+# The table an id column refers to, by the column's name (its foreign key says the same; the description names it).
+_REFERENCED = {"region_id": "regions", "region_id_2021": "regions", "formed_from": "regions", "election_id": "elections",
+               "source_id": "sources", "contest_id": "contests", "party_id": "parties", "member_of": "parties",
+               "figure_id": "figures", "total_figure_id": "figures", "candidate_id": "candidates"}
+
+
 def _ref(name: str, what: str, required: bool = True) -> dict:
-    return {"name": name, "type": "string", "description": f"The {what} (see that table).",
+    return {"name": name, "type": "string", "description": f"The {what} (see the {_REFERENCED[name]} table).",
             "constraints": {"required": required, "pattern": SLUG}}
 
 
