@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataPackageError, PackageNotFoundError, UsageError
 
 _HERE = Path(__file__).resolve().parent
-# Tables already parsed, by file, size, time, descriptor entry and verification (see load()); at most _LOADED_MAX.
-_LOADED: OrderedDict = OrderedDict()
-_LOADED_MAX = 40
 # Installed wheel: data under the package. Source checkout: the repository root.
 _CANDIDATE_ROOTS = (_HERE / "_data", _HERE.parents[1])
 
@@ -163,19 +159,22 @@ def load(name: str, root: str | Path | None = None, verify: bool = True):
     A file whose size or sha256 is not the one datapackage.json records is refused (a truncated or
     edited copy would otherwise load quietly); ``verify=False`` reads it anyway, for the validator.
     """
-    from .verify import mismatch
-
-    resource = _resource(name, root)
     csv_path, base = path(name, root), package_root(root)
     if not csv_path.is_file():
         raise DataPackageError(f"{csv_path} is missing; {repair(base)}")
-    stat = csv_path.stat()
-    # A table loaded before, from a file unchanged since (same size and time) under the same descriptor entry, is not
-    # read again: a script that asks ae.figure() a hundred questions parses figures.csv once. Each caller gets a copy.
-    key = (str(csv_path.resolve()), stat.st_size, stat.st_mtime_ns, json.dumps(resource, sort_keys=True), verify)
-    if key in _LOADED:
-        _LOADED.move_to_end(key)
-        return _LOADED[key].copy()
+    # As the descriptor is (_descriptor): a table loaded before, from a file and descriptor unchanged since (same size and
+    # time), is not read again, so a script that asks ae.figure() a hundred questions parses figures.csv once.
+    table, desc = csv_path.stat(), (base / "datapackage.json").stat()
+    return _load(name, base, table.st_size, table.st_mtime_ns, desc.st_size, desc.st_mtime_ns, verify).copy()  # a copy each
+
+
+@lru_cache(maxsize=40)
+def _load(name: str, base: Path, size: int, mtime_ns: int, desc_size: int, desc_mtime_ns: int, verify: bool):
+    """The table parsed and checked, once per version of its file and of the descriptor (they are in the cache key)."""
+    from .verify import mismatch
+
+    resource = _resource(name, base)
+    csv_path = path(name, base)
     data = csv_path.read_bytes()
     problem = mismatch(resource, data) if verify else None
     try:
@@ -186,10 +185,7 @@ def load(name: str, root: str | Path | None = None, verify: bool = True):
         raise
     if problem:
         raise DataPackageError(f"table {name}: {resource['path']} has {problem}; {repair(base)}")
-    _LOADED[key] = frame
-    while len(_LOADED) > _LOADED_MAX:  # the least recently used goes: a long session over many copies stays small
-        _LOADED.popitem(last=False)
-    return frame.copy()
+    return frame
 
 
 def _parse(data: bytes, file_name: str, fields: list[dict], base: Path):
