@@ -31,18 +31,12 @@ def _id(name: str, what: str, scheme: str) -> dict:
             "constraints": {"required": True, "unique": True, "pattern": SLUG}}
 
 
-# The table an id column refers to, by the column's name (its foreign key says the same; the description names it).
-_REFERENCED = {"region_id": "regions", "region_id_2021": "regions", "formed_from": "regions", "election_id": "elections",
-               "source_id": "sources", "contest_id": "contests", "party_id": "parties", "member_of": "parties",
-               "figure_id": "figures", "total_figure_id": "figures", "candidate_id": "candidates"}
-
-
-def _ref(name: str, what: str, required: bool = True) -> dict:
-    return {"name": name, "type": "string", "description": f"The {what} (see the {_REFERENCED[name]} table).",
+def _ref(name: str, resource: str, what: str, required: bool = True) -> dict:
+    return {"name": name, "type": "string", "description": f"The {what} (see the {resource} table).",
             "constraints": {"required": required, "pattern": SLUG}}
 
 
-SOURCE_REF = _ref("source_id", "public source that states the values of this row")
+SOURCE_REF = _ref("source_id", "sources", "public source that states the values of this row")
 OTHER_SOURCES = {"name": "other_source_ids", "type": "list", "itemType": "string", "delimiter": " ",
                  "description": "Further sources for this row (ids from the sources table, separated by spaces)."}
 NOTE = {"name": "note", "type": "string", "description": "A caveat or definition a user needs about this row, in the project's own words."}

@@ -61,7 +61,7 @@ TABLES: dict[str, dict] = {
              "description": "Which round a vote belongs to; for a total, the round of the votes it sums, empty where it mixes rounds or a page does not say.",
              "constraints": {"enum": _enum(ELECTION_TYPES)}},
             {"name": "akim_level", "x-formerly": ["level"], "type": "string", "description": "Which akims were chosen.", "constraints": {"required": True, "enum": _enum(AKIM_LEVELS)}},
-            _ref("region_id", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
+            _ref("region_id", "regions", "oblast of a vote whose day no page gives (such votes are grouped by oblast); empty for a voting day, "
                  "which may span oblasts, and for totals", required=False),
             {"name": "date", "type": "string",
              "description": ("What is known of the date, in ISO 8601-2 (EDTF): a day `2021-07-25`, a month `2024-05`, a year `2023`, "
@@ -120,7 +120,7 @@ TABLES: dict[str, dict] = {
              "description": "Date of the event in ISO 8601-2 (EDTF): a day, or only the month (`2001-10`) or year (`1999`) where that is all a page gives.",
              "constraints": {"required": True, "pattern": EDTF_PATTERN}, "example": "2001-10"},
             {"name": "event", "type": "string", "description": "What happened, in one line.", "constraints": {"required": True}},
-            _ref("election_id", "election the event belongs to, if any", required=False),
+            _ref("election_id", "elections", "election the event belongs to, if any", required=False),
             SOURCE_REF,
             NOTE,
             *_bounds("date", "the date"),
