@@ -9,11 +9,11 @@ the schema can be given as a keyword at once:
 
 - ``measure``, ``election`` (default: the vote of 25 July 2021), ``region`` and ``party`` name their
   columns; any other column is given by its name (``stage=``, ``nomination=``, ``gender=``, ``incumbency=``,
-  ``post_type=``, ``member_of=``, ``as_of=``, ``district=``...), and ``contest=`` works for ``contest_id=``.
+  ``post_type=``, ``member_of=``, ``as_of=``, ``district_kato=``...), and ``contest=`` works for ``contest_id=``.
   ``party="self-nominated"`` means ``nomination="self"``; a party may also be named as the parties table writes it
   (its name, an alias, a later name: ``party="amanat"`` is ``nur-otan``). A rarer dimension is a keyword too:
   ``occupation="civil_servant"`` means ``dimension="occupation", category="civil_servant"``.
-- Place: the scope follows from the most specific place given (``region`` → region, ``district`` →
+- Place: the scope follows from the most specific place given (``region`` → region, ``district_kato`` →
   district, ``contest`` → contest; none → national). Columns of other place levels are left free.
 - Every other breakdown column not given must be empty: ``figure("winners")`` is the total, not a
   figure for one party, gender, stage, other breakdown or time of day.
@@ -69,10 +69,7 @@ def figures(measure: str | None = None, election: str | None = MAIN_ELECTION, re
     breakdown = _named_breakdown(party, breakdown)
     party = None if party == SELF_NOMINATED else _party_id(party, root)
     criteria = _criteria(frame, root, measure=measure, election_id=election, region_id=region, party_id=party, **breakdown)
-    mask = frame.index == frame.index
-    for column, value in criteria.items():
-        mask &= _matches(frame[column], value)
-    rows = frame[mask]
+    rows = _matching(frame, criteria)
     if rows.empty:
         hint = _unknown_value_hint(frame, criteria) or _breakdown_hint(frame, criteria) or _scope_hint(frame, criteria)
         raise NoFigureError(f"no figure matches {_describe(criteria)}{hint}")
@@ -172,6 +169,14 @@ def _figures_resource(root) -> dict:
     return next(r for r in descriptor(root)["resources"] if r["name"] == "figures")
 
 
+def _matching(frame, criteria: dict):
+    """The rows of frame that meet every criterion ({column: value, or None for empty})."""
+    mask = frame.index == frame.index
+    for column, value in criteria.items():
+        mask &= _matches(frame[column], value)
+    return frame[mask]
+
+
 def _matches(series, value):
     if value is None:
         return series.isna()
@@ -196,18 +201,15 @@ def _unknown_value_hint(frame, criteria: dict) -> str:
     return ""
 
 
-# How a question asks for a place of each scope (the keyword of figure()).
-PLACE_KEYWORD = {"region": "region", "district": "district", "contest": "contest"}
+# The keyword that asks for a place of each scope (national needs none).
+PLACE_KEYWORD = {"region": "region", "district": "district_kato", "contest": "contest"}
 
 
 def _scope_hint(frame, criteria: dict) -> str:
     """Name the scopes at which figures with the values asked exist (whatever their other breakdowns), when none
     exists at the scope asked or implied."""
-    mask = frame.index == frame.index
-    for column, value in criteria.items():
-        if column != "scope" and value is not None and not isinstance(value, bool):
-            mask &= _matches(frame[column], value)
-    scopes = sorted(set(frame.loc[mask, "scope"].astype("string")) - {criteria.get("scope")})
+    asked = {c: v for c, v in criteria.items() if c != "scope" and v is not None and not isinstance(v, bool)}
+    scopes = sorted(set(_matching(frame, asked)["scope"].astype("string")) - {criteria.get("scope")})
     if not scopes:
         return ""
     ways = [f"{scope} (pass {PLACE_KEYWORD[scope]}=...)" if scope in PLACE_KEYWORD else scope for scope in scopes]
@@ -216,11 +218,7 @@ def _scope_hint(frame, criteria: dict) -> str:
 
 def _breakdown_hint(frame, criteria: dict) -> str:
     """Name the breakdowns that figures of the question do have, when only broken-down figures exist."""
-    mask = frame.index == frame.index
-    for column, value in criteria.items():
-        if value is not None:
-            mask &= _matches(frame[column], value)
-    near = frame[mask]
+    near = _matching(frame, {c: v for c, v in criteria.items() if v is not None})
     used = [c for c, v in criteria.items() if v is None and near[c].notna().any()]
     if not used:
         return ""
