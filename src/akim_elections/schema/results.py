@@ -44,6 +44,7 @@ def _winner_fields() -> list[dict]:
                  "winner_incumbent": ("boolean", "True when the winner was the sitting akim."),
                  "winner_party_id": ("string", "Winner's nominating party, or self-nominated (`nur-otan` stands for AMANAT too, the party's name from 2022)."),
                  "winner_votes": ("integer", "Votes for the winner.")}
+    person = {f["name"]: f for f in _person_fields()}
     fields = []
     for column, (ftype, text) in described.items():
         field = {"name": column, "type": ftype, "x-derived": True,
@@ -51,8 +52,8 @@ def _winner_fields() -> list[dict]:
                                 "home; empty where no candidate row is marked elected.")}
         if column == "winner_votes":
             field.update(unit="votes", constraints={"minimum": 0})
-        person = next((f for f in _person_fields() if f["name"] == CONTEST_WINNER[column]), {})
-        field.update({k: person[k] for k in ("unit", "constraints") if k in person})
+        copied = person.get(CONTEST_WINNER[column], {})
+        field.update({k: copied[k] for k in ("unit", "constraints") if k in copied})
         fields.append(field)
     return fields
 
