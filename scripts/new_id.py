@@ -24,8 +24,7 @@ from akim_elections.csvio import read_rows  # noqa: E402
 
 HEX_DIGITS = 8
 # The curated tables whose rows are named by an id of their own (not a KATO code, not two columns), with its column.
-MINTED = {name: schema.TABLES[name]["primaryKey"][0] for name in schema.CURATED
-          if len(schema.TABLES[name]["primaryKey"]) == 1 and schema.TABLES[name]["primaryKey"][0].endswith("_id")}
+MINTED = {name: key for name, key in released.ID_COLUMNS.items() if name in schema.CURATED and key.endswith("_id")}
 
 
 class Refused(Exception):

@@ -6,8 +6,6 @@ Nothing here is written per table: a field's type, constraints, vocabulary and e
 
 from __future__ import annotations
 
-import numpy as np
-
 from .data import N_, ROOT, _, ae, lang, schema, table, wide
 
 EXAMPLE_LENGTH = 40
@@ -27,7 +25,7 @@ def example(field: dict, frame) -> str:
     value = values.iloc[0]
     if hasattr(value, "isoformat"):
         text = value.date().isoformat() if value == value.normalize() else value.isoformat()
-    elif isinstance(value, (bool, np.bool_)):
+    elif field["type"] == "boolean":
         text = "true" if value else "false"
     else:
         text = str(value)
