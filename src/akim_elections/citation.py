@@ -14,12 +14,14 @@ the project is published at an address that will stay.
 from __future__ import annotations
 
 from ._version import __release_date__, __version__
+from .schema.package import PACKAGE
 
-AUTHOR = "akim-elections contributors"
+# The package's own name, title, group and licence (schema.package, as datapackage.json gives them).
+AUTHOR = PACKAGE["contributors"][0]["title"]
 # People who maintain the data, as {"given": ..., "family": ..., "orcid": "https://orcid.org/..."} (orcid optional).
 MAINTAINERS: tuple[dict, ...] = ()
-TITLE = "akim-elections: Kazakhstan's direct elections of akims, a sourced open dataset"
-LICENSE = "CC-BY-4.0"
+TITLE = f"{PACKAGE['name']}: {PACKAGE['title']}, a sourced open dataset"
+LICENSE = PACKAGE["licenses"][0]["name"]
 KEYWORDS = ("Kazakhstan", "elections", "local government", "akim")
 DESCRIPTION = ("Sourced figures, contests and candidates of Kazakhstan's direct elections of akims: rural akims from 25 July 2021, "
                "district and city akims from 2023.")
