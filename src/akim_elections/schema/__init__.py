@@ -39,7 +39,6 @@ def input_fields(name: str) -> list[str]:
     return [f["name"] for f in TABLES[name]["fields"] if not f.get("x-derived")]
 
 
-
 def meanings(table: str, field: dict) -> dict[str, str]:
     """What each code of a coded field means: its vocabulary, or for a field naming columns of another table, their descriptions.
 
